@@ -1,0 +1,109 @@
+"""QApplication set-up, build_main_window() for tests and tools, and the GUI entry point."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from companion import APP_NAME, __version__, crash
+from companion.paths import ProfilePaths, make_private
+from companion.services import Services
+from companion.ui import theme
+from companion.ui.main_window import MainWindow
+from companion.ui.pages.placeholder import PlaceholderPage
+from companion.ui.pages.settings import SettingsPage
+from companion.ui.pages.today import TodayPage
+from companion.ui.welcome import WelcomeDialog
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QCoreApplication.setOrganizationName("HER2 Companion")
+    return QApplication(argv if argv is not None else sys.argv[:1])
+
+
+def build_main_window(data_dir: Path) -> MainWindow:
+    """Open the profile in data_dir and build the main window, without an event loop."""
+    app = ensure_application()
+    services = Services.open(data_dir)
+    settings = QSettings(str(ProfilePaths(Path(data_dir)).settings), QSettings.Format.IniFormat)
+    text_scale = str(settings.value("appearance/text_size", "normal"))
+    if text_scale not in theme.TEXT_SCALES:
+        text_scale = "normal"
+    theme.apply_theme(app, theme.TEXT_SCALES[text_scale])
+
+    window = MainWindow(services, settings)
+    tr = window.tr
+    window.add_page(tr("Today"), TodayPage(services))
+    window.add_page(tr("Symptoms"), PlaceholderPage(
+        "symptoms", tr("Symptoms"),
+        tr("Your symptom history, charts and reports will be here.")))
+    window.add_page(tr("Treatments"), PlaceholderPage(
+        "treatments", tr("Treatments"),
+        tr("Your treatment history, scans and biopsies will be here.")))
+    window.add_page(tr("Visits & questions"), PlaceholderPage(
+        "visits", tr("Visits & questions"),
+        tr("Your appointments and the questions you want to ask will be here.")))
+    window.add_page(tr("Library"), PlaceholderPage(
+        "library", tr("Library"),
+        tr("Plain-language information about treatments, side effects and tests.")))
+    settings_page = SettingsPage(services, text_scale)
+    window.add_page(tr("Settings"), settings_page)
+
+    def change_text_size(key: str) -> None:
+        settings.setValue("appearance/text_size", key)
+        theme.apply_theme(app, theme.TEXT_SCALES[key])
+
+    settings_page.text_scale_changed.connect(change_text_size)
+    window.build_menus()
+    window.restore_layout()
+    window.destroyed.connect(services.close)
+    return window
+
+
+def offer_crash_logs(window: MainWindow, logs: Path) -> None:
+    found = crash.unseen_crash_logs(logs)
+    if not found:
+        return
+    box = QMessageBox(window)
+    box.setWindowTitle(window.tr("HER2 Companion closed unexpectedly"))
+    box.setText(window.tr(
+        "HER2 Companion closed unexpectedly last time. Your saved entries are safe. "
+        "A crash report with no health information was written. Do you want to see it?"))
+    show = box.addButton(window.tr("Show report"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(window.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is show:
+        text = "\n\n".join(p.read_text(encoding="utf-8", errors="replace") for p in found)
+        QMessageBox.information(window, window.tr("Crash report"), text)
+    crash.mark_seen(logs)
+
+
+def run_gui(data_dir: Path) -> int:
+    app = ensure_application()
+    paths = ProfilePaths(data_dir)
+    paths.ensure()
+    log_file = paths.logs / "companion.log"
+    logging.basicConfig(filename=log_file, level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    make_private(log_file)
+    crash.install(paths.logs)
+    window = build_main_window(data_dir)
+    window.show()
+
+    def after_start() -> None:
+        offer_crash_logs(window, paths.logs)
+        if not window.services.profile.get().welcome_done:
+            WelcomeDialog(window.services.profile).exec()
+            window.current_page().refresh()
+
+    QTimer.singleShot(0, after_start)
+    return app.exec()

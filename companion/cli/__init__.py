@@ -1,0 +1,89 @@
+"""The command line: no verb opens the app; verbs serve scripts and support.
+
+Each verb module has register(subparsers) and handlers that return an exit status. User
+errors (CompanionError) print one plain line; anything else is a bug and also one line,
+with a crash log in the profile's log folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from companion import __version__
+from companion.errors import CompanionError
+from companion.paths import default_data_dir
+
+VERB_MODULES = ("companion.cli.profile_verbs",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description="HER2 Companion: a private notebook for HER2-positive metastatic "
+        "breast cancer. With no command, opens the app.",
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR",
+                        help="profile folder (default: $COMPANION_DATA_DIR or the user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open a throwaway demo profile in a temporary folder")
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
+    import importlib
+
+    for name in VERB_MODULES:
+        importlib.import_module(name).register(verbs)
+    return parser
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.umask(0o077)  # everything the app writes is private to the user
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.verb is None:
+            return run_app(args)
+        return int(args.handler(args))
+    except CompanionError as exc:
+        print(f"companion: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("companion: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        print(f"companion: unexpected error ({type(exc).__name__}); "
+              "a crash log was written to the profile's logs folder", file=sys.stderr)
+        _write_crash_log(args, exc)
+        return 1
+
+
+def _write_crash_log(args: argparse.Namespace, exc: BaseException) -> None:
+    from companion.crash import write_crash_log
+    from companion.paths import ProfilePaths
+
+    try:
+        write_crash_log(ProfilePaths(data_dir_of(args)).logs, type(exc), exc.__traceback__)
+    except OSError:
+        pass
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from companion.app import run_gui
+
+    if not args.demo:
+        return run_gui(data_dir_of(args))
+    import tempfile
+
+    from companion.demo import write_demo_profile
+
+    with tempfile.TemporaryDirectory(prefix="her2-companion-demo-") as folder:
+        demo_dir = Path(folder) / "profile"
+        write_demo_profile(demo_dir).close()
+        return run_gui(demo_dir)

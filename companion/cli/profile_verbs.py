@@ -1,0 +1,124 @@
+"""check, backup, restore and demo: looking after the profile itself."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from companion.errors import ProfileError, ValidationError
+from companion.paths import FILE_MODE, FOLDER_MODE, ProfilePaths
+from companion.store.backup import backup_database, integrity_problems, timestamp, validate_backup_file
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    check = verbs.add_parser("check", help="check the profile's integrity (changes nothing)",
+                             description="Check the profile for damage. Changes nothing.")
+    check.set_defaults(handler=cmd_check)
+
+    backup = verbs.add_parser("backup", help="write a backup copy of the profile",
+                              description="Write a consistent backup of the profile.")
+    backup.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="backup file (default: the profile's backups folder)")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = verbs.add_parser(
+        "restore", help="replace the profile with a backup",
+        description="Check a backup, keep the current profile aside, then restore the backup.")
+    restore.add_argument("file", type=Path, metavar="FILE", help="a backup written by 'backup'")
+    restore.set_defaults(handler=cmd_restore)
+
+    demo = verbs.add_parser("demo", help="write the demo profile to a folder",
+                            description="Write a synthetic demo patient to an empty folder.")
+    demo.add_argument("--into", type=Path, metavar="DIR", required=True,
+                      help="an empty or new folder")
+    demo.set_defaults(handler=cmd_demo)
+
+
+def _existing_profile(args: argparse.Namespace) -> ProfilePaths:
+    from companion.cli import data_dir_of
+
+    paths = ProfilePaths(data_dir_of(args))
+    if paths.root.exists() and not paths.root.is_dir():
+        raise ProfileError(f"{paths.root} is not a folder.")
+    if not paths.database.is_file():
+        raise ProfileError(f"No profile found in {paths.root}.")
+    if not os.access(paths.database, os.R_OK):
+        raise ProfileError(f"The profile in {paths.root} cannot be read: permission denied.")
+    return paths
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from companion.store.migrate import head_revision, known_revisions
+
+    paths = _existing_profile(args)
+    problems = integrity_problems(paths.database)
+    if not problems:
+        with sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True) as db:
+            try:
+                revision = db.execute("SELECT version_num FROM alembic_version").fetchone()
+            except sqlite3.DatabaseError:
+                revision = None
+        if revision is None:
+            problems.append("the profile has no schema version")
+        elif revision[0] not in known_revisions():
+            problems.append("the profile was written by a newer version of the app")
+        elif revision[0] != head_revision():
+            print("Note: the profile will be upgraded the next time the app opens it.")
+    for path, wanted in ((paths.root, FOLDER_MODE), (paths.database, FILE_MODE)):
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & 0o077:
+            problems.append(f"{path.name} can be read by other users (mode {mode:o}, "
+                            f"expected {wanted:o})")
+    if problems:
+        for problem in problems:
+            print(f"Problem: {problem}")
+        raise ProfileError(f"The profile in {paths.root} has {len(problems)} problem(s).")
+    print(f"The profile in {paths.root} is healthy.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    paths = _existing_profile(args)
+    target = args.output or paths.backups / f"backup-{timestamp()}.sqlite"
+    if target.exists():
+        raise ValidationError(f"{target} already exists; choose another file name.")
+    backup_database(paths.database, Path(target))
+    print(f"Backup written to {target}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from companion.cli import data_dir_of
+    from companion.store import Store
+
+    source = Path(args.file)
+    validate_backup_file(source)
+    paths = ProfilePaths(data_dir_of(args))
+    paths.ensure()
+    aside = None
+    if paths.database.exists():
+        aside = backup_database(paths.database, paths.backups / f"replaced-{timestamp()}.sqlite")
+    staged = paths.root / "profile.sqlite.restoring"
+    backup_database(source, staged)
+    for side in ("-wal", "-shm"):
+        Path(str(paths.database) + side).unlink(missing_ok=True)
+    os.replace(staged, paths.database)
+    Store.open(paths.root).close()  # applies any migrations the backup needs
+    print(f"Profile restored from {source}.")
+    if aside:
+        print(f"The previous profile was kept as {aside}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from companion.demo import write_demo_profile
+
+    into: Path = args.into
+    if into.exists() and (not into.is_dir() or any(into.iterdir())):
+        raise ValidationError(f"{into} is not an empty folder; the demo needs an empty one.")
+    write_demo_profile(into).close()
+    print(f"Demo profile written to {into}")
+    return 0

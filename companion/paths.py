@@ -1,0 +1,70 @@
+"""Every path the app uses, in one place.
+
+The profile folder comes from --data-dir, else COMPANION_DATA_DIR, else the platform's user
+data folder. All files the app creates are private to the user (folder 0700, files 0600).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from companion.errors import ProfileError
+
+ENV_DATA_DIR = "COMPANION_DATA_DIR"
+FOLDER_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get(ENV_DATA_DIR)
+    if override:
+        return Path(override).expanduser()
+    return user_data_path("her2-companion", appauthor=False)
+
+
+@dataclass(frozen=True)
+class ProfilePaths:
+    """The layout of one profile folder."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "profile.sqlite"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def settings(self) -> Path:
+        return self.root / "settings.ini"
+
+    def ensure(self) -> None:
+        """Create the folders with private permissions, or explain why that is impossible."""
+        for folder in (self.root, self.backups, self.logs):
+            if folder.exists() and not folder.is_dir():
+                raise ProfileError(f"{folder} is a file, not a folder; choose another data folder.")
+            try:
+                folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+                make_private(folder)
+            except PermissionError as exc:
+                raise ProfileError(f"Cannot use the data folder {folder}: permission denied.") from exc
+            except OSError as exc:
+                raise ProfileError(f"Cannot use the data folder {folder}: {exc.strerror}.") from exc
+
+
+def make_private(path: Path) -> None:
+    """Restrict a file to its owner (0600) or a folder to its owner (0700)."""
+    mode = FOLDER_MODE if path.is_dir() else FILE_MODE
+    if stat.S_IMODE(path.stat().st_mode) != mode:
+        path.chmod(mode)

@@ -1,0 +1,1 @@
+"""The patient's profile: name, phone numbers, units, welcome state."""

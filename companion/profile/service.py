@@ -1,0 +1,70 @@
+"""Read and change the profile row. Returns plain data, never live ORM objects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from companion.errors import ValidationError
+from companion.store import Store
+from companion.store.models import Profile
+
+_PHONE = re.compile(r"^[0-9+()./\- ]{0,40}$")
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    name: str
+    care_team_phone: str
+    emergency_number: str
+    temperature_unit: str
+    welcome_done: bool
+
+
+class ProfileService:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def get(self) -> ProfileInfo:
+        with self._store.session() as session:
+            row = session.get_one(Profile, 1)
+            return ProfileInfo(
+                name=row.name,
+                care_team_phone=row.care_team_phone,
+                emergency_number=row.emergency_number,
+                temperature_unit=row.temperature_unit,
+                welcome_done=row.welcome_done,
+            )
+
+    def update(
+        self,
+        *,
+        name: str | None = None,
+        care_team_phone: str | None = None,
+        emergency_number: str | None = None,
+        temperature_unit: str | None = None,
+        welcome_done: bool | None = None,
+    ) -> ProfileInfo:
+        """Validate everything first, then change it in one transaction."""
+        if name is not None and len(name.strip()) > 200:
+            raise ValidationError("The name is too long (200 characters at most).")
+        for label, phone in (("care team", care_team_phone), ("emergency", emergency_number)):
+            if phone is not None and not _PHONE.match(phone.strip()):
+                raise ValidationError(
+                    f"The {label} number can only have digits, spaces and + ( ) - . /"
+                )
+        if temperature_unit is not None and temperature_unit not in ("C", "F"):
+            raise ValidationError("Temperature unit must be C or F.")
+        with self._store.session() as session:
+            row = session.get_one(Profile, 1)
+            if name is not None:
+                row.name = name.strip()
+            if care_team_phone is not None:
+                row.care_team_phone = care_team_phone.strip()
+            if emergency_number is not None:
+                row.emergency_number = emergency_number.strip()
+            if temperature_unit is not None:
+                row.temperature_unit = temperature_unit
+            if welcome_done is not None:
+                row.welcome_done = welcome_done
+        return self.get()

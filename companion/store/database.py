@@ -1,0 +1,78 @@
+"""Opening a profile: folder, permissions, migration (after a backup) and sessions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from companion.errors import ProfileError
+from companion.paths import ProfilePaths, make_private
+from companion.store import migrate
+from companion.store.backup import backup_database, timestamp
+from companion.store.engine import make_engine
+from companion.store.models import Profile
+
+
+class Store:
+    """The patient's database. Services open one short session per operation."""
+
+    def __init__(self, paths: ProfilePaths, engine: Engine) -> None:
+        self.paths = paths
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Open (creating if needed) the profile in data_dir, migrating it to the newest schema."""
+        paths = ProfilePaths(Path(data_dir))
+        paths.ensure()
+        existed = paths.database.exists()
+        old_umask = os.umask(0o077)
+        try:
+            engine = make_engine(paths.database)
+            try:
+                if migrate.needs_upgrade(engine):
+                    if existed:
+                        revision = migrate.current_revision(engine) or "empty"
+                        engine.dispose()
+                        backup_database(
+                            paths.database,
+                            paths.backups / f"before-upgrade-{revision}-{timestamp()}.sqlite",
+                        )
+                    migrate.upgrade(engine)
+            except OperationalError as exc:
+                engine.dispose()
+                raise ProfileError(f"The profile database cannot be opened: {exc.orig}.") from exc
+            except Exception:
+                engine.dispose()
+                raise
+        finally:
+            os.umask(old_umask)
+        for path in (paths.database, *paths.root.glob("profile.sqlite-*")):
+            make_private(path)
+        store = cls(paths, engine)
+        store._ensure_profile_row()
+        return store
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any exception."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def _ensure_profile_row(self) -> None:
+        with self.session() as session:
+            if session.scalar(select(Profile).where(Profile.id == 1)) is None:
+                session.add(Profile(id=1))
+
+    def backup(self, target: Path) -> Path:
+        return backup_database(self.paths.database, target)
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,1 @@
+"""Widgets only: they talk to services, never to the database."""

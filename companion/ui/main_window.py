@@ -1,0 +1,150 @@
+"""The main window: a sidebar of pages, menus with standard shortcuts, remembered layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from companion import APP_NAME, __version__
+from companion.services import Services
+from companion.ui import theme
+from companion.ui.widgets.common import Page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(APP_NAME)
+        self.setAccessibleName(APP_NAME)
+        self.pages: list[Page] = []
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Pages"))
+        self.sidebar.setFixedWidth(theme.em(None, 11))
+        self.stack = QStackedWidget()
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+
+    # -- pages -------------------------------------------------------------------------
+    def add_page(self, title: str, page: Page) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        item.setData(Qt.ItemDataRole.UserRole, page.page_id)
+        self.sidebar.addItem(item)
+        self.stack.addWidget(page)
+        self.pages.append(page)
+
+    def page(self, page_id: str) -> Page:
+        return next(p for p in self.pages if p.page_id == page_id)
+
+    def show_page(self, page_id: str) -> None:
+        self.sidebar.setCurrentRow(self.pages.index(self.page(page_id)))
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.pages[row].refresh()
+        self.settings.setValue("window/page", self.pages[row].page_id)
+
+    # -- menus -------------------------------------------------------------------------
+    def build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu
+        self.print_action = self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print,
+                                         self._print_current)
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
+                                         self.close))
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for index, page in enumerate(self.pages):
+            title = self.sidebar.item(index).text()
+            action = self._action(title, QKeySequence(f"Ctrl+{index + 1}"),
+                                  lambda _=False, i=index: self.sidebar.setCurrentRow(i))
+            go_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("&About HER2 Companion"),
+                                         QKeySequence.StandardKey.HelpContents, self._about))
+
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey,
+                slot: Callable[..., object]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _print_current(self) -> None:
+        printer = getattr(self.current_page(), "print_page", None)
+        if printer is None:
+            QMessageBox.information(self, self.tr("Print"),
+                                    self.tr("There is nothing to print on this page."))
+            return
+        printer()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About HER2 Companion"),
+            self.tr(
+                "HER2 Companion {version}\n\n"
+                "A private notebook for living with HER2-positive metastatic breast cancer. "
+                "Everything stays on this computer. It gives general information and helps "
+                "you keep track; it does not give medical advice. Your care team decides "
+                "your treatment."
+            ).format(version=__version__),
+        )
+
+    # -- remembered layout -------------------------------------------------------------
+    def restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(theme.em(self, 62), theme.em(self, 40))
+        wanted = self.settings.value("window/page", "today")
+        ids = [p.page_id for p in self.pages]
+        self.sidebar.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Leave any field being edited so its editingFinished saves the value.
+        focus = QApplication.focusWidget()
+        if focus is not None:
+            focus.clearFocus()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)

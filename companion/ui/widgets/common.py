@@ -1,0 +1,51 @@
+"""Small building blocks every page uses: headings, notes, buttons with accessible names."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        widget.setProperty("role", role)
+    widget.setAccessibleName(text)
+    return widget
+
+
+def heading(text: str) -> QLabel:
+    widget = label(text, "title")
+    widget.setAccessibleName(text)
+    return widget
+
+
+def button(text: str, accessible_name: str | None = None, *, primary: bool = False) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setAccessibleName(accessible_name or text.replace("&", ""))
+    if primary:
+        widget.setProperty("primary", True)
+    return widget
+
+
+def note(text: str, accessible_name: str) -> QFrame:
+    """A calm boxed note, e.g. 'general information; your care team decides'."""
+    frame = QFrame()
+    frame.setProperty("role", "note")
+    frame.setAccessibleName(accessible_name)
+    layout = QVBoxLayout(frame)
+    body = label(text)
+    body.setTextFormat(Qt.TextFormat.PlainText)
+    layout.addWidget(body)
+    return frame
+
+
+class Page(QWidget):
+    """A page of the main window. refresh() is called each time the page is shown."""
+
+    page_id = "page"
+
+    def refresh(self) -> None:  # pragma: no cover - pages override when they show data
+        pass
