@@ -43,18 +43,36 @@ def build_main_window(data_dir: Path) -> MainWindow:
     window = MainWindow(services, settings)
     tr = window.tr
     window.add_page(tr("Today"), TodayPage(services))
-    window.add_page(tr("Symptoms"), PlaceholderPage(
-        "symptoms", tr("Symptoms"),
-        tr("Your symptom history, charts and reports will be here.")))
-    window.add_page(tr("Treatments"), PlaceholderPage(
-        "treatments", tr("Treatments"),
-        tr("Your treatment history, scans and biopsies will be here.")))
-    window.add_page(tr("Visits & questions"), PlaceholderPage(
-        "visits", tr("Visits & questions"),
-        tr("Your appointments and the questions you want to ask will be here.")))
-    window.add_page(tr("Library"), PlaceholderPage(
-        "library", tr("Library"),
-        tr("Plain-language information about treatments, side effects and tests.")))
+    window.add_page(
+        tr("Symptoms"),
+        PlaceholderPage(
+            "symptoms", tr("Symptoms"), tr("Your symptom history, charts and reports will be here.")
+        ),
+    )
+    window.add_page(
+        tr("Treatments"),
+        PlaceholderPage(
+            "treatments",
+            tr("Treatments"),
+            tr("Your treatment history, scans and biopsies will be here."),
+        ),
+    )
+    window.add_page(
+        tr("Visits & questions"),
+        PlaceholderPage(
+            "visits",
+            tr("Visits & questions"),
+            tr("Your appointments and the questions you want to ask will be here."),
+        ),
+    )
+    window.add_page(
+        tr("Library"),
+        PlaceholderPage(
+            "library",
+            tr("Library"),
+            tr("Plain-language information about treatments, side effects and tests."),
+        ),
+    )
     settings_page = SettingsPage(services, text_scale)
     window.add_page(tr("Settings"), settings_page)
 
@@ -75,9 +93,12 @@ def offer_crash_logs(window: MainWindow, logs: Path) -> None:
         return
     box = QMessageBox(window)
     box.setWindowTitle(window.tr("HER2 Companion closed unexpectedly"))
-    box.setText(window.tr(
-        "HER2 Companion closed unexpectedly last time. Your saved entries are safe. "
-        "A crash report with no health information was written. Do you want to see it?"))
+    box.setText(
+        window.tr(
+            "HER2 Companion closed unexpectedly last time. Your saved entries are safe. "
+            "A crash report with no health information was written. Do you want to see it?"
+        )
+    )
     show = box.addButton(window.tr("Show report"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(window.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
@@ -92,8 +113,11 @@ def run_gui(data_dir: Path) -> int:
     paths = ProfilePaths(data_dir)
     paths.ensure()
     log_file = paths.logs / "companion.log"
-    logging.basicConfig(filename=log_file, level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        filename=log_file,
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
     make_private(log_file)
     crash.install(paths.logs)
     window = build_main_window(data_dir)

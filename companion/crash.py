@@ -25,7 +25,8 @@ _fault_file: IO[str] | None = None
 
 def crash_report(exc_type: type[BaseException], tb: TracebackType | None) -> str:
     lines = [
-        f"HER2 Companion {__version__} on Python {platform.python_version()}, {platform.platform()}",
+        f"HER2 Companion {__version__}, Python {platform.python_version()}",
+        f"System: {platform.platform()}",
         f"Error type: {exc_type.__module__}.{exc_type.__qualname__}",
         "Where (most recent call last):",
     ]

@@ -35,8 +35,17 @@ from companion.store.models import (
 )
 
 CHECKIN_DAYS = 183
-ESAS_ITEMS = ("pain", "tiredness", "drowsiness", "nausea", "lack_of_appetite",
-              "shortness_of_breath", "depression", "anxiety", "wellbeing")
+ESAS_ITEMS = (
+    "pain",
+    "tiredness",
+    "drowsiness",
+    "nausea",
+    "lack_of_appetite",
+    "shortness_of_breath",
+    "depression",
+    "anxiety",
+    "wellbeing",
+)
 
 
 def write_demo_profile(data_dir: Path, today: date | None = None) -> Store:
@@ -60,19 +69,41 @@ def write_demo_profile(data_dir: Path, today: date | None = None) -> Store:
 
 
 def _treatments(session: Session, today: date, line2_start: date) -> None:
-    early = TherapyLine(number=1, setting="early", regimen="TCHP then trastuzumab",
-                        start_date=date(2020, 2, 10), end_date=date(2021, 1, 25),
-                        end_reason="completed", end_note="Surgery and radiation after TCHP.")
-    early.drugs = [LineDrug(library_id=i, name=n) for i, n in (
-        ("docetaxel", "Docetaxel"), ("carboplatin", "Carboplatin"),
-        ("trastuzumab", "Trastuzumab"), ("pertuzumab", "Pertuzumab"))]
+    early = TherapyLine(
+        number=1,
+        setting="early",
+        regimen="TCHP then trastuzumab",
+        start_date=date(2020, 2, 10),
+        end_date=date(2021, 1, 25),
+        end_reason="completed",
+        end_note="Surgery and radiation after TCHP.",
+    )
+    early.drugs = [
+        LineDrug(library_id=i, name=n)
+        for i, n in (
+            ("docetaxel", "Docetaxel"),
+            ("carboplatin", "Carboplatin"),
+            ("trastuzumab", "Trastuzumab"),
+            ("pertuzumab", "Pertuzumab"),
+        )
+    ]
     line1_start = line2_start - timedelta(days=500)
-    line1 = TherapyLine(number=1, setting="metastatic", regimen="THP",
-                        start_date=line1_start, end_date=line2_start - timedelta(days=14),
-                        end_reason="progression", end_note="New spots in the liver on CT.")
+    line1 = TherapyLine(
+        number=1,
+        setting="metastatic",
+        regimen="THP",
+        start_date=line1_start,
+        end_date=line2_start - timedelta(days=14),
+        end_reason="progression",
+        end_note="New spots in the liver on CT.",
+    )
     line1.drugs = [
-        LineDrug(library_id="docetaxel", name="Docetaxel", start_date=line1_start,
-                 end_date=line1_start + timedelta(days=126)),
+        LineDrug(
+            library_id="docetaxel",
+            name="Docetaxel",
+            start_date=line1_start,
+            end_date=line1_start + timedelta(days=126),
+        ),
         LineDrug(library_id="trastuzumab", name="Trastuzumab", start_date=line1_start),
         LineDrug(library_id="pertuzumab", name="Pertuzumab", start_date=line1_start),
     ]
@@ -80,79 +111,179 @@ def _treatments(session: Session, today: date, line2_start: date) -> None:
         Administration(day=line1_start + timedelta(days=21 * k), kind="given", cycle=k + 1)
         for k in range(23)
     ]
-    line2 = TherapyLine(number=2, setting="metastatic", regimen="Trastuzumab deruxtecan",
-                        start_date=line2_start)
-    line2.drugs = [LineDrug(library_id="trastuzumab-deruxtecan", name="Trastuzumab deruxtecan",
-                            start_date=line2_start)]
+    line2 = TherapyLine(
+        number=2, setting="metastatic", regimen="Trastuzumab deruxtecan", start_date=line2_start
+    )
+    line2.drugs = [
+        LineDrug(
+            library_id="trastuzumab-deruxtecan",
+            name="Trastuzumab deruxtecan",
+            start_date=line2_start,
+        )
+    ]
     cycles = []
     day, cycle = line2_start, 1
     while day <= today:
         cycles.append(Administration(day=day, kind="given", cycle=cycle))
         if cycle == 3:
-            cycles.append(Administration(day=day + timedelta(days=21), kind="delay",
-                                         note="Delayed one week: low white cell count."))
+            cycles.append(
+                Administration(
+                    day=day + timedelta(days=21),
+                    kind="delay",
+                    note="Delayed one week: low white cell count.",
+                )
+            )
             day += timedelta(days=7)
         if cycle == 4:
-            cycles.append(Administration(day=day, kind="dose_change",
-                                         note="Dose lowered one level because of nausea."))
+            cycles.append(
+                Administration(
+                    day=day, kind="dose_change", note="Dose lowered one level because of nausea."
+                )
+            )
         day += timedelta(days=21)
         cycle += 1
     line2.administrations = cycles
     session.add_all([early, line1, line2])
 
-    session.add_all([
-        OtherMedicine(name="Denosumab", library_id="denosumab", purpose="Bone strength",
-                      dose="Injection every 4 weeks", start_date=line1_start),
-        OtherMedicine(name="Ondansetron", purpose="Nausea", dose="8 mg when needed",
-                      start_date=line2_start),
-        OtherMedicine(name="Loperamide", purpose="Diarrhoea", dose="2 mg after loose stool",
-                      start_date=line1_start),
-        OtherMedicine(name="Calcium and vitamin D", purpose="With denosumab",
-                      dose="Daily", start_date=line1_start),
-    ])
+    session.add_all(
+        [
+            OtherMedicine(
+                name="Denosumab",
+                library_id="denosumab",
+                purpose="Bone strength",
+                dose="Injection every 4 weeks",
+                start_date=line1_start,
+            ),
+            OtherMedicine(
+                name="Ondansetron",
+                purpose="Nausea",
+                dose="8 mg when needed",
+                start_date=line2_start,
+            ),
+            OtherMedicine(
+                name="Loperamide",
+                purpose="Diarrhoea",
+                dose="2 mg after loose stool",
+                start_date=line1_start,
+            ),
+            OtherMedicine(
+                name="Calcium and vitamin D",
+                purpose="With denosumab",
+                dose="Daily",
+                start_date=line1_start,
+            ),
+        ]
+    )
 
-    lvef = [(line1_start - timedelta(days=10), 63), (line1_start + timedelta(days=90), 61),
-            (line1_start + timedelta(days=180), 60), (line1_start + timedelta(days=270), 58),
-            (line1_start + timedelta(days=360), 59), (line1_start + timedelta(days=450), 57),
-            (line2_start + timedelta(days=84), 55)]
+    lvef = [
+        (line1_start - timedelta(days=10), 63),
+        (line1_start + timedelta(days=90), 61),
+        (line1_start + timedelta(days=180), 60),
+        (line1_start + timedelta(days=270), 58),
+        (line1_start + timedelta(days=360), 59),
+        (line1_start + timedelta(days=450), 57),
+        (line2_start + timedelta(days=84), 55),
+    ]
     for day, value in lvef:
-        session.add(TestResult(kind="echocardiogram", day=day, lvef_percent=value,
-                               summary=f"Heart pumping normally, LVEF {value}%."))
-    markers = [(line1_start - timedelta(days=12), 88), (line1_start + timedelta(days=120), 41),
-               (line1_start + timedelta(days=300), 33), (line1_start + timedelta(days=450), 52),
-               (line2_start - timedelta(days=20), 79), (line2_start + timedelta(days=63), 46),
-               (line2_start + timedelta(days=126), 31)]
+        session.add(
+            TestResult(
+                kind="echocardiogram",
+                day=day,
+                lvef_percent=value,
+                summary=f"Heart pumping normally, LVEF {value}%.",
+            )
+        )
+    markers = [
+        (line1_start - timedelta(days=12), 88),
+        (line1_start + timedelta(days=120), 41),
+        (line1_start + timedelta(days=300), 33),
+        (line1_start + timedelta(days=450), 52),
+        (line2_start - timedelta(days=20), 79),
+        (line2_start + timedelta(days=63), 46),
+        (line2_start + timedelta(days=126), 31),
+    ]
     for day, value in markers:
-        session.add(TestResult(kind="tumour_marker", day=day, marker_name="CA 15-3",
-                               marker_value=value, marker_unit="U/mL"))
-    session.add_all([
-        TestResult(kind="ct", day=line1_start - timedelta(days=14),
-                   summary="Spots in the liver and in two ribs."),
-        TestResult(kind="bone_scan", day=line1_start - timedelta(days=13),
-                   summary="Two ribs and one vertebra (T10) involved."),
-        TestResult(kind="brain_mri", day=line1_start - timedelta(days=11),
-                   summary="No spread to the brain."),
-        TestResult(kind="ct", day=line1_start + timedelta(days=240),
-                   summary="Liver spots smaller. Bones stable."),
-        TestResult(kind="ct", day=line2_start - timedelta(days=30),
-                   summary="Two new liver spots; others larger. Progression."),
-        TestResult(kind="ct", day=line2_start + timedelta(days=90),
-                   summary="Liver spots smaller by about a third. Bones stable."),
-    ])
-    session.add_all([
-        Biopsy(day=date(2020, 1, 20), site="Left breast", er="positive", pr="positive",
-               her2_ihc="3+", note="Original diagnosis."),
-        Biopsy(day=line1_start - timedelta(days=9), site="Liver", er="positive",
-               pr="negative", her2_ihc="3+"),
-        Biopsy(day=line2_start - timedelta(days=21), site="Liver", er="negative",
-               pr="negative", her2_ihc="2+", her2_fish="positive",
-               note="Re-biopsy at progression."),
-    ])
-    session.add_all([
-        MetastasisSite(site_id="bone", detail="Ribs and T10 vertebra",
-                       found_date=line1_start - timedelta(days=13)),
-        MetastasisSite(site_id="liver", found_date=line1_start - timedelta(days=14)),
-    ])
+        session.add(
+            TestResult(
+                kind="tumour_marker",
+                day=day,
+                marker_name="CA 15-3",
+                marker_value=value,
+                marker_unit="U/mL",
+            )
+        )
+    session.add_all(
+        [
+            TestResult(
+                kind="ct",
+                day=line1_start - timedelta(days=14),
+                summary="Spots in the liver and in two ribs.",
+            ),
+            TestResult(
+                kind="bone_scan",
+                day=line1_start - timedelta(days=13),
+                summary="Two ribs and one vertebra (T10) involved.",
+            ),
+            TestResult(
+                kind="brain_mri",
+                day=line1_start - timedelta(days=11),
+                summary="No spread to the brain.",
+            ),
+            TestResult(
+                kind="ct",
+                day=line1_start + timedelta(days=240),
+                summary="Liver spots smaller. Bones stable.",
+            ),
+            TestResult(
+                kind="ct",
+                day=line2_start - timedelta(days=30),
+                summary="Two new liver spots; others larger. Progression.",
+            ),
+            TestResult(
+                kind="ct",
+                day=line2_start + timedelta(days=90),
+                summary="Liver spots smaller by about a third. Bones stable.",
+            ),
+        ]
+    )
+    session.add_all(
+        [
+            Biopsy(
+                day=date(2020, 1, 20),
+                site="Left breast",
+                er="positive",
+                pr="positive",
+                her2_ihc="3+",
+                note="Original diagnosis.",
+            ),
+            Biopsy(
+                day=line1_start - timedelta(days=9),
+                site="Liver",
+                er="positive",
+                pr="negative",
+                her2_ihc="3+",
+            ),
+            Biopsy(
+                day=line2_start - timedelta(days=21),
+                site="Liver",
+                er="negative",
+                pr="negative",
+                her2_ihc="2+",
+                her2_fish="positive",
+                note="Re-biopsy at progression.",
+            ),
+        ]
+    )
+    session.add_all(
+        [
+            MetastasisSite(
+                site_id="bone",
+                detail="Ribs and T10 vertebra",
+                found_date=line1_start - timedelta(days=13),
+            ),
+            MetastasisSite(site_id="liver", found_date=line1_start - timedelta(days=14)),
+        ]
+    )
 
 
 def _checkins(session: Session, rng: random.Random, today: date, line2_start: date) -> None:
@@ -175,7 +306,9 @@ def _checkins(session: Session, rng: random.Random, today: date, line2_start: da
             SymptomAnswer(symptom_id="nausea", attribute="frequency", value=nausea),
             SymptomAnswer(symptom_id="nausea", attribute="severity", value=nausea),
             SymptomAnswer(symptom_id="fatigue", attribute="severity", value=fatigue),
-            SymptomAnswer(symptom_id="fatigue", attribute="interference", value=max(0, fatigue - 1)),
+            SymptomAnswer(
+                symptom_id="fatigue", attribute="interference", value=max(0, fatigue - 1)
+            ),
             SymptomAnswer(symptom_id="decreased_appetite", attribute="severity", value=appetite),
             SymptomAnswer(symptom_id="diarrhea", attribute="frequency", value=diarrhea),
             SymptomAnswer(symptom_id="numbness_tingling", attribute="severity", value=numbness),
@@ -185,25 +318,34 @@ def _checkins(session: Session, rng: random.Random, today: date, line2_start: da
             checkin.temperature_c = round(36.4 + rng.random() * 0.7, 1)
         if offset % 7 == 0:
             checkin.weight_kg = round(64.0 - offset * 0.01 + rng.random() * 0.6, 1)
-            checkin.esas = [EsasAnswer(item=item, value=_esas(rng, item, peak))
-                            for item in ESAS_ITEMS]
+            checkin.esas = [
+                EsasAnswer(item=item, value=_esas(rng, item, peak)) for item in ESAS_ITEMS
+            ]
         if day == line2_start + timedelta(days=40):
             checkin.answers[-1].value = 1
             checkin.note = "Dry cough since yesterday. Called the nurse line."
-            checkin.red_flags = [RedFlagEvent(
-                rule_id="lung-cough-adc", urgency="now",
-                message="A new cough or breathlessness on trastuzumab deruxtecan can be an "
-                        "early sign of lung inflammation. Call your care team now.",
-                raised_at=datetime.combine(day, time(9, 30), UTC),
-                acknowledged_at=datetime.combine(day, time(9, 45), UTC))]
+            checkin.red_flags = [
+                RedFlagEvent(
+                    rule_id="lung-cough-adc",
+                    urgency="now",
+                    message="A new cough or breathlessness on trastuzumab deruxtecan can be an "
+                    "early sign of lung inflammation. Call your care team now.",
+                    raised_at=datetime.combine(day, time(9, 30), UTC),
+                    acknowledged_at=datetime.combine(day, time(9, 45), UTC),
+                )
+            ]
         if day == today - timedelta(days=100):
             checkin.temperature_c = 38.3
-            checkin.red_flags = [RedFlagEvent(
-                rule_id="fever-temperature", urgency="now",
-                message="A temperature of 38.0 °C or more during treatment can mean an "
-                        "infection. Call your care team now.",
-                raised_at=datetime.combine(day, time(20, 10), UTC),
-                acknowledged_at=datetime.combine(day, time(20, 12), UTC))]
+            checkin.red_flags = [
+                RedFlagEvent(
+                    rule_id="fever-temperature",
+                    urgency="now",
+                    message="A temperature of 38.0 °C or more during treatment can mean an "
+                    "infection. Call your care team now.",
+                    raised_at=datetime.combine(day, time(20, 10), UTC),
+                    acknowledged_at=datetime.combine(day, time(20, 12), UTC),
+                )
+            ]
         session.add(checkin)
 
 
@@ -212,13 +354,27 @@ def _note(rng: random.Random, nausea: int, fatigue: int) -> str:
         return "Sick most of the day. Ginger tea helped a little."
     if fatigue >= 3:
         return "Very tired. Slept in the afternoon."
-    return rng.choice(["", "", "", "Short walk in the park.", "Good day with family.",
-                       "Feet tingling in the evening."])
+    return rng.choice(
+        [
+            "",
+            "",
+            "",
+            "Short walk in the park.",
+            "Good day with family.",
+            "Feet tingling in the evening.",
+        ]
+    )
 
 
 def _esas(rng: random.Random, item: str, peak: float) -> int:
-    base = {"tiredness": 4, "nausea": 2, "lack_of_appetite": 3, "wellbeing": 4,
-            "anxiety": 3, "pain": 2}.get(item, 1)
+    base = {
+        "tiredness": 4,
+        "nausea": 2,
+        "lack_of_appetite": 3,
+        "wellbeing": 4,
+        "anxiety": 3,
+        "pain": 2,
+    }.get(item, 1)
     return max(0, min(10, round(base + peak * 3 + rng.uniform(-1, 1))))
 
 
@@ -226,14 +382,33 @@ def _visits(session: Session, today: date) -> None:
     def at(days: int, hour: int) -> datetime:
         return datetime.combine(today + timedelta(days=days), time(hour, 0))
 
-    past = Visit(starts_at=at(-16, 10), with_whom="oncologist", clinician="Dr. Okafor",
-                 place="Cancer Centre, Clinic B", purpose="Review before cycle 7")
-    nurse = Visit(starts_at=at(-37, 14), with_whom="nurse", clinician="Sam (nurse)",
-                  place="Infusion suite", purpose="Side effects check")
-    upcoming = Visit(starts_at=at(5, 9), with_whom="oncologist", clinician="Dr. Okafor",
-                     place="Cancer Centre, Clinic B", purpose="Scan results and next cycle")
-    echo = Visit(starts_at=at(12, 11), with_whom="cardiology", place="Heart unit, level 2",
-                 purpose="Echocardiogram")
+    past = Visit(
+        starts_at=at(-16, 10),
+        with_whom="oncologist",
+        clinician="Dr. Okafor",
+        place="Cancer Centre, Clinic B",
+        purpose="Review before cycle 7",
+    )
+    nurse = Visit(
+        starts_at=at(-37, 14),
+        with_whom="nurse",
+        clinician="Sam (nurse)",
+        place="Infusion suite",
+        purpose="Side effects check",
+    )
+    upcoming = Visit(
+        starts_at=at(5, 9),
+        with_whom="oncologist",
+        clinician="Dr. Okafor",
+        place="Cancer Centre, Clinic B",
+        purpose="Scan results and next cycle",
+    )
+    echo = Visit(
+        starts_at=at(12, 11),
+        with_whom="cardiology",
+        place="Heart unit, level 2",
+        purpose="Echocardiogram",
+    )
     questions = [
         ("Is the nausea after each dose something we can treat better?", "side_effects"),
         ("What did the latest CT scan show?", "diagnosis"),
@@ -244,10 +419,18 @@ def _visits(session: Session, today: date) -> None:
     rows = [Question(text=text, topic=topic) for text, topic in questions]
     session.add_all(rows)
     past.questions = [
-        VisitQuestion(question=rows[0], position=0, asked=True,
-                      answer="Try the anti-sickness tablet before meals for 3 days after each dose."),
-        VisitQuestion(question=rows[3], position=1, asked=True,
-                      answer="Probably yes; plan around the infusion dates."),
+        VisitQuestion(
+            question=rows[0],
+            position=0,
+            asked=True,
+            answer="Try the anti-sickness tablet before meals for 3 days after each dose.",
+        ),
+        VisitQuestion(
+            question=rows[3],
+            position=1,
+            asked=True,
+            answer="Probably yes; plan around the infusion dates.",
+        ),
         VisitQuestion(question=rows[4], position=2, asked=False),
     ]
     upcoming.questions = [

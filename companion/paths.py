@@ -58,7 +58,9 @@ class ProfilePaths:
                 folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
                 make_private(folder)
             except PermissionError as exc:
-                raise ProfileError(f"Cannot use the data folder {folder}: permission denied.") from exc
+                raise ProfileError(
+                    f"Cannot use the data folder {folder}: permission denied."
+                ) from exc
             except OSError as exc:
                 raise ProfileError(f"Cannot use the data folder {folder}: {exc.strerror}.") from exc
 

@@ -8,6 +8,7 @@ with a crash log in the profile's log folder.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -27,10 +28,15 @@ def build_parser() -> argparse.ArgumentParser:
         "breast cancer. With no command, opens the app.",
     )
     parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", type=Path, metavar="DIR",
-                        help="profile folder (default: $COMPANION_DATA_DIR or the user data folder)")
-    parser.add_argument("--demo", action="store_true",
-                        help="open a throwaway demo profile in a temporary folder")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="profile folder (default: $COMPANION_DATA_DIR or the user data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a throwaway demo profile in a temporary folder"
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
     import importlib
 
@@ -58,8 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("companion: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:
-        print(f"companion: unexpected error ({type(exc).__name__}); "
-              "a crash log was written to the profile's logs folder", file=sys.stderr)
+        print(
+            f"companion: unexpected error ({type(exc).__name__}); "
+            "a crash log was written to the profile's logs folder",
+            file=sys.stderr,
+        )
         _write_crash_log(args, exc)
         return 1
 
@@ -68,10 +77,8 @@ def _write_crash_log(args: argparse.Namespace, exc: BaseException) -> None:
     from companion.crash import write_crash_log
     from companion.paths import ProfilePaths
 
-    try:
+    with contextlib.suppress(OSError):
         write_crash_log(ProfilePaths(data_dir_of(args)).logs, type(exc), exc.__traceback__)
-    except OSError:
-        pass
 
 
 def run_app(args: argparse.Namespace) -> int:

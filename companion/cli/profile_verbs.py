@@ -10,30 +10,52 @@ from pathlib import Path
 
 from companion.errors import ProfileError, ValidationError
 from companion.paths import FILE_MODE, FOLDER_MODE, ProfilePaths
-from companion.store.backup import backup_database, integrity_problems, timestamp, validate_backup_file
+from companion.store.backup import (
+    backup_database,
+    integrity_problems,
+    timestamp,
+    validate_backup_file,
+)
 
 
 def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    check = verbs.add_parser("check", help="check the profile's integrity (changes nothing)",
-                             description="Check the profile for damage. Changes nothing.")
+    check = verbs.add_parser(
+        "check",
+        help="check the profile's integrity (changes nothing)",
+        description="Check the profile for damage. Changes nothing.",
+    )
     check.set_defaults(handler=cmd_check)
 
-    backup = verbs.add_parser("backup", help="write a backup copy of the profile",
-                              description="Write a consistent backup of the profile.")
-    backup.add_argument("-o", "--output", type=Path, metavar="FILE",
-                        help="backup file (default: the profile's backups folder)")
+    backup = verbs.add_parser(
+        "backup",
+        help="write a backup copy of the profile",
+        description="Write a consistent backup of the profile.",
+    )
+    backup.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="backup file (default: the profile's backups folder)",
+    )
     backup.set_defaults(handler=cmd_backup)
 
     restore = verbs.add_parser(
-        "restore", help="replace the profile with a backup",
-        description="Check a backup, keep the current profile aside, then restore the backup.")
+        "restore",
+        help="replace the profile with a backup",
+        description="Check a backup, keep the current profile aside, then restore the backup.",
+    )
     restore.add_argument("file", type=Path, metavar="FILE", help="a backup written by 'backup'")
     restore.set_defaults(handler=cmd_restore)
 
-    demo = verbs.add_parser("demo", help="write the demo profile to a folder",
-                            description="Write a synthetic demo patient to an empty folder.")
-    demo.add_argument("--into", type=Path, metavar="DIR", required=True,
-                      help="an empty or new folder")
+    demo = verbs.add_parser(
+        "demo",
+        help="write the demo profile to a folder",
+        description="Write a synthetic demo patient to an empty folder.",
+    )
+    demo.add_argument(
+        "--into", type=Path, metavar="DIR", required=True, help="an empty or new folder"
+    )
     demo.set_defaults(handler=cmd_demo)
 
 
@@ -70,8 +92,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path, wanted in ((paths.root, FOLDER_MODE), (paths.database, FILE_MODE)):
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
-            problems.append(f"{path.name} can be read by other users (mode {mode:o}, "
-                            f"expected {wanted:o})")
+            problems.append(
+                f"{path.name} can be read by other users (mode {mode:o}, expected {wanted:o})"
+            )
     if problems:
         for problem in problems:
             print(f"Problem: {problem}")

@@ -16,7 +16,9 @@ from companion.errors import SchemaTooNewError
 
 def alembic_config(engine: Engine | None = None) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(resources.files("companion.store") / "migrations"))
+    config.set_main_option(
+        "script_location", str(resources.files("companion.store") / "migrations")
+    )
     if engine is not None:
         config.attributes["engine"] = engine
     return config
@@ -34,7 +36,9 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return {
+        script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    }
 
 
 def needs_upgrade(engine: Engine) -> bool:

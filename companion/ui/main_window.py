@@ -75,12 +75,14 @@ class MainWindow(QMainWindow):
     def build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.file_menu = file_menu
-        self.print_action = self._action(self.tr("&Print…"), QKeySequence.StandardKey.Print,
-                                         self._print_current)
+        self.print_action = self._action(
+            self.tr("&Print…"), QKeySequence.StandardKey.Print, self._print_current
+        )
         file_menu.addAction(self.print_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
-                                         self.close))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        )
 
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -91,18 +93,28 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for index, page in enumerate(self.pages):
+        for index, _page in enumerate(self.pages):
             title = self.sidebar.item(index).text()
-            action = self._action(title, QKeySequence(f"Ctrl+{index + 1}"),
-                                  lambda _=False, i=index: self.sidebar.setCurrentRow(i))
+            action = self._action(
+                title,
+                QKeySequence(f"Ctrl+{index + 1}"),
+                lambda _=False, i=index: self.sidebar.setCurrentRow(i),
+            )
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&About HER2 Companion"),
-                                         QKeySequence.StandardKey.HelpContents, self._about))
+        help_menu.addAction(
+            self._action(
+                self.tr("&About HER2 Companion"), QKeySequence.StandardKey.HelpContents, self._about
+            )
+        )
 
-    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey,
-                slot: Callable[..., object]) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey,
+        slot: Callable[..., object],
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcut(shortcut)
         action.triggered.connect(slot)
@@ -111,8 +123,9 @@ class MainWindow(QMainWindow):
     def _print_current(self) -> None:
         printer = getattr(self.current_page(), "print_page", None)
         if printer is None:
-            QMessageBox.information(self, self.tr("Print"),
-                                    self.tr("There is nothing to print on this page."))
+            QMessageBox.information(
+                self, self.tr("Print"), self.tr("There is nothing to print on this page.")
+            )
             return
         printer()
 

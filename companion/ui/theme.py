@@ -11,10 +11,10 @@ INK = "#1f2933"
 MUTED_INK = "#52606d"
 PAPER = "#fbfaf7"
 PANEL = "#f0eee9"
-ACCENT = "#2f6f73"          # teal: selection, primary buttons
+ACCENT = "#2f6f73"  # teal: selection, primary buttons
 ACCENT_INK = "#ffffff"
 FOCUS = "#1b4d8f"
-URGENCY_COLOURS = {          # background, border
+URGENCY_COLOURS = {  # background, border
     "today": ("#fff6da", "#b7791f"),
     "now": ("#ffe8d6", "#c05621"),
     "emergency": ("#fde2e1", "#c53030"),
@@ -61,7 +61,8 @@ def style_sheet(point_size: float) -> str:
     QPushButton {{ padding: 0.45em 1.1em; min-height: 1.6em; border-radius: 0.35em;
                    border: 1px solid #9aa5b1; background: #ffffff; }}
     QPushButton:focus {{ border: 2px solid {FOCUS}; }}
-    QPushButton[primary="true"] {{ background: {ACCENT}; color: {ACCENT_INK}; border-color: {ACCENT}; }}
+    QPushButton[primary="true"] {{ background: {ACCENT}; color: {ACCENT_INK};
+                                   border-color: {ACCENT}; }}
     QPushButton:checked {{ background: {ACCENT}; color: {ACCENT_INK}; border-color: {ACCENT}; }}
     QLabel[role="title"] {{ font-size: {point_size * 1.6:.1f}pt; font-weight: 600; }}
     QLabel[role="subtitle"] {{ font-size: {point_size * 1.2:.1f}pt; font-weight: 600; }}

@@ -34,18 +34,24 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(theme.em(self, 34))
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Welcome")))
-        layout.addWidget(label(self.tr(
-            "HER2 Companion helps you keep track of how you feel, your treatments and your "
-            "visits, and explains the medicines and tests you may meet."
-        )))
-        layout.addWidget(note(
-            self.tr(
-                "Everything you enter stays on this computer. Nothing is sent anywhere unless "
-                "you export it yourself.\n\nThis app gives general information. It does not "
-                "give medical advice. Your care team decides your treatment."
-            ),
-            self.tr("Privacy and medical advice"),
-        ))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "HER2 Companion helps you keep track of how you feel, your treatments and your "
+                    "visits, and explains the medicines and tests you may meet."
+                )
+            )
+        )
+        layout.addWidget(
+            note(
+                self.tr(
+                    "Everything you enter stays on this computer. Nothing is sent anywhere unless "
+                    "you export it yourself.\n\nThis app gives general information. It does not "
+                    "give medical advice. Your care team decides your treatment."
+                ),
+                self.tr("Privacy and medical advice"),
+            )
+        )
         layout.addWidget(label(self.tr("You can fill these in now or later in Settings."), "muted"))
         form = QFormLayout()
         self.name_edit = QLineEdit()
@@ -62,10 +68,14 @@ class WelcomeDialog(QDialog):
         self.message.setAccessibleName(self.tr("Welcome message"))
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
-        self.start_button = buttons.addButton(self.tr("&Start"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button = buttons.addButton(
+            self.tr("&Start"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.start_button.setAccessibleName(self.tr("Start using HER2 Companion"))
         self.start_button.setDefault(True)
-        self.skip_button = buttons.addButton(self.tr("S&kip for now"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.skip_button = buttons.addButton(
+            self.tr("S&kip for now"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.skip_button.setAccessibleName(self.tr("Skip for now"))
         buttons.accepted.connect(self._save_and_start)
         buttons.rejected.connect(self._skip)

@@ -24,7 +24,9 @@ class CheckIn(Base):
     answers: Mapped[list[SymptomAnswer]] = relationship(
         back_populates="checkin", cascade="all, delete-orphan", passive_deletes=True
     )
-    esas: Mapped[list[EsasAnswer]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    esas: Mapped[list[EsasAnswer]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
     red_flags: Mapped[list[RedFlagEvent]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )
@@ -60,7 +62,9 @@ class EsasAnswer(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    checkin_id: Mapped[int] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"), index=True)
+    checkin_id: Mapped[int] = mapped_column(
+        ForeignKey("checkin.id", ondelete="CASCADE"), index=True
+    )
     item: Mapped[str] = mapped_column(String(40))
     value: Mapped[int]
 
@@ -72,7 +76,9 @@ class RedFlagEvent(Base):
     __table_args__ = (UniqueConstraint("checkin_id", "rule_id", name="uq_flag_per_day"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    checkin_id: Mapped[int] = mapped_column(ForeignKey("checkin.id", ondelete="CASCADE"), index=True)
+    checkin_id: Mapped[int] = mapped_column(
+        ForeignKey("checkin.id", ondelete="CASCADE"), index=True
+    )
     rule_id: Mapped[str] = mapped_column(String(80))
     urgency: Mapped[str] = mapped_column(String(20))
     message: Mapped[str] = mapped_column(Text)

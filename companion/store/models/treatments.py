@@ -37,7 +37,9 @@ class LineDrug(Base):
     __tablename__ = "line_drug"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    line_id: Mapped[int] = mapped_column(ForeignKey("therapy_line.id", ondelete="CASCADE"), index=True)
+    line_id: Mapped[int] = mapped_column(
+        ForeignKey("therapy_line.id", ondelete="CASCADE"), index=True
+    )
     library_id: Mapped[str | None] = mapped_column(String(80))
     name: Mapped[str] = mapped_column(String(200))
     start_date: Mapped[date | None]
@@ -52,7 +54,9 @@ class Administration(Base):
     __tablename__ = "administration"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    line_id: Mapped[int] = mapped_column(ForeignKey("therapy_line.id", ondelete="CASCADE"), index=True)
+    line_id: Mapped[int] = mapped_column(
+        ForeignKey("therapy_line.id", ondelete="CASCADE"), index=True
+    )
     day: Mapped[date]
     kind: Mapped[str] = mapped_column(String(20), default="given")  # given | dose_change | delay
     cycle: Mapped[int | None]

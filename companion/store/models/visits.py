@@ -44,7 +44,9 @@ class VisitQuestion(Base):
     """A question on a visit's list, in priority order, with its answer."""
 
     __tablename__ = "visit_question"
-    __table_args__ = (UniqueConstraint("visit_id", "question_id", name="uq_question_once_per_visit"),)
+    __table_args__ = (
+        UniqueConstraint("visit_id", "question_id", name="uq_question_once_per_visit"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)

@@ -1,0 +1,1 @@
+"""The bundled, read-only reference library: entries, symptom vocabulary, red-flag rules."""

@@ -1,0 +1,96 @@
+"""Plain data the library hands to services and pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Answer words per attribute, index 0–4 (PRO-CTCAE); presence is 0 = no, 1 = yes.
+ANSWER_SCALES: dict[str, tuple[str, ...]] = {
+    "severity": ("None", "Mild", "Moderate", "Severe", "Very severe"),
+    "frequency": ("Never", "Rarely", "Occasionally", "Frequently", "Almost constantly"),
+    "interference": ("Not at all", "A little bit", "Somewhat", "Quite a bit", "Very much"),
+    "amount": ("Not at all", "A little bit", "Somewhat", "Quite a bit", "Very much"),
+    "presence": ("No", "Yes"),
+}
+URGENCIES = ("today", "now", "emergency")
+
+
+@dataclass(frozen=True)
+class SymptomTerm:
+    id: str
+    term: str
+    attributes: tuple[str, ...]
+    category: str
+    pro_ctcae: bool
+
+
+@dataclass(frozen=True)
+class RedFlagRule:
+    id: str
+    symptom: str
+    urgency: str
+    message: str
+    attribute: str | None = None
+    min_answer: int | None = None
+    min_value: float | None = None
+    drugs: tuple[str, ...] = ()
+    drug_classes: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SideEffect:
+    symptom: str
+    text: str
+    serious: bool
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    text: str
+    sources: tuple[str, ...]
+    reviewed: str
+    unverified: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    kind: str
+    title: str
+    summary: str
+    reviewed: str
+    research: bool = False
+    drug_class: str | None = None
+    category: str | None = None
+    generic: str | None = None
+    brands: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    route: str | None = None
+    related: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    side_effects: tuple[SideEffect, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class BankQuestion:
+    id: str
+    topic: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    tag: str
+    url: str
+    title: str
