@@ -18,7 +18,10 @@ from companion import __version__
 from companion.errors import CompanionError
 from companion.paths import default_data_dir
 
-VERB_MODULES = ("companion.cli.profile_verbs",)
+VERB_MODULES = (
+    "companion.cli.profile_verbs",
+    "companion.cli.export",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

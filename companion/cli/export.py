@@ -1,0 +1,24 @@
+"""`companion export KIND …` and `companion import KIND …`: one sub-command per kind.
+
+Each feature adds a module to EXPORT_MODULES / IMPORT_MODULES with a function
+register(kinds) that adds its kind parser and sets `handler`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+EXPORT_MODULES: tuple[str, ...] = ()
+IMPORT_MODULES: tuple[str, ...] = ()
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    for verb, modules, text in (
+        ("export", EXPORT_MODULES, "write part of the profile to a file (CSV, PDF, FHIR, ICS)"),
+        ("import", IMPORT_MODULES, "read entries from a file into the profile"),
+    ):
+        parser = verbs.add_parser(verb, help=text, description=text.capitalize() + ".")
+        kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+        for name in modules:
+            importlib.import_module(name).register(kinds)

@@ -1,0 +1,1 @@
+"""Documents built from services: PDFs via Qt's print system, CSV, FHIR JSON, ICS."""

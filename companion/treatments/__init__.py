@@ -1,0 +1,1 @@
+"""Treatment history services: lines, drugs, administrations, scans, biopsies, sites."""

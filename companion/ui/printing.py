@@ -1,0 +1,27 @@
+"""Print preview for any report: the same painter code as the PDF export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from companion.reports.pdf import ReportDocument, default_page_size, print_report
+
+
+def preview_report(parent: QWidget, build: Callable[[], ReportDocument]) -> QPrintPreviewDialog:
+    """Open Qt's print preview (print or save as PDF from there). Returns the open dialog."""
+    report = build()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(report.page_size or default_page_size()))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setAccessibleName(parent.tr("Print preview"))
+    # Keep the printer alive as long as the dialog: a collected QPrinter crashes the preview.
+    dialog.setProperty("_printer_ref", id(printer))
+    dialog._printer = printer  # type: ignore[attr-defined]
+    dialog.paintRequested.connect(lambda p: print_report(p, build()))
+    dialog.open()
+    return dialog
