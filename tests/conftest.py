@@ -1,0 +1,74 @@
+"""Shared fixtures: one QApplication per session, one fresh profile per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = os.environ.get("COMPANION_TEST_PLATFORM", "offscreen")
+_runtime = tempfile.mkdtemp(prefix="companion-xdg-")
+os.chmod(_runtime, 0o700)
+os.environ["XDG_RUNTIME_DIR"] = _runtime
+os.environ.pop("COMPANION_DATA_DIR", None)
+
+from companion.services import Services  # noqa: E402
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A profile folder that does not exist yet."""
+    return tmp_path / "profile"
+
+
+@pytest.fixture
+def services(data_dir: Path) -> Iterator[Services]:
+    opened = Services.open(data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo profile, written once per test session; tests get copies."""
+    from companion.demo import write_demo_profile
+
+    folder = tmp_path_factory.mktemp("demo-template") / "profile"
+    write_demo_profile(folder).close()
+    return folder
+
+
+@pytest.fixture
+def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo profile for one test."""
+    target = tmp_path / "demo"
+    shutil.copytree(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path):  # type: ignore[no-untyped-def]
+    from companion.app import build_main_window
+
+    built = build_main_window(data_dir)
+    qtbot.addWidget(built)
+    built.show()
+    qtbot.waitExposed(built)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_dir: Path):  # type: ignore[no-untyped-def]
+    from companion.app import build_main_window
+
+    built = build_main_window(demo_dir)
+    qtbot.addWidget(built)
+    built.show()
+    qtbot.waitExposed(built)
+    yield built
+    built.close()
