@@ -45,7 +45,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name in VERB_MODULES:
         importlib.import_module(name).register(verbs)
+    _accept_data_dir_anywhere(parser)
     return parser
+
+
+def _accept_data_dir_anywhere(parser: argparse.ArgumentParser) -> None:
+    """Let --data-dir follow the verb too (`companion check --data-dir X`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                if not any("--data-dir" in a.option_strings for a in sub._actions):
+                    sub.add_argument(
+                        "--data-dir",
+                        type=Path,
+                        metavar="DIR",
+                        default=argparse.SUPPRESS,
+                        help="profile folder",
+                    )
+                _accept_data_dir_anywhere(sub)
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:

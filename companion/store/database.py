@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from companion.errors import ProfileError
@@ -46,9 +46,12 @@ class Store:
                             paths.backups / f"before-upgrade-{revision}-{timestamp()}.sqlite",
                         )
                     migrate.upgrade(engine)
-            except OperationalError as exc:
+            except DatabaseError as exc:
                 engine.dispose()
-                raise ProfileError(f"The profile database cannot be opened: {exc.orig}.") from exc
+                raise ProfileError(
+                    f"The profile database cannot be opened: {exc.orig}. "
+                    "Nothing was changed; 'companion restore' can bring back a backup."
+                ) from exc
             except Exception:
                 engine.dispose()
                 raise

@@ -83,6 +83,7 @@ class TestResult(Base):
     """A scan or test: CT, PET, bone scan, brain MRI, echo, MUGA, blood test, tumour marker."""
 
     __tablename__ = "test_result"
+    __test__ = False  # not a pytest test class, despite the name
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(30), index=True)

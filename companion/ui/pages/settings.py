@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 from companion.errors import ValidationError
 from companion.services import Services
 from companion.ui.theme import TEXT_SCALES
-from companion.ui.widgets.common import Page, heading, label
+from companion.ui.widgets.common import Page, heading, label, line_edit
 
 
 class SettingsPage(Page):
@@ -65,10 +65,7 @@ class SettingsPage(Page):
         )
 
     def _line_edit(self, accessible_name: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(accessible_name)
-        edit.setClearButtonEnabled(True)
-        return edit
+        return line_edit(accessible_name)
 
     def refresh(self) -> None:
         info = self._services.profile.get()

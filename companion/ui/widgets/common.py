@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
@@ -28,6 +36,17 @@ def button(text: str, accessible_name: str | None = None, *, primary: bool = Fal
     if primary:
         widget.setProperty("primary", True)
     return widget
+
+
+def line_edit(accessible_name: str, *, clear_button: bool = True) -> QLineEdit:
+    """A text field with an accessible name; its clear button is named too."""
+    edit = QLineEdit()
+    edit.setAccessibleName(accessible_name)
+    if clear_button:
+        edit.setClearButtonEnabled(True)
+        for tool in edit.findChildren(QToolButton):
+            tool.setAccessibleName(QLineEdit.tr("Clear {field}").format(field=accessible_name))
+    return edit
 
 
 def note(text: str, accessible_name: str) -> QFrame:

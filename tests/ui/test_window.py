@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit
+
+from companion.app import build_main_window
+from companion.ui import theme
+
+
+def test_window_size_and_page_are_remembered(qtbot, data_dir: Path) -> None:
+    first = build_main_window(data_dir)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(720, 520)
+    first.show_page("visits")
+    first.close()
+
+    second = build_main_window(data_dir)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.current_page().page_id == "visits"
+    assert (second.width(), second.height()) == (720, 520)
+    second.close()
+
+
+def test_keyboard_shortcuts_switch_pages(window, qtbot) -> None:
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().page_id == "treatments"
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page().page_id == "settings"
+
+
+def test_settings_are_saved_as_typed_and_shown_on_today(window, qtbot) -> None:
+    window.show_page("settings")
+    page = window.page("settings")
+    page.care_team_edit.clear()
+    qtbot.keyClicks(page.care_team_edit, "555 0100")
+    qtbot.keyClick(page.care_team_edit, Qt.Key.Key_Return)
+    assert window.services.profile.get().care_team_phone == "555 0100"
+    window.show_page("today")
+    assert "555 0100" in window.page("today").care_team_label.text()
+
+
+def test_large_text_mode_scales_the_font(window, qtbot) -> None:
+    app = QApplication.instance()
+    normal = app.font().pointSizeF()
+    page = window.page("settings")
+    window.show_page("settings")
+    try:
+        page.text_size_combo.setCurrentIndex(page.text_size_combo.findData("largest"))
+        assert app.font().pointSizeF() == normal * 1.5
+        assert window.settings.value("appearance/text_size") == "largest"
+    finally:
+        theme.apply_theme(app, 1.0)
+
+
+def test_every_control_on_every_page_has_an_accessible_name(demo_window) -> None:
+    for page in demo_window.pages:
+        demo_window.show_page(page.page_id)
+        for control in (
+            page.findChildren(QLineEdit)
+            + page.findChildren(QAbstractButton)
+            + page.findChildren(QComboBox)
+        ):
+            if control.isVisibleTo(page):
+                assert control.accessibleName(), f"{page.page_id}: {control!r}"
