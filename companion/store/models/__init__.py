@@ -11,6 +11,7 @@ from companion.store.models.treatments import (
     OtherMedicine,
     TestResult,
     TherapyLine,
+    TreatmentProcedure,
 )
 from companion.store.models.visits import DismissedSuggestion, Question, Visit, VisitQuestion
 
@@ -31,6 +32,7 @@ __all__ = [
     "SymptomAnswer",
     "TestResult",
     "TherapyLine",
+    "TreatmentProcedure",
     "Visit",
     "VisitQuestion",
 ]

@@ -119,3 +119,16 @@ class MetastasisSite(Base):
     site_id: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(String(200), default="")
     found_date: Mapped[date]
+
+
+class TreatmentProcedure(Base):
+    """Surgery, a course of radiation or another procedure that is not a drug line."""
+
+    __tablename__ = "treatment_procedure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="surgery")  # surgery | radiation | other
+    day: Mapped[date] = mapped_column(index=True)
+    end_date: Mapped[date | None]
+    description: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -126,6 +126,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_therapy_line")),
     )
     op.create_table(
+        "treatment_procedure",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("end_date", sa.Date(), nullable=True),
+        sa.Column("description", sa.String(length=200), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_treatment_procedure")),
+    )
+    with op.batch_alter_table("treatment_procedure", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_treatment_procedure_day"), ["day"], unique=False)
+
+    op.create_table(
         "visit",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("starts_at", sa.DateTime(), nullable=False),
@@ -299,6 +312,10 @@ def downgrade() -> None:
 
     op.drop_table("visit")
     op.drop_table("therapy_line")
+    with op.batch_alter_table("treatment_procedure", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_treatment_procedure_day"))
+
+    op.drop_table("treatment_procedure")
     with op.batch_alter_table("test_result", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_test_result_kind"))
         batch_op.drop_index(batch_op.f("ix_test_result_day"))
