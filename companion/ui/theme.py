@@ -60,6 +60,8 @@ def style_sheet(point_size: float) -> str:
     QListWidget#sidebar::item:selected {{ background: {ACCENT}; color: {ACCENT_INK}; }}
     QPushButton {{ padding: 0.45em 1.1em; min-height: 1.6em; border-radius: 0.35em;
                    border: 1px solid #9aa5b1; background: #ffffff; }}
+    QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit, QTimeEdit {{
+        padding: 0.3em 0.45em; min-height: 1.5em; }}
     QPushButton:focus {{ border: 2px solid {FOCUS}; }}
     QPushButton[primary="true"] {{ background: {ACCENT}; color: {ACCENT_INK};
                                    border-color: {ACCENT}; }}

@@ -67,3 +67,12 @@ def test_every_control_on_every_page_has_an_accessible_name(demo_window) -> None
         ):
             if control.isVisibleTo(page):
                 assert control.accessibleName(), f"{page.page_id}: {control!r}"
+
+
+def test_back_up_now_writes_a_backup(window, qtbot) -> None:
+    window.show_page("settings")
+    page = window.page("settings")
+    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    backups = list(window.services.store.paths.backups.glob("backup-*.sqlite"))
+    assert len(backups) == 1
+    assert backups[0].name in page.message.text()

@@ -8,12 +8,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QVBoxLayout,
+    QWidget,
 )
 
-from companion.errors import ValidationError
+from companion.errors import CompanionError, ValidationError
 from companion.services import Services
+from companion.store.backup import timestamp
+from companion.ui import theme
 from companion.ui.theme import TEXT_SCALES
-from companion.ui.widgets.common import Page, heading, label, line_edit
+from companion.ui.widgets.common import Page, button, heading, label, line_edit
 
 
 class SettingsPage(Page):
@@ -51,7 +54,23 @@ class SettingsPage(Page):
         form.addRow(self.tr("&Emergency number"), self.emergency_edit)
         form.addRow(self.tr("&Temperature"), self.unit_combo)
         form.addRow(self.tr("Te&xt size"), self.text_size_combo)
-        layout.addLayout(form)
+        form_box = QWidget()
+        form_box.setLayout(form)
+        form_box.setMaximumWidth(theme.em(self, 36))
+        layout.addWidget(form_box)
+
+        layout.addWidget(label(self.tr("Your data"), "subtitle"))
+        layout.addWidget(
+            label(
+                self.tr("Your profile is kept in this folder:\n{folder}").format(
+                    folder=services.store.paths.root
+                )
+            )
+        )
+        self.backup_button = button(self.tr("&Back up now"), self.tr("Back up my data now"))
+        self.backup_button.setMaximumWidth(theme.em(self, 14))
+        self.backup_button.clicked.connect(self._back_up)
+        layout.addWidget(self.backup_button)
         self.message = label("", "muted")
         self.message.setAccessibleName(self.tr("Settings message"))
         layout.addWidget(self.message)
@@ -88,6 +107,15 @@ class SettingsPage(Page):
             self.refresh()
             return
         self.message.setText(self.tr("Saved."))
+
+    def _back_up(self) -> None:
+        target = self._services.store.paths.backups / f"backup-{timestamp()}.sqlite"
+        try:
+            self._services.store.backup(target)
+        except CompanionError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(self.tr("Backup saved: {file}").format(file=target.name))
 
     def _save_unit(self) -> None:
         self._services.profile.update(temperature_unit=self.unit_combo.currentData())
