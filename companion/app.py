@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import APP_NAME, __version__, crash
+from companion.errors import CompanionError
 from companion.paths import ProfilePaths, make_private
 from companion.services import Services
 from companion.ui import theme
@@ -110,17 +111,22 @@ def offer_crash_logs(window: MainWindow, logs: Path) -> None:
 
 def run_gui(data_dir: Path) -> int:
     app = ensure_application()
-    paths = ProfilePaths(data_dir)
-    paths.ensure()
-    log_file = paths.logs / "companion.log"
-    logging.basicConfig(
-        filename=log_file,
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    make_private(log_file)
-    crash.install(paths.logs)
-    window = build_main_window(data_dir)
+    try:
+        paths = ProfilePaths(data_dir)
+        paths.ensure()
+        log_file = paths.logs / "companion.log"
+        logging.basicConfig(
+            filename=log_file,
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        make_private(log_file)
+        crash.install(paths.logs)
+        window = build_main_window(data_dir)
+    except CompanionError as exc:
+        # Started from a desktop icon there is no terminal: say it in a window too.
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        raise
     window.show()
 
     def after_start() -> None:

@@ -76,3 +76,20 @@ def test_back_up_now_writes_a_backup(window, qtbot) -> None:
     backups = list(window.services.store.paths.backups.glob("backup-*.sqlite"))
     assert len(backups) == 1
     assert backups[0].name in page.message.text()
+
+
+def test_an_unusable_data_folder_is_explained_in_a_window(qtbot, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    import pytest
+    from PySide6.QtWidgets import QMessageBox
+
+    import companion.app
+    from companion.errors import ProfileError
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    blocker = tmp_path / "profile"
+    blocker.write_text("not a folder")
+    with pytest.raises(ProfileError):
+        companion.app.run_gui(blocker)
+    assert shown and "not a folder" in shown[0]
