@@ -38,3 +38,21 @@ def test_next_start_offers_unseen_logs_once(tmp_path: Path) -> None:
     assert len(crash.unseen_crash_logs(logs)) == 1
     crash.mark_seen(logs)
     assert crash.unseen_crash_logs(logs) == []
+
+
+def test_the_next_start_offers_to_show_the_report(window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from companion.app import offer_crash_logs
+
+    logs = window.services.store.paths.logs
+    try:
+        raise OSError("x")
+    except OSError as exc:
+        crash.write_crash_log(logs, type(exc), exc.__traceback__)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or 0)
+    offer_crash_logs(window, logs)
+    assert asked and "closed unexpectedly" in asked[0]
+    offer_crash_logs(window, logs)
+    assert len(asked) == 1  # offered once, not at every start
