@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import APP_NAME, __version__, crash
 from companion.errors import CompanionError
 from companion.paths import ProfilePaths, make_private
+from companion.resource_files import resources_root
 from companion.services import Services
 from companion.ui import theme
 from companion.ui.main_window import MainWindow
@@ -28,7 +30,11 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QCoreApplication.setOrganizationName("HER2 Companion")
-    return QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    icon = resources_root() / "icons" / "her2-companion.svg"
+    app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName("her2-companion")
+    return app
 
 
 def build_main_window(data_dir: Path) -> MainWindow:
