@@ -14,6 +14,61 @@ ANSWER_SCALES: dict[str, tuple[str, ...]] = {
 }
 URGENCIES = ("today", "now", "emergency")
 
+# The closed vocabularies of the library sources (resources/library/FORMAT.md).
+KINDS = ("drug", "treatment", "site", "test", "term", "guide")
+FOLDER_KINDS: dict[str, tuple[str, ...]] = {
+    "drugs": ("drug",),
+    "treatments": ("treatment",),
+    "sites": ("site",),
+    "tests": ("test", "term"),
+    "guides": ("guide",),
+}
+SECTION_KEYS = (
+    "what_it_is",
+    "how_it_works",
+    "how_given",
+    "used_when",
+    "side_effects",
+    "serious",
+    "boxed_warning",
+    "monitoring",
+    "call_team",
+    "treatments",
+    "symptoms_to_report",
+    "what_results_mean",
+    "what_to_expect",
+    "notes",
+)
+DRUG_CLASSES = (
+    "her2_antibody",
+    "her2_adc",
+    "her2_tki",
+    "chemotherapy",
+    "hormone_therapy",
+    "bone_agent",
+)
+TREATMENT_CATEGORIES = (
+    "radiation",
+    "surgery",
+    "procedure",
+    "radiopharmaceutical",
+    "trial",
+    "research",
+)
+QUESTION_TOPICS = (
+    "diagnosis",
+    "treatment",
+    "side_effects",
+    "daily_life",
+    "work_money",
+    "trials",
+    "supportive",
+    "prognosis",
+    "feelings",
+)
+# Red-flag rules may test a measured value (min_value) instead of a symptom answer.
+MEASUREMENTS = ("temperature",)
+
 
 @dataclass(frozen=True)
 class SymptomTerm:
@@ -94,3 +149,19 @@ class Source:
     tag: str
     url: str
     title: str
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result. kind is an entry kind, "symptom" or "question"; snippet is plain
+    text and marked is the same text with each matched word between MARK_START/MARK_END."""
+
+    id: str
+    kind: str
+    title: str
+    snippet: str
+    marked: str = ""
+
+
+MARK_START = "\x02"
+MARK_END = "\x03"

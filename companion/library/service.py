@@ -1,34 +1,172 @@
-"""The library as services and pages see it. Read-only; loaded once per process."""
+"""The library as services and pages see it: read-only, from the compiled database.
+
+The database (resources/library/library.sqlite, built by companion.library.build) is opened
+read-only and immutable, so nothing in the app can change it. Entries, symptoms, rules and
+questions are read once and kept as plain frozen dataclasses; search runs on the FTS5 index.
+"""
 
 from __future__ import annotations
 
+import json
+import threading
 from functools import cached_property
+from pathlib import Path
 
-from companion.library import sources
-from companion.library.model import BankQuestion, Entry, RedFlagRule, SymptomTerm
+from companion.library import database
+from companion.library import search as search_index
+from companion.library.model import (
+    BankQuestion,
+    Entry,
+    Fact,
+    RedFlagRule,
+    SearchHit,
+    Section,
+    SideEffect,
+    Source,
+    SymptomTerm,
+)
+from companion.resource_files import resources_root
+
+
+def default_database() -> Path:
+    return Path(str(resources_root() / "library" / "library.sqlite"))
+
+
+def _tuple(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))
 
 
 class LibraryService:
-    """Lookups over the bundled library. Thread-safe after construction (read-only data)."""
+    """Lookups and search over the bundled library. Safe to share between threads."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path else default_database()
+        self._connection = database.open_read_only(self.path)
+        self._lock = threading.RLock()
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    def _rows(self, sql: str, *args: object) -> list[tuple]:  # type: ignore[type-arg]
+        with self._lock:
+            return self._connection.execute(sql, args).fetchall()
+
+    # -- what the library holds ----------------------------------------------------------
+    @cached_property
+    def info(self) -> dict[str, str]:
+        """schema_version, content_hash, entries and facts of the open database."""
+        with self._lock:
+            return database.meta(self._connection)
+
+    @cached_property
+    def _sources(self) -> dict[str, Source]:
+        rows = self._rows("SELECT tag, url, title FROM source ORDER BY tag")
+        return {tag: Source(tag=tag, url=url, title=title) for tag, url, title in rows}
 
     @cached_property
     def _symptoms(self) -> dict[str, SymptomTerm]:
-        return {s.id: s for s in sources.load_symptoms()}
+        rows = self._rows(
+            "SELECT id, term, attributes, category, pro_ctcae FROM symptom ORDER BY position"
+        )
+        return {
+            r[0]: SymptomTerm(
+                id=r[0], term=r[1], attributes=_tuple(r[2]), category=r[3], pro_ctcae=bool(r[4])
+            )
+            for r in rows
+        }
 
     @cached_property
     def _entries(self) -> dict[str, Entry]:
-        return {e.id: e for e in sources.load_entries()}
+        facts: dict[str, dict[int, tuple[str, list[Fact]]]] = {}
+        for entry_id, section, key, text, reviewed, unverified, tags in self._rows(
+            "SELECT entry_id, section, section_key, text, reviewed, unverified, sources "
+            "FROM fact ORDER BY entry_id, section, position"
+        ):
+            fact = Fact(
+                text=text, sources=_tuple(tags), reviewed=reviewed, unverified=bool(unverified)
+            )
+            facts.setdefault(entry_id, {}).setdefault(section, (key, []))[1].append(fact)
+        effects: dict[str, list[SideEffect]] = {}
+        for entry_id, symptom, text, serious, tags in self._rows(
+            "SELECT entry_id, symptom, text, serious, sources FROM side_effect "
+            "ORDER BY entry_id, position"
+        ):
+            effects.setdefault(entry_id, []).append(
+                SideEffect(symptom=symptom, text=text, serious=bool(serious), sources=_tuple(tags))
+            )
+        entries: dict[str, Entry] = {}
+        for row in self._rows(
+            "SELECT id, kind, title, summary, reviewed, research, drug_class, category, generic,"
+            " route, brands, abbreviations, aliases, related FROM entry ORDER BY position"
+        ):
+            entry_id = row[0]
+            sections = facts.get(entry_id, {})
+            entries[entry_id] = Entry(
+                id=entry_id,
+                kind=row[1],
+                title=row[2],
+                summary=row[3],
+                reviewed=row[4],
+                research=bool(row[5]),
+                drug_class=row[6],
+                category=row[7],
+                generic=row[8],
+                route=row[9],
+                brands=_tuple(row[10]),
+                abbreviations=_tuple(row[11]),
+                aliases=_tuple(row[12]),
+                related=_tuple(row[13]),
+                sections=tuple(
+                    Section(key=key, facts=tuple(items))
+                    for _index, (key, items) in sorted(sections.items())
+                ),
+                side_effects=tuple(effects.get(entry_id, ())),
+            )
+        return entries
 
     @cached_property
     def _rules(self) -> list[RedFlagRule]:
-        return sources.load_rules()
+        return [
+            RedFlagRule(
+                id=r[0],
+                symptom=r[1],
+                attribute=r[2],
+                min_answer=r[3],
+                min_value=r[4],
+                drugs=_tuple(r[5]),
+                drug_classes=_tuple(r[6]),
+                sites=_tuple(r[7]),
+                urgency=r[8],
+                message=r[9],
+                sources=_tuple(r[10]),
+            )
+            for r in self._rows(
+                "SELECT id, symptom, attribute, min_answer, min_value, drugs, drug_classes,"
+                " sites, urgency, message, sources FROM red_flag_rule ORDER BY position"
+            )
+        ]
 
+    @cached_property
+    def _questions(self) -> list[BankQuestion]:
+        return [
+            BankQuestion(id=r[0], topic=r[1], text=r[2], sources=_tuple(r[3]))
+            for r in self._rows("SELECT id, topic, text, sources FROM question ORDER BY position")
+        ]
+
+    @cached_property
+    def _vocabulary(self) -> list[str]:
+        with self._lock:
+            return search_index.load_vocabulary(self._connection)
+
+    # -- symptoms ----------------------------------------------------------------------
     def symptoms(self) -> list[SymptomTerm]:
         return list(self._symptoms.values())
 
     def symptom(self, symptom_id: str) -> SymptomTerm | None:
         return self._symptoms.get(symptom_id)
 
+    # -- entries -----------------------------------------------------------------------
     def entry(self, entry_id: str) -> Entry | None:
         return self._entries.get(entry_id)
 
@@ -53,8 +191,45 @@ class LibraryService:
                         seen.setdefault(effect.symptom)
         return list(seen)
 
+    def entries_with_symptom(self, symptom_id: str) -> list[Entry]:
+        """Drugs and treatments that list this symptom as a side effect."""
+        return [
+            e
+            for e in self._entries.values()
+            if any(effect.symptom == symptom_id for effect in e.side_effects)
+        ]
+
+    # -- red flags and questions -------------------------------------------------------
     def red_flag_rules(self) -> list[RedFlagRule]:
         return list(self._rules)
 
+    def rules_for_symptom(self, symptom_id: str) -> list[RedFlagRule]:
+        return [r for r in self._rules if r.symptom == symptom_id]
+
+    def rules_for_drug(self, drug_id: str) -> list[RedFlagRule]:
+        """Rules that name this drug or its class (not the rules that apply to everyone)."""
+        entry = self._entries.get(drug_id)
+        drug_class = entry.drug_class if entry else None
+        return [
+            r
+            for r in self._rules
+            if drug_id in r.drugs or (drug_class is not None and drug_class in r.drug_classes)
+        ]
+
+    def rules_for_site(self, site_id: str) -> list[RedFlagRule]:
+        return [r for r in self._rules if site_id in r.sites]
+
     def questions(self) -> list[BankQuestion]:
-        return sources.load_questions()
+        return list(self._questions)
+
+    # -- sources and search ------------------------------------------------------------
+    def sources(self) -> dict[str, Source]:
+        return dict(self._sources)
+
+    def source(self, tag: str) -> Source | None:
+        return self._sources.get(tag)
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Ranked hits for what was typed so far (prefixes, brand names, misspellings)."""
+        with self._lock:
+            return search_index.search(self._connection, text, limit, lambda: self._vocabulary)

@@ -1,0 +1,137 @@
+"""Search-as-you-type over the library's FTS5 index.
+
+Each word typed is a prefix ("herc" finds Herceptin). A word that matches nothing is
+replaced by the index words that contain it ("zumab") or that look like it ("herseptin",
+"capecitibine"), so common misspellings still find the entry. Several words must all match,
+or match run together ("t dxd" finds T-DXd). Names and titles rank above body text;
+symptoms and questions rank below entries.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from collections.abc import Callable
+
+from companion.library.model import MARK_END, MARK_START, SearchHit
+from companion.library.searchtext import compact, variants, words
+
+FUZZY_CUTOFF = 0.8
+MAX_ALTERNATIVES = 8
+MIN_FUZZY_LENGTH = 4
+
+# Order: entries and symptoms whose title or names match, then those that only mention the
+# words, then questions; within each, bm25 with weights per column (kind, ref, title, names,
+# body) and then the title.
+_NAMED = "bm25(search, 0.0, 0.0, 1.0, 1.0, 0.0) < 0"
+_RANK = "bm25(search, 0.0, 0.0, 10.0, 8.0, 1.0)"
+_QUERY = f"""
+    SELECT kind, ref, title, names, snippet(search, 4, '{MARK_START}', '{MARK_END}', '…', 12)
+    FROM search WHERE search MATCH ?
+    ORDER BY kind = 'question', NOT ({_NAMED}), {_RANK}, title LIMIT ?
+"""
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _prefix_any(terms: list[str]) -> str:
+    parts = [f"{_quoted(t)}*" for t in dict.fromkeys(terms)]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def _matches(connection: sqlite3.Connection, expression: str) -> bool:
+    row = connection.execute(
+        "SELECT 1 FROM search WHERE search MATCH ? LIMIT 1", (expression,)
+    ).fetchone()
+    return row is not None
+
+
+def similar_terms(word: str, vocabulary: list[str]) -> list[str]:
+    """Index words containing the word, then words (or word starts) that look like it."""
+    found: list[str] = []
+    if len(word) >= 3:
+        found.extend(t for t in vocabulary if word in t and t != word)
+    if len(word) >= MIN_FUZZY_LENGTH:
+        scored: list[tuple[float, str]] = []
+        matcher = difflib.SequenceMatcher(b=word, autojunk=False)
+        for term in vocabulary:
+            best = 0.0
+            for candidate in {term, term[: len(word)], term[: len(word) + 1]}:
+                matcher.set_seq1(candidate)
+                if matcher.real_quick_ratio() >= FUZZY_CUTOFF and matcher.quick_ratio() >= (
+                    FUZZY_CUTOFF
+                ):
+                    best = max(best, matcher.ratio())
+            if best >= FUZZY_CUTOFF:
+                scored.append((-best, term))
+        found.extend(term for _score, term in sorted(scored))
+    return list(dict.fromkeys(found))[:MAX_ALTERNATIVES]
+
+
+def match_expression(
+    connection: sqlite3.Connection, text: str, vocabulary: Callable[[], list[str]]
+) -> str | None:
+    """The FTS5 query for what was typed, or None when nothing can match."""
+    typed = words(text)
+    if not typed:
+        return None
+    clauses: list[str] = []
+    for word in typed:
+        clause = _prefix_any(list(variants(word)))
+        if not _matches(connection, clause):
+            alternatives = similar_terms(word, vocabulary())
+            if not alternatives:
+                clauses = []
+                break
+            clause = _prefix_any(alternatives)
+        clauses.append(clause)
+    expression = " AND ".join(clauses) if clauses else None
+    joined = compact(text)
+    if len(typed) > 1 and len(joined) >= 3 and _matches(connection, f"{_quoted(joined)}*"):
+        together = f"{_quoted(joined)}*"
+        expression = f"({expression}) OR {together}" if expression else together
+    return expression
+
+
+def search(
+    connection: sqlite3.Connection,
+    text: str,
+    limit: int,
+    vocabulary: Callable[[], list[str]],
+) -> list[SearchHit]:
+    expression = match_expression(connection, text, vocabulary)
+    if expression is None or limit <= 0:
+        return []
+    typed = compact(text)
+    ranked: list[tuple[int, int, SearchHit]] = []
+    for order, (kind, ref, title, names, marked) in enumerate(
+        connection.execute(_QUERY, (expression, limit + _RERANK_EXTRA))
+    ):
+        plain = marked.replace(MARK_START, "").replace(MARK_END, "")
+        hit = SearchHit(id=ref, kind=kind, title=title, snippet=plain, marked=marked)
+        ranked.append((_name_tier(title, names, typed, kind), order, hit))
+    return [hit for _tier, _order, hit in sorted(ranked, key=lambda r: r[:2])][:limit]
+
+
+_RERANK_EXTRA = 30
+
+
+def _name_tier(title: str, names: str, typed: str, kind: str) -> int:
+    """0: the title (or its part in brackets) or a name is what was typed; 1: one starts
+    with it; 2: any other hit; 3: a question."""
+    if kind == "question":
+        return 3
+    head, _, rest = title.partition("(")
+    forms = [compact(title), compact(head), compact(rest), *map(compact, names.split(" ; "))]
+    if typed in forms:
+        return 0
+    if any(form.startswith(typed) for form in forms if form):
+        return 1
+    return 2
+
+
+def load_vocabulary(connection: sqlite3.Connection) -> list[str]:
+    """Every word in the index, for misspelling look-ups."""
+    return [row[0] for row in connection.execute("SELECT term FROM search_vocab ORDER BY term")]
