@@ -5,19 +5,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.library.service import LibraryService
 from companion.profile.service import ProfileService
 from companion.store import Store
+from companion.visits.bank import QuestionBank
+from companion.visits.library_access import LibraryAccess
+from companion.visits.service import VisitService
+from companion.visits.suggestions import SuggestionService
 
 
 @dataclass
 class Services:
     store: Store
     profile: ProfileService
+    visits: VisitService
+    visit_suggestions: SuggestionService
+    question_bank: QuestionBank
 
     @classmethod
     def open(cls, data_dir: Path) -> Services:
         store = Store.open(data_dir)
-        return cls(store=store, profile=ProfileService(store))
+        library = LibraryAccess(LibraryService)  # opened on first use
+        visits = VisitService(store)
+        return cls(
+            store=store,
+            profile=ProfileService(store),
+            visits=visits,
+            visit_suggestions=SuggestionService(store, visits, library),
+            question_bank=QuestionBank(library.questions),
+        )
 
     def close(self) -> None:
         self.store.close()

@@ -1,0 +1,207 @@
+"""Questions the app proposes from what happened since the last visit.
+
+Each suggestion has a stable key; once the patient accepts or dismisses it, the key is kept
+(DismissedSuggestion) and the suggestion is not offered again. The texts are questions for
+the care team: they never recommend a treatment.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import select
+
+from companion.library.model import SymptomTerm
+from companion.store import Store
+from companion.store.models import DismissedSuggestion
+from companion.visits import history
+from companion.visits.library_access import LibraryLike
+from companion.visits.model import Suggestion, VisitQuestionInfo, format_day
+from companion.visits.service import VisitService
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Visits", text)
+
+
+def _lower_first(term: str) -> str:
+    return term if term[:2].isupper() else term[:1].lower() + term[1:]
+
+
+def _status_word(receptor: str, status: str) -> str:
+    words = {
+        "positive": _t("positive"),
+        "negative": _t("negative"),
+        "low": _t("HER2-low"),
+        "zero": _t("HER2-zero"),
+    }
+    return words.get(status, status)
+
+
+class SuggestionService:
+    def __init__(self, store: Store, visits: VisitService, library: LibraryLike) -> None:
+        self._store = store
+        self._visits = visits
+        self._library = library
+
+    def _terms(self) -> dict[str, SymptomTerm]:
+        try:
+            return {t.id: t for t in self._library.symptoms()}
+        except (OSError, KeyError, ValueError):
+            return {}
+
+    def _rule_symptoms(self) -> dict[str, str]:
+        try:
+            return {r.id: r.symptom for r in self._library.red_flag_rules()}
+        except (OSError, KeyError, ValueError):
+            return {}
+
+    def handled_keys(self) -> set[str]:
+        with self._store.session() as session:
+            return set(session.scalars(select(DismissedSuggestion.key)))
+
+    def suggestions(self, visit_id: int, now: datetime | None = None) -> list[Suggestion]:
+        """What to propose for this visit, from the period since the last visit."""
+        start, end = self._visits.period_before(visit_id, now)
+        found = self.all_for_period(start, end)
+        handled = self.handled_keys()
+        return [s for s in found if s.key not in handled]
+
+    def all_for_period(self, start: date, end: date) -> list[Suggestion]:
+        terms = self._terms()
+        since = format_day(start)
+        found: list[Suggestion] = []
+        rule_symptoms = self._rule_symptoms()
+        seen_rules: set[str] = set()
+        for flag in history.red_flags(self._store, start, end):
+            if flag.rule_id in seen_rules:
+                continue
+            seen_rules.add(flag.rule_id)
+            symptom = terms.get(rule_symptoms.get(flag.rule_id, ""))
+            what = _lower_first(symptom.term) if symptom else flag.rule_id.replace("-", " ")
+            found.append(
+                Suggestion(
+                    key=f"red-flag:{flag.rule_id}:{start.isoformat()}",
+                    kind="red_flag",
+                    text=_t(
+                        "On {day} the app showed a warning sign ({what}). What should I do "
+                        "if this happens again, and whom should I call?"
+                    ).format(day=format_day(flag.day), what=what),
+                    reason=_t("Warning sign on {day}: {message}").format(
+                        day=format_day(flag.day), message=flag.message
+                    ),
+                    topic="side_effects",
+                )
+            )
+        for summary in history.symptom_summaries(self._store, start, end, terms):
+            if summary.worst < history.SEVERE:
+                continue
+            found.append(
+                Suggestion(
+                    key=f"severe:{summary.symptom_id}:{start.isoformat()}",
+                    kind="severe_symptom",
+                    text=_t(
+                        "My {symptom} was bad on some days since my last visit (at worst: "
+                        "{worst}). What can help, and when should I call you about it?"
+                    ).format(symptom=_lower_first(summary.term), worst=summary.worst_word),
+                    reason=_t(
+                        "{symptom}: {worst} at worst, on {days} day(s) since {since}."
+                    ).format(
+                        symptom=summary.term,
+                        worst=summary.worst_word,
+                        days=summary.severe_days,
+                        since=since,
+                    ),
+                    topic="side_effects",
+                )
+            )
+        for change in history.receptor_changes(self._store, start, end):
+            found.append(
+                Suggestion(
+                    key=f"receptor:{change.biopsy_id}:{change.receptor}",
+                    kind="receptor_change",
+                    text=_t(
+                        "My {receptor} status changed from {before} to {after} between my "
+                        "biopsies of {first} and {second}. What does this mean for me and "
+                        "my treatment?"
+                    ).format(
+                        receptor=change.receptor,
+                        before=_status_word(change.receptor, change.before),
+                        after=_status_word(change.receptor, change.after),
+                        first=format_day(change.earlier_day),
+                        second=format_day(change.later_day),
+                    ),
+                    reason=_t("Biopsy on {day}: {receptor} {before} → {after}.").format(
+                        day=format_day(change.later_day),
+                        receptor=change.receptor,
+                        before=_status_word(change.receptor, change.before),
+                        after=_status_word(change.receptor, change.after),
+                    ),
+                    topic="diagnosis",
+                )
+            )
+        for scan in history.scans(self._store, start, end):
+            label = history.test_label(scan.kind)
+            found.append(
+                Suggestion(
+                    key=f"scan:{scan.id}",
+                    kind="scan",
+                    text=_t(
+                        "What did my {scan} on {day} show, and what does it mean for me?"
+                    ).format(scan=label, day=format_day(scan.day)),
+                    reason=_t("{scan} done on {day}.").format(
+                        scan=label[:1].upper() + label[1:], day=format_day(scan.day)
+                    ),
+                    topic="diagnosis",
+                )
+            )
+        for event in history.line_events(self._store, start, end):
+            if event.started:
+                text = _t(
+                    "I started {regimen} on {day}. Which side effects should I watch for, "
+                    "and how will we know if it is working?"
+                )
+                reason = _t("Treatment line {number} started on {day}.")
+                key = f"line-start:{event.line_id}"
+            else:
+                text = _t(
+                    "{regimen} stopped on {day}. What happens next, and what are the "
+                    "possible options now?"
+                )
+                reason = _t("Treatment line {number} ended on {day}.")
+                key = f"line-end:{event.line_id}"
+            found.append(
+                Suggestion(
+                    key=key,
+                    kind="line_started" if event.started else "line_ended",
+                    text=text.format(regimen=event.regimen, day=format_day(event.day)),
+                    reason=reason.format(number=event.number, day=format_day(event.day)),
+                    topic="treatment",
+                )
+            )
+        return found
+
+    def accept(self, visit_id: int, suggestion: Suggestion) -> VisitQuestionInfo | None:
+        """Add the proposed question to the visit and do not propose it again."""
+        existing = {q.text.casefold() for q in self._visits.questions(visit_id)}
+        added = None
+        if suggestion.text.casefold() not in existing:
+            added = self._visits.add_question(visit_id, suggestion.text, suggestion.topic)
+        self._remember(suggestion.key)
+        return added
+
+    def dismiss(self, suggestion: Suggestion) -> None:
+        self._remember(suggestion.key)
+
+    def restore(self, suggestion: Suggestion) -> None:
+        """Offer a dismissed suggestion again (undo of dismiss)."""
+        with self._store.session() as session:
+            row = session.get(DismissedSuggestion, suggestion.key)
+            if row is not None:
+                session.delete(row)
+
+    def _remember(self, key: str) -> None:
+        with self._store.session() as session:
+            if session.get(DismissedSuggestion, key) is None:
+                session.add(DismissedSuggestion(key=key))
