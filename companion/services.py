@@ -8,6 +8,7 @@ from pathlib import Path
 from companion.library.service import LibraryService
 from companion.profile.service import ProfileService
 from companion.store import Store
+from companion.symptoms.service import SymptomService
 from companion.visits.bank import QuestionBank
 from companion.visits.library_access import LibraryAccess
 from companion.visits.service import VisitService
@@ -21,6 +22,7 @@ class Services:
     visits: VisitService
     visit_suggestions: SuggestionService
     question_bank: QuestionBank
+    symptoms: SymptomService
 
     @classmethod
     def open(cls, data_dir: Path) -> Services:
@@ -33,7 +35,9 @@ class Services:
             visits=visits,
             visit_suggestions=SuggestionService(store, visits, library),
             question_bank=QuestionBank(library.questions),
+            symptoms=SymptomService(store, LibraryService),
         )
 
     def close(self) -> None:
+        self.symptoms.close()
         self.store.close()

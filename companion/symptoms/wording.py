@@ -1,0 +1,80 @@
+"""The words the check-in and reports use for questions, answers and urgency.
+
+Answer words are PRO-CTCAE's own (companion.library.model.ANSWER_SCALES); they are the
+patient's report, never a clinical grade.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from companion.library.model import ANSWER_SCALES
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Symptoms", text)
+
+
+def scale(attribute: str) -> tuple[str, ...]:
+    """Translated answer words for an attribute, index = stored value."""
+    return tuple(_t(word) for word in ANSWER_SCALES.get(attribute, ANSWER_SCALES["severity"]))
+
+
+def max_value(attribute: str) -> int:
+    return len(ANSWER_SCALES.get(attribute, ANSWER_SCALES["severity"])) - 1
+
+
+def answer_word(attribute: str, value: int) -> str:
+    words = scale(attribute)
+    return words[value] if 0 <= value < len(words) else str(value)
+
+
+def question(attribute: str) -> str:
+    """The daily question for an attribute (recall: today)."""
+    return {
+        "severity": _t("How bad was it at its worst today?"),
+        "frequency": _t("How often did you have it today?"),
+        "interference": _t("How much did it get in the way of your usual activities today?"),
+        "amount": _t("How much did you have it today?"),
+        "presence": _t("Did you have it today?"),
+    }.get(attribute, _t("How was it today?"))
+
+
+def attribute_name(attribute: str) -> str:
+    return {
+        "severity": _t("How bad"),
+        "frequency": _t("How often"),
+        "interference": _t("Got in the way"),
+        "amount": _t("How much"),
+        "presence": _t("Had it"),
+    }.get(attribute, attribute)
+
+
+def urgency_text(urgency: str) -> str:
+    return {
+        "today": _t("Call your care team today."),
+        "now": _t("Call your care team now, day or night."),
+        "emergency": _t("Call the emergency number now."),
+    }.get(urgency, _t("Call your care team."))
+
+
+def urgency_name(urgency: str) -> str:
+    return {
+        "today": _t("Today"),
+        "now": _t("Now"),
+        "emergency": _t("Emergency"),
+    }.get(urgency, urgency)
+
+
+URGENCY_ORDER = {"emergency": 0, "now": 1, "today": 2}
+
+
+def celsius_to_fahrenheit(celsius: float) -> float:
+    return celsius * 9 / 5 + 32
+
+
+def fahrenheit_to_celsius(fahrenheit: float) -> float:
+    return (fahrenheit - 32) * 5 / 9
+
+
+KG_PER_POUND = 0.45359237
