@@ -1,0 +1,268 @@
+"""Lines of therapy: number, setting, regimen, drugs, dates and why a line ended."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from companion.errors import ValidationError
+from companion.store import Store
+from companion.store.models import LineDrug, TherapyLine
+from companion.treatments import validation as check
+from companion.treatments.administrations import AdministrationInfo, administration_info
+from companion.treatments.drug_match import DrugMatcher, normalise
+from companion.treatments.labels import END_REASONS, SETTINGS, day_text, setting_label, tr
+from companion.treatments.rows import RowService
+
+MAX_LINE_NUMBER = 30
+
+
+@dataclass(frozen=True)
+class LineDrugInfo:
+    id: int
+    library_id: str | None
+    name: str  # as the patient typed or picked it, e.g. a brand name
+    title: str | None  # the library's name, when linked
+    start_date: date | None
+    end_date: date | None
+
+    @property
+    def display(self) -> str:
+        """'Enhertu (Trastuzumab deruxtecan)' for a brand; the library name for the generic."""
+        if not self.title:
+            return self.name
+        short = self.title.split(" (", 1)[0]
+        if normalise(self.name) in (normalise(short), normalise(self.title)):
+            return self.title
+        return f"{self.name} ({short})"
+
+
+@dataclass(frozen=True)
+class LineInfo:
+    id: int
+    number: int
+    setting: str
+    regimen: str
+    start_date: date
+    end_date: date | None
+    end_reason: str | None
+    end_note: str
+    drugs: tuple[LineDrugInfo, ...]
+    administrations: tuple[AdministrationInfo, ...]
+
+    def is_open(self, on: date | None = None) -> bool:
+        day = on or date.today()
+        return self.start_date <= day and (self.end_date is None or self.end_date >= day)
+
+    @property
+    def label(self) -> str:
+        if self.setting == "early":
+            return tr("Early-stage treatment")
+        return tr("Line {number} (metastatic)").format(number=self.number)
+
+    @property
+    def name(self) -> str:
+        """The regimen, or the drugs when no regimen name was given."""
+        return self.regimen or " + ".join(d.display for d in self.drugs)
+
+    @property
+    def dates(self) -> str:
+        if self.end_date is None:
+            return tr("since {start}").format(start=day_text(self.start_date))
+        return f"{day_text(self.start_date)} – {day_text(self.end_date)}"
+
+
+@dataclass(frozen=True)
+class DrugInput:
+    name: str
+    library_id: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+
+
+@dataclass(frozen=True)
+class LineInput:
+    setting: str
+    number: int
+    regimen: str
+    start_date: date
+    drugs: tuple[DrugInput, ...]
+    end_date: date | None = None
+    end_reason: str | None = None
+    end_note: str = ""
+
+
+class LineService(RowService):
+    model = TherapyLine
+
+    def __init__(self, store: Store, matcher: Callable[[], DrugMatcher]) -> None:
+        super().__init__(store)
+        self._matcher = matcher
+
+    # -- reading -------------------------------------------------------------------------
+    def lines(self) -> list[LineInfo]:
+        """Every line, oldest first."""
+        with self._store.session() as session:
+            rows = session.scalars(
+                select(TherapyLine)
+                .options(selectinload(TherapyLine.drugs), selectinload(TherapyLine.administrations))
+                .order_by(TherapyLine.start_date, TherapyLine.id)
+            ).all()
+            return [self._info(row) for row in rows]
+
+    def line(self, line_id: int) -> LineInfo:
+        with self._store.session() as session:
+            return self._info(self._get(session, line_id))
+
+    def next_number(self, setting: str) -> int:
+        numbers = [line.number for line in self.lines() if line.setting == setting]
+        return max(numbers, default=0) + 1
+
+    # -- changing ------------------------------------------------------------------------
+    def add(self, data: LineInput) -> LineInfo:
+        drugs = self._validate(data, line_id=None)
+        with self._store.session() as session:
+            row = TherapyLine()
+            self._fill(row, data, drugs)
+            session.add(row)
+            session.flush()
+            line_id = row.id
+        return self.line(line_id)
+
+    def update(self, line_id: int, data: LineInput) -> LineInfo:
+        drugs = self._validate(data, line_id=line_id)
+        with self._store.session() as session:
+            row = self._get(session, line_id)
+            self._fill(row, data, drugs)
+        return self.line(line_id)
+
+    def end(self, line_id: int, end_date: date, reason: str, note: str = "") -> LineInfo:
+        """Record that a line ended: the date, why, and an optional note."""
+        current = self.line(line_id)
+        data = LineInput(
+            setting=current.setting,
+            number=current.number,
+            regimen=current.regimen,
+            start_date=current.start_date,
+            drugs=tuple(
+                DrugInput(d.name, d.library_id, d.start_date, d.end_date) for d in current.drugs
+            ),
+            end_date=end_date,
+            end_reason=reason,
+            end_note=note,
+        )
+        return self.update(line_id, data)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _validate(self, data: LineInput, line_id: int | None) -> list[DrugInput]:
+        check.check_choice(data.setting, SETTINGS, tr("setting (early-stage or metastatic)"))
+        if not 1 <= data.number <= MAX_LINE_NUMBER:
+            raise ValidationError(
+                tr("The line number must be between 1 and {most}.").format(most=MAX_LINE_NUMBER)
+            )
+        regimen = check.clean_text(data.regimen, tr("regimen name"))
+        drugs = self._clean_drugs(data.drugs)
+        if not regimen and not drugs:
+            raise ValidationError(tr("Please add at least one drug or a regimen name."))
+        check.check_planned(data.start_date, tr("start"))
+        check.check_past(data.end_date, tr("end"))
+        check.check_order(data.start_date, data.end_date, tr("this line"))
+        if data.end_date is not None and data.end_reason is None:
+            raise ValidationError(tr("Please choose why this line ended."))
+        if data.end_reason is not None:
+            check.check_choice(data.end_reason, END_REASONS, tr("reason the line ended"))
+            if data.end_date is None:
+                raise ValidationError(tr("Please give the date this line ended."))
+        check.clean_text(data.end_note, tr("note"), limit=check.LONG_TEXT)
+        for drug in drugs:
+            if drug.start_date is not None and drug.start_date < data.start_date:
+                raise ValidationError(
+                    tr("{drug} starts before the line starts.").format(drug=drug.name)
+                )
+            check.check_order(drug.start_date or data.start_date, drug.end_date, drug.name)
+            if drug.end_date and data.end_date and drug.end_date > data.end_date:
+                raise ValidationError(tr("{drug} ends after the line ends.").format(drug=drug.name))
+            check.check_past(drug.end_date, tr("stop"))
+        for other in self.lines():
+            if other.id != line_id and (other.setting, other.number) == (
+                data.setting,
+                data.number,
+            ):
+                raise ValidationError(
+                    tr("There is already a {setting} line {number} ({name}).").format(
+                        setting=setting_label(data.setting).lower(),
+                        number=data.number,
+                        name=other.name,
+                    )
+                )
+        return drugs
+
+    def _clean_drugs(self, drugs: tuple[DrugInput, ...]) -> list[DrugInput]:
+        matcher = self._matcher()
+        cleaned: list[DrugInput] = []
+        seen: set[str] = set()
+        for drug in drugs:
+            name = check.clean_text(drug.name, tr("drug name"))
+            if not name:
+                continue
+            library_id = drug.library_id
+            if library_id is None:
+                name, library_id = matcher.resolve(name)
+            key = library_id or normalise(name)
+            if key in seen:
+                raise ValidationError(tr("{drug} is listed twice.").format(drug=name))
+            seen.add(key)
+            cleaned.append(DrugInput(name, library_id, drug.start_date, drug.end_date))
+        return cleaned
+
+    @staticmethod
+    def _fill(row: TherapyLine, data: LineInput, drugs: list[DrugInput]) -> None:
+        row.setting = data.setting
+        row.number = data.number
+        row.regimen = " ".join(data.regimen.split())
+        row.start_date = data.start_date
+        row.end_date = data.end_date
+        row.end_reason = data.end_reason
+        row.end_note = data.end_note.strip()
+        existing = {(d.library_id, d.name): d for d in row.drugs}
+        kept = []
+        for drug in drugs:
+            line_drug = existing.pop((drug.library_id, drug.name), None) or LineDrug(
+                library_id=drug.library_id, name=drug.name
+            )
+            line_drug.start_date = drug.start_date
+            line_drug.end_date = drug.end_date
+            kept.append(line_drug)
+        row.drugs = kept
+
+    def _info(self, row: TherapyLine) -> LineInfo:
+        matcher = self._matcher()
+        return LineInfo(
+            id=row.id,
+            number=row.number,
+            setting=row.setting,
+            regimen=row.regimen,
+            start_date=row.start_date,
+            end_date=row.end_date,
+            end_reason=row.end_reason,
+            end_note=row.end_note,
+            drugs=tuple(
+                LineDrugInfo(
+                    id=d.id,
+                    library_id=d.library_id,
+                    name=d.name,
+                    title=matcher.title(d.library_id),
+                    start_date=d.start_date,
+                    end_date=d.end_date,
+                )
+                for d in sorted(row.drugs, key=lambda d: d.id or 0)
+            ),
+            administrations=tuple(
+                administration_info(a)
+                for a in sorted(row.administrations, key=lambda a: (a.day, a.id or 0))
+            ),
+        )

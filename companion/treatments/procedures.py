@@ -1,0 +1,81 @@
+"""Surgery, radiation and other procedures that are part of the treatment history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from companion.store.models import TreatmentProcedure
+from companion.treatments import validation as check
+from companion.treatments.labels import PROCEDURE_KINDS, procedure_label, tr
+from companion.treatments.rows import RowService
+
+
+@dataclass(frozen=True)
+class ProcedureInfo:
+    id: int
+    kind: str  # surgery | radiation | other
+    day: date
+    end_date: date | None
+    description: str
+    note: str
+
+    @property
+    def label(self) -> str:
+        return self.description or procedure_label(self.kind)
+
+
+@dataclass(frozen=True)
+class ProcedureInput:
+    kind: str
+    day: date
+    description: str = ""
+    end_date: date | None = None
+    note: str = ""
+
+
+class ProcedureService(RowService):
+    model = TreatmentProcedure
+
+    def procedures(self) -> list[ProcedureInfo]:
+        with self._store.session() as session:
+            rows = session.scalars(
+                select(TreatmentProcedure).order_by(TreatmentProcedure.day, TreatmentProcedure.id)
+            ).all()
+            return [_info(r) for r in rows]
+
+    def add(self, data: ProcedureInput) -> ProcedureInfo:
+        values = _validate(data)
+        with self._store.session() as session:
+            row = TreatmentProcedure(**values)
+            session.add(row)
+            session.flush()
+            return _info(row)
+
+    def update(self, row_id: int, data: ProcedureInput) -> ProcedureInfo:
+        values = _validate(data)
+        with self._store.session() as session:
+            row = self._get(session, row_id)
+            for key, value in values.items():
+                setattr(row, key, value)
+            return _info(row)
+
+
+def _validate(data: ProcedureInput) -> dict[str, object]:
+    check.check_choice(data.kind, PROCEDURE_KINDS, tr("kind of procedure"))
+    check.check_planned(data.day, tr("start"))
+    check.check_past(data.end_date, tr("end"))
+    check.check_order(data.day, data.end_date, procedure_label(data.kind).lower())
+    return {
+        "kind": data.kind,
+        "day": data.day,
+        "end_date": data.end_date,
+        "description": check.clean_text(data.description, tr("description")),
+        "note": check.clean_text(data.note, tr("note"), limit=check.LONG_TEXT),
+    }
+
+
+def _info(row: TreatmentProcedure) -> ProcedureInfo:
+    return ProcedureInfo(row.id, row.kind, row.day, row.end_date, row.description, row.note)

@@ -1,0 +1,81 @@
+"""The treatment history services of one profile, as one object for pages and reports."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import cached_property
+from typing import TypeVar
+
+from companion.errors import CompanionError
+from companion.library.model import Entry, SymptomTerm
+from companion.library.service import LibraryService
+from companion.store import Store
+from companion.treatments.administrations import AdministrationService
+from companion.treatments.biopsies import BiopsyService
+from companion.treatments.drug_match import DrugMatcher
+from companion.treatments.lines import LineService
+from companion.treatments.medicines import MedicineService
+from companion.treatments.procedures import ProcedureService
+from companion.treatments.scans import ScanService
+from companion.treatments.sites import SiteService
+from companion.treatments.timeline import TimelineService
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class LibraryLookups:
+    """The library lookups treatments need, opened on first use. If the library cannot be
+    read (not built yet, a source half-written), drugs stay as typed and symptoms keep their
+    ids: the treatment history works on without it."""
+
+    def __init__(self, open_library: Callable[[], LibraryService]) -> None:
+        self._open = open_library
+        self._library: LibraryService | None = None
+        self._failed = False
+
+    def _call(self, fallback: T, use: Callable[[LibraryService], T]) -> T:
+        if self._failed:
+            return fallback
+        try:
+            if self._library is None:
+                self._library = self._open()
+            return use(self._library)
+        except (CompanionError, OSError, ValueError, KeyError) as exc:
+            log.warning("library unavailable for treatments: %s", exc)
+            self._failed = True
+            return fallback
+
+    def drugs(self) -> list[Entry]:
+        return self._call([], lambda library: library.drugs())
+
+    def symptom(self, symptom_id: str) -> SymptomTerm | None:
+        return self._call(None, lambda library: library.symptom(symptom_id))
+
+    def entry(self, entry_id: str) -> Entry | None:
+        return self._call(None, lambda library: library.entry(entry_id))
+
+
+class TreatmentRecord:
+    def __init__(self, store: Store, open_library: Callable[[], LibraryService]) -> None:
+        self.store = store
+        self.library = library = LibraryLookups(open_library)
+        self.lines = LineService(store, self.matcher)
+        self.administrations = AdministrationService(store)
+        self.medicines = MedicineService(store, self.matcher, self.lines)
+        self.procedures = ProcedureService(store)
+        self.scans = ScanService(store)
+        self.biopsies = BiopsyService(store)
+        self.sites = SiteService(store)
+        self.timeline = TimelineService(
+            store, library, self.lines, self.procedures, self.scans, self.biopsies, self.sites
+        )
+
+    @cached_property
+    def _matcher(self) -> DrugMatcher:
+        return DrugMatcher(self.library.drugs())
+
+    def matcher(self) -> DrugMatcher:
+        """The drug matcher over the library's drugs (built on first use)."""
+        return self._matcher

@@ -1,0 +1,88 @@
+"""Snapshots of saved rows, so every change can be undone: an edit or a delete keeps the
+row as it was (with its drugs and cycles), and restoring puts it back with the same id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from companion.errors import ValidationError
+from companion.store import Store
+from companion.store.models import Base
+from companion.treatments.labels import tr
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    table: str
+    values: tuple[tuple[str, Any], ...]
+    children: tuple[Snapshot, ...] = ()
+
+    @property
+    def row_id(self) -> int:
+        return int(dict(self.values)["id"])
+
+
+def take(row: Base) -> Snapshot:
+    mapper = inspect(row).mapper
+    values = tuple((attr.key, getattr(row, attr.key)) for attr in mapper.column_attrs)
+    children = tuple(
+        take(child)
+        for rel in mapper.relationships
+        if rel.cascade.delete_orphan
+        for child in getattr(row, rel.key)
+    )
+    return Snapshot(mapper.local_table.name, values, children)
+
+
+def _model(table: str) -> type[Base]:
+    for mapper in Base.registry.mappers:
+        if mapper.local_table.name == table:
+            return mapper.class_
+    raise KeyError(table)
+
+
+def put(session: Session, snapshot: Snapshot) -> None:
+    session.add(_model(snapshot.table)(**dict(snapshot.values)))
+    session.flush()
+    for child in snapshot.children:
+        put(session, child)
+
+
+class RowService:
+    """Base of the treatment services: snapshot, delete and restore one kind of row."""
+
+    model: type[Base]
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def _get(self, session: Session, row_id: int) -> Any:
+        row = session.get(self.model, row_id)
+        if row is None:
+            raise ValidationError(tr("This entry no longer exists. It may have been deleted."))
+        return row
+
+    def snapshot(self, row_id: int) -> Snapshot:
+        with self._store.session() as session:
+            return take(self._get(session, row_id))
+
+    def delete(self, row_id: int) -> Snapshot:
+        """Delete the row (and its children); returns what it was, for undo."""
+        with self._store.session() as session:
+            row = self._get(session, row_id)
+            snapshot = take(row)
+            session.delete(row)
+        return snapshot
+
+    def restore(self, snapshot: Snapshot) -> None:
+        """Put the row back exactly as it was in the snapshot (replacing any newer version)."""
+        with self._store.session() as session:
+            current = session.get(self.model, snapshot.row_id)
+            if current is not None:
+                session.delete(current)
+                session.flush()
+            put(session, snapshot)

@@ -1,0 +1,77 @@
+"""Sites of spread (bone, liver, lung, brain, …) and the date each was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from companion.errors import ValidationError
+from companion.store.models import MetastasisSite
+from companion.treatments import validation as check
+from companion.treatments.labels import SITE_IDS, day_text, site_label, tr
+from companion.treatments.rows import RowService
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    id: int
+    site_id: str
+    detail: str
+    found_date: date
+
+    @property
+    def label(self) -> str:
+        return site_label(self.site_id)
+
+
+@dataclass(frozen=True)
+class SiteInput:
+    site_id: str
+    found_date: date
+    detail: str = ""
+
+
+class SiteService(RowService):
+    model = MetastasisSite
+
+    def sites(self) -> list[SiteInfo]:
+        """In the order they were found."""
+        with self._store.session() as session:
+            rows = session.scalars(
+                select(MetastasisSite).order_by(MetastasisSite.found_date, MetastasisSite.id)
+            ).all()
+            return [SiteInfo(r.id, r.site_id, r.detail, r.found_date) for r in rows]
+
+    def add(self, data: SiteInput) -> SiteInfo:
+        detail = self._validate(data, None)
+        with self._store.session() as session:
+            row = MetastasisSite(site_id=data.site_id, detail=detail, found_date=data.found_date)
+            session.add(row)
+            session.flush()
+            return SiteInfo(row.id, row.site_id, row.detail, row.found_date)
+
+    def update(self, row_id: int, data: SiteInput) -> SiteInfo:
+        detail = self._validate(data, row_id)
+        with self._store.session() as session:
+            row = self._get(session, row_id)
+            row.site_id, row.detail, row.found_date = data.site_id, detail, data.found_date
+            return SiteInfo(row.id, row.site_id, row.detail, row.found_date)
+
+    def _validate(self, data: SiteInput, row_id: int | None) -> str:
+        check.check_choice(data.site_id, SITE_IDS, tr("place"))
+        check.check_past(data.found_date, tr("found"))
+        detail = check.clean_text(data.detail, tr("detail"))
+        if data.site_id != "other-sites":
+            for site in self.sites():
+                if site.site_id == data.site_id and site.id != row_id:
+                    raise ValidationError(
+                        tr(
+                            "{site} is already on the list (found {day}). Change that entry "
+                            "instead."
+                        ).format(site=site.label, day=day_text(site.found_date))
+                    )
+        elif not detail:
+            raise ValidationError(tr("Please say which place, in the detail."))
+        return detail
