@@ -17,6 +17,7 @@ from companion.resource_files import resources_root
 from companion.services import Services
 from companion.ui import theme
 from companion.ui.main_window import MainWindow
+from companion.ui.pages.library import LibraryPage
 from companion.ui.pages.placeholder import PlaceholderPage
 from companion.ui.pages.settings import SettingsPage
 from companion.ui.pages.today import TodayPage
@@ -72,14 +73,7 @@ def build_main_window(data_dir: Path) -> MainWindow:
             tr("Your appointments and the questions you want to ask will be here."),
         ),
     )
-    window.add_page(
-        tr("Library"),
-        PlaceholderPage(
-            "library",
-            tr("Library"),
-            tr("Plain-language information about treatments, side effects and tests."),
-        ),
-    )
+    window.add_page(tr("Library"), LibraryPage(services))
     settings_page = SettingsPage(services, text_scale)
     window.add_page(tr("Settings"), settings_page)
 

@@ -23,6 +23,7 @@ class Services:
     visit_suggestions: SuggestionService
     question_bank: QuestionBank
     symptoms: SymptomService
+    library: LibraryService
 
     @classmethod
     def open(cls, data_dir: Path) -> Services:
@@ -36,8 +37,10 @@ class Services:
             visit_suggestions=SuggestionService(store, visits, library),
             question_bank=QuestionBank(library.questions),
             symptoms=SymptomService(store, LibraryService),
+            library=LibraryService(),
         )
 
     def close(self) -> None:
         self.symptoms.close()
+        self.library.close()
         self.store.close()

@@ -21,6 +21,7 @@ from companion.paths import default_data_dir
 VERB_MODULES = (
     "companion.cli.profile_verbs",
     "companion.cli.export",
+    "companion.cli.library_verbs",
 )
 
 

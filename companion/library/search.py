@@ -26,7 +26,7 @@ MIN_FUZZY_LENGTH = 4
 _NAMED = "bm25(search, 0.0, 0.0, 1.0, 1.0, 0.0) < 0"
 _RANK = "bm25(search, 0.0, 0.0, 10.0, 8.0, 1.0)"
 _QUERY = f"""
-    SELECT kind, ref, title, names, snippet(search, 4, '{MARK_START}', '{MARK_END}', '…', 12)
+    SELECT kind, ref, title, names, snippet(search, 4, '{MARK_START}', '{MARK_END}', '…', 10)
     FROM search WHERE search MATCH ?
     ORDER BY kind = 'question', NOT ({_NAMED}), {_RANK}, title LIMIT ?
 """

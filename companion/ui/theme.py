@@ -23,6 +23,9 @@ GRADE_COLOURS = ["#e6f2ef", "#cfe7dd", "#f6e7b4", "#f4c095", "#e8908a"]
 CHART_SERIES = ["#2f6f73", "#8a4f7d", "#b7791f", "#3c6e9f", "#6b8e23", "#a0522d"]
 TREATMENT_SHADE = "#dbe9e6"
 RED_FLAG_MARK = "#c53030"
+LINK = "#1b5e8f"  # links in text pages (library entries)
+TAKING_NOW = ("#e3f1ec", "#2f6f73")  # background, border: "you take this now" marks
+NOTE_BOX = ("#eef5f4", "#b8d3d0")  # background, border of calm notes
 
 TEXT_SCALES = {"normal": 1.0, "large": 1.25, "largest": 1.5}
 _base_point_size: float | None = None

@@ -1,0 +1,382 @@
+"""The library's pages as Qt rich text: an entry, a symptom with its warning signs, the
+question bank and the overview. Links stay inside the app (entry:ID, symptom:ID, view:NAME);
+only source links are web addresses, opened when the patient clicks one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from companion.library.model import (
+    ANSWER_SCALES,
+    DRUG_CLASSES,
+    BankQuestion,
+    Entry,
+    Fact,
+    RedFlagRule,
+    SideEffect,
+)
+from companion.library.service import LibraryService
+from companion.ui import theme
+from companion.ui.pages.library_labels import (
+    attribute_label,
+    category_label,
+    class_label,
+    kind_label,
+    section_label,
+    topic_label,
+    urgency_label,
+)
+
+# Side effects are listed after this section when the entry has it, else after the last one.
+SIDE_EFFECTS_AFTER = ("side_effects", "serious", "boxed_warning")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Library", text)
+
+
+def style_sheet() -> str:
+    """Default style of library pages (colours from the theme)."""
+    return (
+        f"a {{ color: {theme.LINK}; }}\n"
+        f".muted {{ color: {theme.MUTED_INK}; }}\n"
+        "h1 { margin-bottom: 0.2em; }\n"
+        "h2 { margin-top: 1.1em; margin-bottom: 0.3em; }\n"
+        "p, li { margin-top: 0.2em; margin-bottom: 0.35em; }\n"
+    )
+
+
+def long_date(iso: str) -> str:
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def _box(html: str, colours: tuple[str, str]) -> str:
+    background, border = colours
+    return (
+        f'<table width="100%" cellpadding="8" cellspacing="0" border="1" '
+        f'style="border-color: {border}; border-style: solid; margin-top: 0.4em; '
+        f'margin-bottom: 0.4em;" bgcolor="{background}"><tr><td>{html}</td></tr></table>'
+    )
+
+
+def care_team_note() -> str:
+    return _box(
+        escape(
+            _tr(
+                "This is general information, not advice for you. "
+                "Your care team knows your situation and decides your treatment."
+            )
+        ),
+        theme.NOTE_BOX,
+    )
+
+
+class _Citations:
+    """Numbers the sources of a page in order of first use."""
+
+    def __init__(self, library: LibraryService, links: bool) -> None:
+        self.library = library
+        self.links = links
+        self.order: list[str] = []
+
+    def marks(self, tags: Iterable[str]) -> str:
+        numbers = []
+        for tag in tags:
+            if tag not in self.order:
+                self.order.append(tag)
+            number = self.order.index(tag) + 1
+            numbers.append(f'<a href="#src-{number}">{number}</a>' if self.links else str(number))
+        return f" <sup>{','.join(numbers)}</sup>" if numbers else ""
+
+    def html(self) -> str:
+        if not self.order:
+            return ""
+        items = []
+        for number, tag in enumerate(self.order, 1):
+            source = self.library.source(tag)
+            title = escape(source.title if source else tag)
+            url = source.url if source else ""
+            link = (
+                f' — <a href="{escape(url)}">{escape(url)}</a>'
+                if url and self.links
+                else (f" — {escape(url)}" if url else "")
+            )
+            items.append(f'<li><a name="src-{number}"></a>{title}{link}</li>')
+        return f"<h2>{escape(_tr('Sources'))}</h2><ol>{''.join(items)}</ol>"
+
+
+def _fact(fact: Fact, entry_reviewed: str, cite: _Citations) -> str:
+    extra = ""
+    if fact.unverified:
+        extra += f' <span class="muted">({escape(_tr("not yet confirmed"))})</span>'
+    if fact.reviewed != entry_reviewed:
+        checked = _tr("checked {date}").format(date=long_date(fact.reviewed))
+        extra += f' <span class="muted">({escape(checked)})</span>'
+    return f"<p>{escape(fact.text)}{cite.marks(fact.sources)}{extra}</p>"
+
+
+def _side_effects(
+    library: LibraryService, effects: tuple[SideEffect, ...], cite: _Citations, links: bool
+) -> str:
+    out = []
+    for serious, heading in (
+        (False, _tr("Common side effects")),
+        (True, _tr("Serious side effects to know about")),
+    ):
+        items = []
+        for effect in (e for e in effects if e.serious == serious):
+            term = library.symptom(effect.symptom) if effect.symptom else None
+            link = ""
+            if term is not None and links:
+                label = _tr("about {symptom}").format(symptom=term.term.lower())
+                link = f' — <a href="symptom:{term.id}">{escape(label)}</a>'
+            items.append(f"<li>{escape(effect.text)}{cite.marks(effect.sources)}{link}</li>")
+        if items:
+            out.append(f"<h3>{escape(heading)}</h3><ul>{''.join(items)}</ul>")
+    if not out:
+        return ""
+    intro = _tr(
+        "Tap a symptom to see when it is a warning sign. You can record these in your symptom log."
+    )
+    lead = f'<p class="muted">{escape(intro)}</p>' if links else ""
+    return f"<h2>{escape(_tr('Side effects, one by one'))}</h2>{lead}{''.join(out)}"
+
+
+def _names(entry: Entry) -> str:
+    rows: list[tuple[str, str]] = []
+    if entry.kind == "drug" and entry.drug_class:
+        rows.append((_tr("Type"), class_label(entry.drug_class)))
+    if entry.kind == "treatment" and entry.category:
+        rows.append((_tr("Type"), category_label(entry.category)))
+    if entry.kind not in ("drug", "treatment"):
+        rows.append((_tr("Type"), kind_label(entry.kind)))
+    if entry.brands:
+        rows.append((_tr("Brand names"), ", ".join(entry.brands)))
+    if entry.abbreviations:
+        rows.append((_tr("Short names"), ", ".join(entry.abbreviations)))
+    if entry.generic:
+        rows.append((_tr("Full name"), entry.generic))
+    if entry.route:
+        rows.append((_tr("How it is given"), entry.route))
+    cells = "".join(
+        f'<tr><td class="muted" style="padding-right: 1em;">{escape(k)}</td>'
+        f"<td>{escape(v)}</td></tr>"
+        for k, v in rows
+    )
+    return f'<table cellspacing="0" cellpadding="2">{cells}</table>'
+
+
+def entry_html(
+    library: LibraryService, entry: Entry, taking: bool = False, links: bool = True
+) -> str:
+    cite = _Citations(library, links)
+    parts = [f"<h1>{escape(entry.title)}</h1>"]
+    if taking:
+        parts.append(_box(f"<b>{escape(_tr('You take this medicine now.'))}</b>", theme.TAKING_NOW))
+    if entry.research:
+        parts.append(
+            _box(
+                escape(_tr("Research only: this is given in clinical trials, not as usual care.")),
+                theme.NOTE_BOX,
+            )
+        )
+    parts.append(_names(entry))
+    parts.append(f"<p>{escape(entry.summary)}</p>")
+    keys = [s.key for s in entry.sections]
+    after = next((k for k in SIDE_EFFECTS_AFTER if k in keys), keys[-1] if keys else None)
+    effects_shown = False
+    for section in entry.sections:
+        parts.append(f"<h2>{escape(section_label(section.key))}</h2>")
+        parts.extend(_fact(f, entry.reviewed, cite) for f in section.facts)
+        if section.key == after and not effects_shown:
+            parts.append(_side_effects(library, entry.side_effects, cite, links))
+            effects_shown = True
+    if not effects_shown:
+        parts.append(_side_effects(library, entry.side_effects, cite, links))
+    related = [library.entry(i) for i in entry.related]
+    if related and links:
+        items = "".join(
+            f'<li><a href="entry:{r.id}">{escape(r.title)}</a>'
+            f' <span class="muted">({escape(kind_label(r.kind))})</span></li>'
+            for r in related
+            if r is not None
+        )
+        parts.append(f"<h2>{escape(_tr('See also'))}</h2><ul>{items}</ul>")
+    parts.append(care_team_note())
+    parts.append(cite.html())
+    parts.append(_reviewed_line(entry))
+    return "".join(parts)
+
+
+def _reviewed_line(entry: Entry) -> str:
+    text = _tr("Checked against its sources on {date}.").format(date=long_date(entry.reviewed))
+    unverified = any(f.unverified for s in entry.sections for f in s.facts)
+    if unverified:
+        text += " " + _tr(
+            "Facts marked “not yet confirmed” could not be checked against an official "
+            "source; ask your care team about them."
+        )
+    return f'<p class="muted">{escape(text)}</p>'
+
+
+def _rule_condition(library: LibraryService, rule: RedFlagRule, links: bool) -> str:
+    names: list[str] = []
+    for drug_id in rule.drugs:
+        drug = library.entry(drug_id)
+        if drug is not None:
+            names.append(
+                f'<a href="entry:{drug.id}">{escape(drug.title)}</a>' if links else drug.title
+            )
+    names.extend(escape(class_label(c).lower()) for c in rule.drug_classes if c in DRUG_CLASSES)
+    sites = [library.entry(s) for s in rule.sites]
+    parts = []
+    if names:
+        parts.append(escape(_tr("If you take:")) + " " + ", ".join(dict.fromkeys(names)))
+    if any(sites):
+        parts.append(
+            escape(_tr("If the cancer has spread to:"))
+            + " "
+            + ", ".join(escape(s.title) for s in sites if s is not None)
+        )
+    return "<br>".join(parts)
+
+
+def _rule_threshold(library: LibraryService, rule: RedFlagRule) -> str:
+    if rule.min_value is not None:
+        return _tr("At {value} or more").format(value=f"{rule.min_value:g} °C")
+    term = library.symptom(rule.symptom)
+    attribute = rule.attribute or (term.attributes[0] if term and term.attributes else "")
+    if attribute == "presence" or rule.min_answer is None:
+        return ""
+    scale = ANSWER_SCALES.get(attribute, ())
+    if not 0 <= rule.min_answer < len(scale):
+        return ""
+    word = scale[rule.min_answer]
+    return _tr("When you answer “{word}” or more to “{attribute}”").format(
+        word=word, attribute=attribute_label(attribute)
+    )
+
+
+def rules_html(
+    library: LibraryService, rules: list[RedFlagRule], cite: _Citations, links: bool
+) -> str:
+    order = {"emergency": 0, "now": 1, "today": 2}
+    boxes = []
+    for rule in sorted(rules, key=lambda r: order.get(r.urgency, 3)):
+        lines = [f"<b>{escape(urgency_label(rule.urgency))}</b>"]
+        threshold = _rule_threshold(library, rule)
+        condition = _rule_condition(library, rule, links)
+        if threshold:
+            lines.append(f'<span class="muted">{escape(threshold)}</span>')
+        if condition:
+            lines.append(f'<span class="muted">{condition}</span>')
+        lines.append(f"{escape(rule.message)}{cite.marks(rule.sources)}")
+        boxes.append(
+            _box("<br>".join(lines), theme.URGENCY_COLOURS.get(rule.urgency, theme.NOTE_BOX))
+        )
+    return "".join(boxes)
+
+
+def symptom_html(library: LibraryService, symptom_id: str, links: bool = True) -> str:
+    term = library.symptom(symptom_id)
+    if term is None:
+        return f"<p>{escape(_tr('This symptom is not in the library.'))}</p>"
+    cite = _Citations(library, links)
+    parts = [f"<h1>{escape(term.term)}</h1>"]
+    parts.append(f'<p class="muted">{escape(kind_label("symptom"))} · {escape(term.category)}</p>')
+    rules = library.rules_for_symptom(symptom_id)
+    parts.append(f"<h2>{escape(_tr('When it is a warning sign'))}</h2>")
+    if rules:
+        parts.append(rules_html(library, rules, cite, links))
+    else:
+        parts.append(
+            "<p>"
+            + escape(
+                _tr(
+                    "The library has no warning sign for this symptom. If it worries you, "
+                    "or gets worse, call your care team."
+                )
+            )
+            + "</p>"
+        )
+    causes = library.entries_with_symptom(symptom_id)
+    if causes:
+        parts.append(f"<h2>{escape(_tr('Treatments that can cause it'))}</h2><ul>")
+        for entry in causes:
+            name = (
+                f'<a href="entry:{entry.id}">{escape(entry.title)}</a>'
+                if links
+                else escape(entry.title)
+            )
+            parts.append(f"<li>{name}</li>")
+        parts.append("</ul>")
+    parts.append(care_team_note())
+    parts.append(cite.html())
+    return "".join(parts)
+
+
+def questions_html(library: LibraryService, links: bool = True) -> str:
+    cite = _Citations(library, links)
+    parts = [f"<h1>{escape(_tr('Questions for your visits'))}</h1>"]
+    parts.append(
+        "<p>"
+        + escape(
+            _tr(
+                "Questions many patients find useful. Pick the ones that matter to you and "
+                "take them to your next appointment."
+            )
+        )
+        + "</p>"
+    )
+    by_topic: dict[str, list[BankQuestion]] = {}
+    for question in library.questions():
+        by_topic.setdefault(question.topic, []).append(question)
+    for topic, questions in by_topic.items():
+        parts.append(f"<h2>{escape(topic_label(topic))}</h2><ul>")
+        parts.extend(
+            f'<li><a name="q-{q.id}"></a>{escape(q.text)}{cite.marks(q.sources)}</li>'
+            for q in questions
+        )
+        parts.append("</ul>")
+    parts.append(cite.html())
+    return "".join(parts)
+
+
+def overview_html(library: LibraryService, taking: list[Entry]) -> str:
+    parts = [f"<h1>{escape(_tr('Your library'))}</h1>"]
+    parts.append(
+        "<p>"
+        + escape(
+            _tr(
+                "Plain-language information about HER2-positive breast cancer that has spread: "
+                "medicines and other treatments, where cancer can spread, tests and words you "
+                "may hear. Every fact shows where it comes from and when it was checked."
+            )
+        )
+        + "</p>"
+    )
+    parts.append(
+        "<p>"
+        + escape(
+            _tr(
+                "Pick a topic on the left, or type in the search box (Ctrl+F) — brand names, "
+                "short names and misspellings work too."
+            )
+        )
+        + "</p>"
+    )
+    if taking:
+        items = "".join(f'<li><a href="entry:{e.id}">{escape(e.title)}</a></li>' for e in taking)
+        parts.append(f"<h2>{escape(_tr('Medicines you take now'))}</h2><ul>{items}</ul>")
+    parts.append(f'<p><a href="view:questions">{escape(_tr("Questions for your visits"))}</a></p>')
+    parts.append(care_team_note())
+    return "".join(parts)
