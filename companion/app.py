@@ -50,7 +50,7 @@ def build_main_window(data_dir: Path) -> MainWindow:
 
     window = MainWindow(services, settings)
     tr = window.tr
-    window.add_page(tr("Today"), TodayPage(services))
+    window.add_page(tr("Today"), TodayPage(services, window.undo_stack, settings))
     window.add_page(
         tr("Symptoms"),
         PlaceholderPage(

@@ -23,6 +23,9 @@ GRADE_COLOURS = ["#e6f2ef", "#cfe7dd", "#f6e7b4", "#f4c095", "#e8908a"]
 CHART_SERIES = ["#2f6f73", "#8a4f7d", "#b7791f", "#3c6e9f", "#6b8e23", "#a0522d"]
 TREATMENT_SHADE = "#dbe9e6"
 RED_FLAG_MARK = "#c53030"
+TREATMENT_SHADES = ["#dbe9e6", "#ece3ef", "#f3ecd9", "#dde6f1"]  # alternate therapy lines
+QUESTION_FOCUS = "#eaf1fb"  # background of the check-in question that has the focus
+GRID = "#d9d6cf"  # chart grid lines and frames
 LINK = "#1b5e8f"  # links in text pages (library entries)
 TAKING_NOW = ("#e3f1ec", "#2f6f73")  # background, border: "you take this now" marks
 NOTE_BOX = ("#eef5f4", "#b8d3d0")  # background, border of calm notes
@@ -69,6 +72,9 @@ def style_sheet(point_size: float) -> str:
     QPushButton[primary="true"] {{ background: {ACCENT}; color: {ACCENT_INK};
                                    border-color: {ACCENT}; }}
     QPushButton:checked {{ background: {ACCENT}; color: {ACCENT_INK}; border-color: {ACCENT}; }}
+    QFrame[role="question"] {{ border: 2px solid transparent; border-radius: 0.4em; }}
+    QFrame[role="question"]:focus {{ border: 2px solid {FOCUS}; background: {QUESTION_FOCUS}; }}
+    QPushButton[role="answer"] {{ min-height: 1.9em; padding: 0.3em 0.5em; }}
     QLabel[role="title"] {{ font-size: {point_size * 1.6:.1f}pt; font-weight: 600; }}
     QLabel[role="subtitle"] {{ font-size: {point_size * 1.2:.1f}pt; font-weight: 600; }}
     QLabel[role="muted"] {{ color: {MUTED_INK}; }}

@@ -1,28 +1,61 @@
-"""Today: a greeting, whom to call, and (as features arrive) the daily check-in."""
+"""Today: a greeting, whom to call, red-flag messages and the daily check-in.
+
+Red-flag banners sit above the scrolling part, so they stay in view wherever the patient
+is in the form. Other features put cards at the top with add_top_card() (e.g. the next
+visit).
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QFrame, QVBoxLayout
+from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from companion.services import Services
+from companion.symptoms.model import FlagEvent
+from companion.ui import theme
+from companion.ui.symptoms.checkin_form import CheckInForm
+from companion.ui.symptoms.red_flag_banner import RedFlagBanner
 from companion.ui.widgets.common import Page, heading, label
+from companion.ui.widgets.next_visit import NextVisitCard
 
 
 class TodayPage(Page):
     page_id = "today"
 
-    def __init__(self, services: Services) -> None:
+    def __init__(
+        self,
+        services: Services,
+        undo_stack: QUndoStack | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__()
         self._services = services
         self.setAccessibleName(self.tr("Today"))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.banner_area = QVBoxLayout()
+        outer.addLayout(self.banner_area)
+        self.banners: list[RedFlagBanner] = []
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName(self.tr("Today"))
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, theme.em(self, 0.5), 0)
+        self.top_area = QVBoxLayout()
+        layout.addLayout(self.top_area)
+
+        top = QHBoxLayout()
+        words = QVBoxLayout()
         self.greeting = heading("")
         self.date_label = label("", "muted")
-        layout.addWidget(self.greeting)
-        layout.addWidget(self.date_label)
+        words.addWidget(self.greeting)
+        words.addWidget(self.date_label)
+        top.addLayout(words, 1)
         self.contacts = QFrame()
         self.contacts.setProperty("role", "card")
         self.contacts.setAccessibleName(self.tr("Who to call"))
@@ -32,8 +65,23 @@ class TodayPage(Page):
         self.emergency_label = label("")
         contacts_layout.addWidget(self.care_team_label)
         contacts_layout.addWidget(self.emergency_label)
-        layout.addWidget(self.contacts)
+        top.addWidget(self.contacts, 1)
+        layout.addLayout(top)
+        self.next_visit = NextVisitCard(services.visits)  # refreshes itself when shown
+        layout.addWidget(self.next_visit)
+
+        self.checkin = CheckInForm(services, undo_stack, settings)
+        layout.addWidget(self.checkin)
         layout.addStretch(1)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll, 1)
+
+        self.checkin.flags_changed.connect(self.show_flags)
+        self.checkin.row_focused.connect(lambda w: self.scroll.ensureWidgetVisible(w))
+
+    def add_top_card(self, widget: QWidget) -> None:
+        """Put a card (e.g. the next visit) at the top of the page, above the greeting."""
+        self.top_area.addWidget(widget)
 
     def refresh(self) -> None:
         info = self._services.profile.get()
@@ -51,3 +99,35 @@ class TodayPage(Page):
         )
         for widget in (self.greeting, self.care_team_label, self.emergency_label):
             widget.setAccessibleName(widget.text())
+        self.checkin.set_day(
+            self.checkin.day() if self.checkin.day() <= date.today() else date.today()
+        )
+        self.checkin.focus_first_question()
+
+    def show_day(self, day: date) -> None:
+        """Open the check-in of another day (back-dating or editing)."""
+        self.checkin.set_day(day)
+        self.checkin.focus_first_question()
+
+    # -- red flags ---------------------------------------------------------------------
+    def show_flags(self, flags: tuple[FlagEvent, ...]) -> None:
+        shown = [b.flag.id for b in self.banners]
+        if shown == [f.id for f in flags]:
+            return
+        for banner in self.banners:
+            self.banner_area.removeWidget(banner)
+            banner.deleteLater()
+        self.banners = []
+        profile = self._services.profile.get()
+        for flag in flags:
+            banner = RedFlagBanner(flag, profile)
+            banner.acknowledged.connect(self._acknowledge)
+            self.banner_area.addWidget(banner)
+            banner.show()
+            self.banners.append(banner)
+
+    def _acknowledge(self, flag_id: int) -> None:
+        self._services.symptoms.acknowledge(flag_id)
+        self.show_flags(self.checkin.open_flags())
+        self.checkin.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.checkin.focus_first_question()

@@ -1,0 +1,551 @@
+"""The daily check-in form: every answer is saved the moment it is given.
+
+Questions come from the symptom service (side effects of the current drugs or a default
+set, pinned symptoms, the fever warning sign). Each change is one undo step on the main
+window's undo stack. The form reloads itself when the log changes elsewhere (undo, redo,
+the Symptoms page).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QSettings, QTime, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.errors import ValidationError
+from companion.services import Services
+from companion.symptoms import esas, wording
+from companion.symptoms.model import AnswerKey, Change, DayState, FlagEvent
+from companion.ui import theme
+from companion.ui.symptoms.add_symptom import AddSymptomDialog
+from companion.ui.symptoms.answer_row import AnswerRow
+from companion.ui.symptoms.signals import log_signals
+from companion.ui.symptoms.undo import undoable
+from companion.ui.widgets.common import button, label
+
+NOTE_SAVE_DELAY_MS = 1200
+ESAS_SETTING = "checkin/esas"  # weekly | daily | never
+
+
+class CheckInForm(QFrame):
+    flags_changed = Signal(object)  # tuple[FlagEvent, ...] still open for the shown day
+    row_focused = Signal(QWidget)
+    day_changed = Signal(object)  # date
+
+    def __init__(
+        self,
+        services: Services,
+        undo_stack: QUndoStack | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.setProperty("role", "card")
+        self.setAccessibleName(self.tr("Daily check-in"))
+        self._service = services.symptoms
+        self._profile = services.profile
+        self._stack = undo_stack
+        self._settings = settings
+        self._busy = False
+        self._day = date.today()
+        self._extra: list[str] = []
+        self._symptoms: list[str] = []
+        self._state = DayState(day=self._day)
+        self.rows: dict[AnswerKey, AnswerRow] = {}
+        self.esas_rows: dict[str, AnswerRow] = {}
+        self.pin_buttons: dict[str, QPushButton] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(theme.em(self, 0.4))
+        layout.addLayout(self._build_header())
+        self.hint = label(
+            self.tr(
+                "Answer with one click, or press the number key. Up and Down move between "
+                "questions. Every answer is saved as you give it; Ctrl+Z undoes the last one."
+            ),
+            "muted",
+        )
+        layout.addWidget(self.hint)
+        actions = QHBoxLayout()
+        self.same_button = button(self.tr("&Same as yesterday"))
+        self.add_button = button(self.tr("&Add another symptom…"))
+        actions.addWidget(self.same_button)
+        actions.addWidget(self.add_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.rows_box = QVBoxLayout()
+        self.rows_box.setSpacing(theme.em(self, 0.15))
+        layout.addLayout(self.rows_box)
+        layout.addWidget(self._build_esas())
+        layout.addLayout(self._build_measurements())
+        layout.addWidget(label(self.tr("Note (optional)"), "subtitle"))
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setPlaceholderText(self.tr("Anything else about today, in your own words."))
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(theme.em(self, 4.5))
+        layout.addWidget(self.note_edit)
+        self.status = label("", "muted")
+        self.status.setAccessibleName(self.tr("Check-in status"))
+        layout.addWidget(self.status)
+
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self._save_note)
+        self.note_edit.textChanged.connect(self._note_timer.start)
+        self.note_edit.installEventFilter(self)
+        self.same_button.clicked.connect(self.same_as_yesterday)
+        self.add_button.clicked.connect(self.add_symptom)
+        log_signals(self._service).changed.connect(self._log_changed)
+
+    # -- building -------------------------------------------------------------------------
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.title = label(self.tr("Daily check-in"), "subtitle")
+        row.addWidget(self.title, 1)
+        self.earlier_button = button("◀", self.tr("Earlier day"))
+        self.earlier_button.setToolTip(self.tr("Earlier day"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setAccessibleName(self.tr("Day of this check-in"))
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.LongFormat))
+        self.date_edit.setMinimumDate(QDate(1900, 1, 1))
+        for inner in self.date_edit.findChildren(QLineEdit):
+            inner.setAccessibleName(self.tr("Day of this check-in"))
+        self.later_button = button("▶", self.tr("Later day"))
+        self.later_button.setToolTip(self.tr("Later day"))
+        self.today_button = button(self.tr("&Today"), self.tr("Back to today"))
+        for widget in (self.earlier_button, self.date_edit, self.later_button, self.today_button):
+            row.addWidget(widget)
+        self.earlier_button.clicked.connect(lambda: self.set_day(self._day - timedelta(days=1)))
+        self.later_button.clicked.connect(lambda: self.set_day(self._day + timedelta(days=1)))
+        self.today_button.clicked.connect(lambda: self.set_day(date.today()))
+        self.date_edit.dateChanged.connect(lambda d: self.set_day(d.toPython()))
+        return row
+
+    def _build_measurements(self) -> QFormLayout:
+        form = QFormLayout()
+        self.temperature_edit = QLineEdit()
+        self.temperature_edit.setAccessibleName(self.tr("Temperature"))
+        self.temperature_edit.setMaximumWidth(theme.em(self, 7))
+        self.temperature_unit = QLabel()
+        self.weight_edit = QLineEdit()
+        self.weight_edit.setAccessibleName(self.tr("Weight"))
+        self.weight_edit.setMaximumWidth(theme.em(self, 7))
+        self.weight_unit = QLabel()
+        for edit, unit, caption in (
+            (self.temperature_edit, self.temperature_unit, self.tr("Te&mperature (optional)")),
+            (self.weight_edit, self.weight_unit, self.tr("&Weight (optional)")),
+        ):
+            row = QHBoxLayout()
+            row.addWidget(edit)
+            row.addWidget(unit)
+            row.addStretch(1)
+            form.addRow(caption, row)
+        self.temperature_edit.editingFinished.connect(self._save_temperature)
+        self.weight_edit.editingFinished.connect(self._save_weight)
+        return form
+
+    def _build_esas(self) -> QFrame:
+        box = QFrame()
+        box.setAccessibleName(esas.form_title())
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.esas_toggle = button(self.tr("Show the ESAS-r form"))
+        self.esas_toggle.setCheckable(True)
+        self.esas_frequency = QComboBox()
+        self.esas_frequency.setAccessibleName(self.tr("How often to ask the ESAS-r"))
+        for key, caption in (
+            ("weekly", self.tr("Ask me every week")),
+            ("daily", self.tr("Ask me every day")),
+            ("never", self.tr("Only when I open it")),
+        ):
+            self.esas_frequency.addItem(caption, key)
+        wanted = str(self._settings.value(ESAS_SETTING, "weekly")) if self._settings else "weekly"
+        self.esas_frequency.setCurrentIndex(max(0, self.esas_frequency.findData(wanted)))
+        top.addWidget(self.esas_toggle)
+        top.addWidget(self.esas_frequency)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.esas_due = label("", "muted")
+        layout.addWidget(self.esas_due)
+        self.esas_body = QFrame()
+        body = QVBoxLayout(self.esas_body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(label(esas.form_title(), "subtitle"))
+        body.addWidget(label(esas.instruction()))
+        body.addWidget(label(self.tr("Click a number, or press 0–9 (+ for 10)."), "muted"))
+        for item in esas.items():
+            title = f"{item.name} {item.definition}".strip()
+            row = AnswerRow(
+                item.name,
+                title,
+                [str(i) for i in range(esas.MAX_VALUE + 1)],
+                anchors=(item.anchor_0, item.anchor_10),
+                show_numbers=False,
+            )
+            row.answered.connect(lambda value, i=item.id: self._answer_esas(i, value))
+            row.move_requested.connect(lambda step, r=row: self._move(r, step))
+            row.focused.connect(lambda r=row: self.row_focused.emit(r))
+            body.addWidget(row)
+            self.esas_rows[item.id] = row
+        body.addWidget(label(esas.acknowledgement(), "muted"))
+        layout.addWidget(self.esas_body)
+        self.esas_toggle.toggled.connect(self._show_esas)
+        self.esas_frequency.currentIndexChanged.connect(self._esas_frequency_changed)
+        return box
+
+    def _rebuild_rows(self, symptoms: list[str]) -> None:
+        while self.rows_box.count():
+            item = self.rows_box.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.rows.clear()
+        self.pin_buttons.clear()
+        pinned = set(self._service.pinned())
+        for symptom_id in symptoms:
+            header = QHBoxLayout()
+            term = self._service.term(symptom_id)
+            title = label(term, "subtitle")
+            header.addWidget(title, 1)
+            pin = button(self.tr("Pin"), self.tr("Always ask about {term}").format(term=term))
+            pin.setCheckable(True)
+            pin.setChecked(symptom_id in pinned)
+            pin.setToolTip(self.tr("Always ask about this in the check-in"))
+            pin.setText(self.tr("Pinned") if symptom_id in pinned else self.tr("Pin"))
+            pin.toggled.connect(lambda on, s=symptom_id: self._pin(s, on))
+            header.addWidget(pin)
+            self.pin_buttons[symptom_id] = pin
+            holder = QWidget()
+            holder.setLayout(header)
+            self.rows_box.addWidget(holder)
+            for attribute in self._service.attributes(symptom_id):
+                row = AnswerRow(term, wording.question(attribute), wording.scale(attribute))
+                row.answered.connect(
+                    lambda value, s=symptom_id, a=attribute: self._answer((s, a), value)
+                )
+                row.move_requested.connect(lambda step, r=row: self._move(r, step))
+                row.focused.connect(lambda r=row: self.row_focused.emit(r))
+                self.rows_box.addWidget(row)
+                self.rows[(symptom_id, attribute)] = row
+        for index in range(self.rows_box.count()):
+            self.rows_box.itemAt(index).widget().show()  # at once, so it can take the focus
+        self._symptoms = symptoms
+
+    # -- the shown day --------------------------------------------------------------------
+    def day(self) -> date:
+        return self._day
+
+    def set_day(self, day: date) -> None:
+        today = date.today()
+        day = min(day, today)
+        changed = day != self._day
+        self._day = day
+        if changed:
+            self._extra = []
+        self.date_edit.blockSignals(True)
+        self.date_edit.setMaximumDate(QDate(today))
+        self.date_edit.setDate(QDate(day))
+        self.date_edit.blockSignals(False)
+        self.later_button.setEnabled(day < today)
+        self.today_button.setEnabled(day != today)
+        self.title.setText(
+            self.tr("Daily check-in")
+            if day == today
+            else self.tr("Check-in for {day}").format(
+                day=QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)
+            )
+        )
+        self.reload()
+        if changed:
+            self.status.setText("")
+            self.day_changed.emit(day)
+
+    def reload(self) -> None:
+        """Read the shown day again; rebuild the questions only if the set changed."""
+        self._flush_note()
+        state = self._service.day_state(self._day)
+        symptoms = list(dict.fromkeys([*self._service.checkin_symptoms(self._day), *self._extra]))
+        if symptoms != self._symptoms:
+            self._rebuild_rows(symptoms)
+        self._show_state(state)
+        self._update_esas_due()
+        self.flags_changed.emit(self._service.open_flags(self._day))
+
+    def _show_state(self, state: DayState) -> None:
+        self._state = state
+        values = state.values()
+        for key, row in self.rows.items():
+            row.set_value(values.get(key))
+        esas_values = state.esas_values()
+        for item, row in self.esas_rows.items():
+            row.set_value(esas_values.get(item))
+        unit = self._profile.get().temperature_unit
+        self.temperature_unit.setText("°F" if unit == "F" else "°C")
+        self.weight_unit.setText(self._weight_unit())
+        self.temperature_edit.setText(self._temperature_text(state.temperature_c, unit))
+        self.weight_edit.setText(self._weight_text(state.weight_kg))
+        if self.note_edit.toPlainText().strip() != state.note:
+            self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(state.note)
+            self.note_edit.blockSignals(False)
+
+    def _log_changed(self, days: frozenset[date]) -> None:
+        if not self._busy and self._day in days:
+            self.reload()
+
+    # -- answering --------------------------------------------------------------------------
+    def focus_first_question(self) -> None:
+        order = self._focus_order()
+        first = next((r for r in order if r.value() is None), order[0] if order else None)
+        if first is not None:
+            first.setFocus()
+        else:
+            self.temperature_edit.setFocus()
+
+    def _focus_order(self) -> list[AnswerRow]:
+        rows = list(self.rows.values())
+        if self.esas_body.isVisible():
+            rows += list(self.esas_rows.values())
+        return rows
+
+    def _move(self, row: AnswerRow, step: int) -> None:
+        order = self._focus_order()
+        if row not in order:
+            return
+        index = order.index(row) + step
+        if index < 0:
+            return
+        if index < len(order):
+            order[index].setFocus()
+        else:
+            self.temperature_edit.setFocus()
+            self.row_focused.emit(self.temperature_edit)
+
+    def _run(self, text: str, change: object) -> Change | None:
+        """Save one change as one undo step; show a plain message if it was refused."""
+        self._busy = True
+        try:
+            result = undoable(self._service, self._stack, text, [self._day], change)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            self.status.setText(str(exc))
+            self._busy = False
+            self.reload()
+            return None
+        finally:
+            self._busy = False
+        self._state = self._service.day_state(self._day)
+        self.status.setText(
+            self.tr("Saved at {time}.").format(
+                time=QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+            )
+        )
+        if isinstance(result, Change):
+            self.flags_changed.emit(result.open_flags)
+        return result if isinstance(result, Change) else None
+
+    def _answer(self, key: AnswerKey, value: int | None) -> None:
+        term = self._service.term(key[0])
+        self._run(
+            self.tr("Answer about {term}").format(term=term),
+            lambda: self._service.set_answer(self._day, key[0], key[1], value),
+        )
+
+    def _answer_esas(self, item: str, value: int | None) -> None:
+        self._run(
+            self.tr("ESAS-r answer: {item}").format(item=esas.item_name(item)),
+            lambda: self._service.set_esas(self._day, item, value),
+        )
+        self._update_esas_due()
+
+    def same_as_yesterday(self) -> None:
+        previous = self._service.previous_day_state(self._day)
+        if previous is None:
+            self.status.setText(self.tr("There is no earlier check-in to copy."))
+            return
+        values = previous.values()
+        new = [s for s, _a in values if s not in self._symptoms and s not in self._extra]
+        self._extra.extend(dict.fromkeys(new))
+        current = self._state.values()
+        fill = {key: value for key, value in values.items() if key not in current}
+        if not fill:
+            self.status.setText(self.tr("Every question is already answered."))
+            return
+        self._run(
+            self.tr("Same as yesterday"),
+            lambda: self._service.set_answers(self._day, dict(fill)),
+        )
+        self.reload()
+        when = QLocale().toString(QDate(previous.day), QLocale.FormatType.LongFormat)
+        self.status.setText(
+            self.tr(
+                "Filled in from {day}. Please check each answer and change any that are "
+                "different today."
+            ).format(day=when)
+        )
+        self.focus_first_question_of(list(fill))
+
+    def focus_first_question_of(self, keys: list[AnswerKey]) -> None:
+        for key, row in self.rows.items():
+            if key in keys:
+                row.setFocus()
+                return
+
+    def add_symptom(self) -> None:
+        dialog = AddSymptomDialog(self._service, set(self._symptoms), self)
+        accepted = dialog.exec()
+        chosen = dialog.chosen()
+        dialog.deleteLater()
+        self.activateWindow()  # give the keyboard back to the check-in at once
+        if accepted and chosen:
+            self.show_symptom(chosen)
+
+    def show_symptom(self, symptom_id: str) -> None:
+        """Add a symptom to this day's questions and put the focus on it."""
+        if symptom_id not in self._symptoms:
+            self._extra.append(symptom_id)
+            self.reload()
+        for key, row in self.rows.items():
+            if key[0] == symptom_id:
+                row.setFocus()
+                self.row_focused.emit(row)
+                break
+
+    def _pin(self, symptom_id: str, pinned: bool) -> None:
+        self._service.set_pinned(symptom_id, pinned)
+        pin = self.pin_buttons.get(symptom_id)
+        if pin is not None:
+            pin.setText(self.tr("Pinned") if pinned else self.tr("Pin"))
+        self.status.setText(
+            self.tr("{term} will always be asked.").format(term=self._service.term(symptom_id))
+            if pinned
+            else self.tr("{term} is no longer pinned.").format(term=self._service.term(symptom_id))
+        )
+
+    # -- measurements and note --------------------------------------------------------------
+    @staticmethod
+    def _weight_unit() -> str:
+        imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+        return "lb" if imperial else "kg"
+
+    def _temperature_text(self, celsius: float | None, unit: str) -> str:
+        if celsius is None:
+            return ""
+        shown = wording.celsius_to_fahrenheit(celsius) if unit == "F" else celsius
+        return QLocale().toString(round(shown, 1), "f", 1)
+
+    def _weight_text(self, kg: float | None) -> str:
+        if kg is None:
+            return ""
+        shown = kg / wording.KG_PER_POUND if self._weight_unit() == "lb" else kg
+        return QLocale().toString(round(shown, 1), "f", 1)
+
+    def _number(self, edit: QLineEdit) -> float | None:
+        text = edit.text().strip()
+        if not text:
+            return None
+        value, ok = QLocale().toDouble(text)
+        if not ok:
+            value, ok = QLocale.c().toDouble(text.replace(",", "."))
+        if not ok:
+            raise ValidationError(self.tr("Please type a number, for example 37.2."))
+        return value
+
+    def _save_temperature(self) -> None:
+        unit = self._profile.get().temperature_unit
+        if self.temperature_edit.text() == self._temperature_text(self._state.temperature_c, unit):
+            return
+        try:
+            value = self._number(self.temperature_edit)
+        except ValidationError as exc:
+            self.status.setText(str(exc))
+            self._show_state(self._state)
+            return
+        celsius = (
+            wording.fahrenheit_to_celsius(value) if value is not None and unit == "F" else value
+        )
+        self._run(self.tr("Temperature"), lambda: self._service.set_temperature(self._day, celsius))
+        self._show_state(self._state)
+
+    def _save_weight(self) -> None:
+        if self.weight_edit.text() == self._weight_text(self._state.weight_kg):
+            return
+        try:
+            value = self._number(self.weight_edit)
+        except ValidationError as exc:
+            self.status.setText(str(exc))
+            self._show_state(self._state)
+            return
+        kg = (
+            value * wording.KG_PER_POUND
+            if value is not None and self._weight_unit() == "lb"
+            else value
+        )
+        self._run(self.tr("Weight"), lambda: self._service.set_weight(self._day, kg))
+        self._show_state(self._state)
+
+    def _save_note(self) -> None:
+        self._note_timer.stop()
+        text = self.note_edit.toPlainText().strip()
+        if text == self._state.note:
+            return
+        self._run(self.tr("Note"), lambda: self._service.set_note(self._day, text))
+
+    def _flush_note(self) -> None:
+        if self._note_timer.isActive():
+            self._save_note()
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        if (
+            watched is self.note_edit
+            and isinstance(event, QEvent)
+            and event.type() == QEvent.Type.FocusOut
+        ):
+            self._save_note()
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    # -- ESAS-r -------------------------------------------------------------------------
+    def _esas_frequency_changed(self) -> None:
+        if self._settings is not None:
+            self._settings.setValue(ESAS_SETTING, self.esas_frequency.currentData())
+        self._update_esas_due()
+
+    def _update_esas_due(self) -> None:
+        frequency = self.esas_frequency.currentData()
+        answered_today = bool(self._state.esas)
+        last = self._service.last_esas_day(before=self._day)
+        if frequency == "daily":
+            due = not answered_today
+        elif frequency == "weekly":
+            due = not answered_today and (last is None or (self._day - last).days >= 7)
+        else:
+            due = False
+        self.esas_due.setText(self.tr("The ESAS-r is due. It takes about a minute.") if due else "")
+        self.esas_due.setVisible(due)
+        if due or answered_today:
+            self.esas_toggle.setChecked(True)
+        self._show_esas(self.esas_toggle.isChecked())
+
+    def _show_esas(self, shown: bool) -> None:
+        self.esas_body.setVisible(shown)
+        self.esas_toggle.setText(
+            self.tr("Hide the ESAS-r form") if shown else self.tr("Show the ESAS-r form")
+        )
+
+    def open_flags(self) -> tuple[FlagEvent, ...]:
+        return self._service.open_flags(self._day)
