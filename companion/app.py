@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -20,6 +21,7 @@ from companion.ui.main_window import MainWindow
 from companion.ui.pages.library import LibraryPage
 from companion.ui.pages.placeholder import PlaceholderPage
 from companion.ui.pages.settings import SettingsPage
+from companion.ui.pages.symptoms import SymptomsPage
 from companion.ui.pages.today import TodayPage
 from companion.ui.welcome import WelcomeDialog
 
@@ -50,13 +52,16 @@ def build_main_window(data_dir: Path) -> MainWindow:
 
     window = MainWindow(services, settings)
     tr = window.tr
-    window.add_page(tr("Today"), TodayPage(services, window.undo_stack, settings))
-    window.add_page(
-        tr("Symptoms"),
-        PlaceholderPage(
-            "symptoms", tr("Symptoms"), tr("Your symptom history, charts and reports will be here.")
-        ),
-    )
+    today_page = TodayPage(services, window.undo_stack, settings)
+    window.add_page(tr("Today"), today_page)
+    symptoms_page = SymptomsPage(services, window.undo_stack)
+    window.add_page(tr("Symptoms"), symptoms_page)
+
+    def open_checkin_day(day: date) -> None:
+        window.show_page("today")
+        today_page.show_day(day)
+
+    symptoms_page.edit_day_requested.connect(open_checkin_day)
     window.add_page(
         tr("Treatments"),
         PlaceholderPage(
@@ -83,6 +88,7 @@ def build_main_window(data_dir: Path) -> MainWindow:
 
     settings_page.text_scale_changed.connect(change_text_size)
     window.build_menus()
+    symptoms_page.add_file_actions(window.file_menu)
     window.restore_layout()
     window.destroyed.connect(services.close)
     return window

@@ -326,10 +326,11 @@ def _checkins(session: Session, rng: random.Random, today: date, line2_start: da
             checkin.note = "Dry cough since yesterday. Called the nurse line."
             checkin.red_flags = [
                 RedFlagEvent(
-                    rule_id="lung-cough-adc",
+                    rule_id="lung-cough-on-tdxd",
                     urgency="now",
-                    message="A new cough or breathlessness on trastuzumab deruxtecan can be an "
-                    "early sign of lung inflammation. Call your care team now.",
+                    message="On T-DXd (Enhertu), a new or worse cough can be an early sign of a "
+                    "lung problem from the drug. Call your care team now so they can check your "
+                    "lungs.",
                     raised_at=datetime.combine(day, time(9, 30), UTC),
                     acknowledged_at=datetime.combine(day, time(9, 45), UTC),
                 )
@@ -338,14 +339,17 @@ def _checkins(session: Session, rng: random.Random, today: date, line2_start: da
             checkin.temperature_c = 38.3
             checkin.red_flags = [
                 RedFlagEvent(
-                    rule_id="fever-temperature",
+                    rule_id="fever-temperature-on-chemo",
                     urgency="now",
-                    message="A temperature of 38.0 °C or more during treatment can mean an "
-                    "infection. Call your care team now.",
+                    message="A temperature of 38 °C (100.4 °F) or higher during your treatment can "
+                    "be a sign of infection. Call your care team now, day or night, and say you "
+                    "are on cancer treatment.",
                     raised_at=datetime.combine(day, time(20, 10), UTC),
                     acknowledged_at=datetime.combine(day, time(20, 12), UTC),
                 )
             ]
+        for answer in checkin.answers:  # answered in the evening of that day
+            answer.recorded_at = datetime.combine(day, time(19, 30), UTC)
         session.add(checkin)
 
 

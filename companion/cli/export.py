@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import importlib
 
-EXPORT_MODULES: tuple[str, ...] = ()
-IMPORT_MODULES: tuple[str, ...] = ()
+EXPORT_MODULES: tuple[str, ...] = ("companion.cli.symptom_export",)
+IMPORT_MODULES: tuple[str, ...] = ("companion.cli.symptom_import",)
 
 
 def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -29,6 +29,7 @@ from companion.store.models import (
     SymptomAnswer,
 )
 from companion.symptoms import esas, wording
+from companion.symptoms.history import SymptomHistory
 from companion.symptoms.model import AnswerKey, Change, DayState, FlagEvent, SavedAnswer
 from companion.symptoms.redflags import Observations, RedFlagEvaluator, Situation
 from companion.treatments.current import current_drug_ids, current_site_ids
@@ -51,6 +52,25 @@ WEIGHT_RANGE_KG = (20.0, 350.0)
 EARLIEST_DAY = date(1900, 1, 1)
 
 Listener = Callable[[frozenset[date]], None]
+
+
+class MergeConflict(ValidationError):
+    """An imported entry differs from what the log already holds for that day."""
+
+    def __init__(
+        self, day: date, kind: str, item: str, attribute: str, current: object, incoming: object
+    ) -> None:
+        super().__init__(
+            _t("{day}: the log already holds {current} here; the file says {incoming}.").format(
+                day=day.isoformat(), current=current, incoming=incoming
+            )
+        )
+        self.day = day
+        self.key = (day, kind, item, attribute)
+        self.current = current
+        self.incoming = incoming
+
+
 log = logging.getLogger(__name__)
 
 
@@ -86,6 +106,7 @@ class SymptomService:
         self._store = store
         self._library_source = library
         self._listeners: list[Listener] = []
+        self.history = SymptomHistory(store, self)
 
     @cached_property
     def library(self) -> LibraryService | _NoLibrary:
@@ -197,6 +218,16 @@ class SymptomService:
         with self._store.session() as session:
             checkin = self._load(session, day)
             return self._state(checkin) if checkin else DayState(day=day)
+
+    def day_states(self, days: Iterable[date]) -> list[DayState]:
+        """The states of many days in one read (empty states for days with nothing)."""
+        wanted = sorted(set(days))
+        if not wanted:
+            return []
+        if len(wanted) <= 3:
+            return [self.day_state(d) for d in wanted]
+        found = {s.day: s for s in self.history.day_states(wanted[0], wanted[-1])}
+        return [found.get(d) or DayState(day=d) for d in wanted]
 
     def previous_day_state(self, day: date) -> DayState | None:
         """The latest earlier day with symptom answers, for "same as yesterday"."""
@@ -341,6 +372,116 @@ class SymptomService:
                 if not state.is_empty:
                     session.add(self._row_from_state(state))
         self.notify(s.day for s in states)
+
+    def merge_days(self, states: Iterable[DayState]) -> int:
+        """Add imported days to the log in one transaction; returns how many entries were new.
+
+        What the log already holds with the same value is skipped; a different value for the
+        same day and question raises MergeConflict and nothing is changed.
+        """
+        states = sorted(states, key=lambda s: s.day)
+        added = 0
+        with self._store.session() as session:
+            existing = (
+                {
+                    c.day: c
+                    for c in session.scalars(
+                        select(CheckIn)
+                        .where(CheckIn.day.in_([s.day for s in states]))
+                        .options(
+                            selectinload(CheckIn.answers),
+                            selectinload(CheckIn.esas),
+                            selectinload(CheckIn.red_flags),
+                        )
+                    )
+                }
+                if len(states) < 900
+                else self._all_checkins(session)
+            )
+            for state in states:
+                checkin = existing.get(state.day)
+                if checkin is None:
+                    session.add(self._row_from_state(state))
+                    added += (
+                        len(state.answers)
+                        + len(state.esas)
+                        + len(state.flags)
+                        + bool(state.note)
+                        + (state.temperature_c is not None)
+                        + (state.weight_kg is not None)
+                    )
+                    continue
+                added += self._merge_into(checkin, state)
+        self.notify(s.day for s in states)
+        return added
+
+    @staticmethod
+    def _all_checkins(session: Session) -> dict[date, CheckIn]:
+        rows = session.scalars(
+            select(CheckIn).options(
+                selectinload(CheckIn.answers),
+                selectinload(CheckIn.esas),
+                selectinload(CheckIn.red_flags),
+            )
+        )
+        return {c.day: c for c in rows}
+
+    def _merge_into(self, checkin: CheckIn, state: DayState) -> int:
+        added = 0
+        day = state.day
+        answers = {(a.symptom_id, a.attribute): a for a in checkin.answers}
+        for answer in state.answers:
+            key = (answer.symptom_id, answer.attribute)
+            found = answers.get(key)
+            if found is None:
+                checkin.answers.append(
+                    SymptomAnswer(
+                        symptom_id=answer.symptom_id,
+                        attribute=answer.attribute,
+                        value=answer.value,
+                        recorded_at=answer.recorded_at,
+                    )
+                )
+                added += 1
+            elif found.value != answer.value:
+                raise MergeConflict(day, "symptom", key[0], key[1], found.value, answer.value)
+        esas_rows = {e.item: e for e in checkin.esas}
+        for item, value in state.esas:
+            found_esas = esas_rows.get(item)
+            if found_esas is None:
+                checkin.esas.append(EsasAnswer(item=item, value=value))
+                added += 1
+            elif found_esas.value != value:
+                raise MergeConflict(day, "esas", item, "", found_esas.value, value)
+        for kind, attribute in (("temperature", "temperature_c"), ("weight", "weight_kg")):
+            incoming = getattr(state, attribute)
+            current = getattr(checkin, attribute)
+            if incoming is None or current == incoming:
+                continue
+            if current is not None:
+                raise MergeConflict(day, kind, "", "", current, incoming)
+            setattr(checkin, attribute, incoming)
+            added += 1
+        if state.note and state.note != checkin.note:
+            if checkin.note:
+                raise MergeConflict(day, "note", "", "", checkin.note, state.note)
+            checkin.note = state.note
+            added += 1
+        known_flags = {f.rule_id for f in checkin.red_flags}
+        for flag in state.flags:
+            if flag.rule_id in known_flags:
+                continue
+            checkin.red_flags.append(
+                RedFlagEvent(
+                    rule_id=flag.rule_id,
+                    urgency=flag.urgency,
+                    message=flag.message,
+                    raised_at=flag.raised_at,
+                    acknowledged_at=flag.acknowledged_at,
+                )
+            )
+            added += 1
+        return added
 
     def acknowledge(self, flag_id: int) -> None:
         with self._store.session() as session:
@@ -569,6 +710,10 @@ class SymptomService:
             acknowledged_at=event.acknowledged_at,
             reason=self.reason(event.rule_id, observations) if observations else "",
         )
+
+    def state_of(self, checkin: CheckIn) -> DayState:
+        """Plain data of a loaded check-in row (for the history's bulk reads)."""
+        return self._state(checkin)
 
     def _state(self, checkin: CheckIn) -> DayState:
         observations = self._observations(checkin)

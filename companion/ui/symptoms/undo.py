@@ -51,9 +51,9 @@ def undoable(
     Exceptions from change() (e.g. ValidationError) propagate and nothing is pushed.
     """
     days = sorted(set(days))
-    before = [service.day_state(d) for d in days]
+    before = service.day_states(days)
     result = change()
-    after = [service.day_state(d) for d in days]
+    after = service.day_states(days)
     if stack is not None and before != after:
         stack.push(DayChangeCommand(service, text, before, after))
     return result

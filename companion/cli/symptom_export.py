@@ -1,0 +1,65 @@
+"""`companion export symptoms --format csv|pdf [--from DATE] [--to DATE] -o FILE`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from companion.errors import ValidationError
+
+CSV_HELP = (
+    "CSV columns: date, kind (symptom|esas|temperature|weight|note|red_flag), item, name, "
+    "attribute, value, answer, text, recorded_at, acknowledged_at; one row per answer, "
+    "ISO dates. See companion/reports/symptom_csv.py for the details."
+)
+
+
+def iso_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+
+
+def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = kinds.add_parser(
+        "symptoms",
+        help="the symptom log as CSV or a PDF report",
+        description="Write the symptom log as CSV (one row per answer) or a PDF report.",
+        epilog=CSV_HELP,
+    )
+    parser.add_argument("--format", choices=("csv", "pdf"), default="csv", help="default: csv")
+    parser.add_argument("--from", dest="start", type=iso_day, metavar="DATE", help="first day")
+    parser.add_argument("--to", dest="end", type=iso_day, metavar="DATE", help="last day")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
+    parser.set_defaults(handler=cmd_export_symptoms)
+
+
+def cmd_export_symptoms(args: argparse.Namespace) -> int:
+    from companion.cli import data_dir_of
+    from companion.services import Services
+
+    if args.start and args.end and args.start > args.end:
+        raise ValidationError("--from must not be after --to.")
+    services = Services.open(data_dir_of(args))
+    try:
+        if args.format == "csv":
+            from companion.reports.symptom_csv import write_csv
+
+            rows = write_csv(services.symptoms, args.output, args.start, args.end)
+            print(f"Wrote {rows} rows to {args.output}")
+        else:
+            from companion.reports.pdf import write_pdf
+            from companion.reports.qt_context import ensure_gui_application
+            from companion.reports.symptom_report import build_symptom_report
+
+            ensure_gui_application()
+            report = build_symptom_report(
+                services.symptoms, services.profile.get().name, args.start, args.end
+            )
+            pages = write_pdf(report, args.output)
+            print(f"Wrote {pages} pages to {args.output}")
+    finally:
+        services.close()
+    return 0

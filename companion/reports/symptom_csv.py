@@ -1,0 +1,541 @@
+"""The symptom log as CSV: one row per answer, ISO dates, opens in any spreadsheet.
+
+Columns (the header row names them; order as below):
+
+  date             the day of the check-in, YYYY-MM-DD
+  kind             symptom | esas | temperature | weight | note | red_flag
+  item             symptom id (symptom), ESAS-r item id (esas), red-flag rule id (red_flag);
+                   empty for temperature, weight and note
+  name             the item in words (symptom term, ESAS-r item); for reading, ignored on import
+  attribute        symptom: severity | frequency | interference | amount | presence;
+                   red_flag: its urgency (today | now | emergency); otherwise empty
+  value            symptom: the answer 0–4 (presence: 0 no, 1 yes); esas: 0–10;
+                   temperature: °C; weight: kg; empty for note and red_flag
+  answer           the answer in words, or the unit; for reading, ignored on import
+  text             note: the note; red_flag: the message shown
+  recorded_at      when the answer was given or the red flag raised (ISO 8601, UTC)
+  acknowledged_at  red_flag: when the patient acknowledged it (ISO 8601, UTC), or empty
+
+Answers are what the patient reported on the PRO-CTCAE scales; they are not clinical grades.
+Files are UTF-8 (with a byte-order mark, so spreadsheets show "°C" correctly). Text that
+starts with = + - or @ is written with a leading apostrophe so that a spreadsheet never runs
+it as a formula; the importer removes it again.
+
+Import checks the whole file before changing anything and imports all of it or nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from companion.errors import CompanionError, ValidationError
+from companion.library.model import URGENCIES
+from companion.symptoms import esas, wording
+from companion.symptoms.model import DayState, FlagEvent, SavedAnswer
+from companion.symptoms.service import (
+    EARLIEST_DAY,
+    MAX_NOTE_CHARS,
+    TEMPERATURE_RANGE_C,
+    WEIGHT_RANGE_KG,
+    MergeConflict,
+    SymptomService,
+)
+
+COLUMNS = (
+    "date",
+    "kind",
+    "item",
+    "name",
+    "attribute",
+    "value",
+    "answer",
+    "text",
+    "recorded_at",
+    "acknowledged_at",
+)
+REQUIRED = ("date", "kind", "item", "attribute", "value")
+KINDS = ("symptom", "esas", "temperature", "weight", "note", "red_flag")
+MAX_BYTES = 64 * 1024 * 1024
+MAX_ROWS = 2_000_000
+MAX_PROBLEMS = 5
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INTEGER = re.compile(r"^\d{1,2}$")
+_RULE_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,80}$")
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SymptomCsv", text)
+
+
+# -- export ------------------------------------------------------------------------------
+def _number(value: float) -> str:
+    return f"{round(value, 2):.2f}".rstrip("0").rstrip(".")
+
+
+def _stamp(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def _safe(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _unsafe(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+def rows_for(service: SymptomService, states: Iterable[DayState]) -> list[list[str]]:
+    """The CSV rows (without the header) for these days, in a fixed order."""
+    rows: list[list[str]] = []
+    for state in states:
+        day = state.day.isoformat()
+        for answer in state.answers:  # sorted by symptom, then attribute
+            rows.append(
+                [
+                    day,
+                    "symptom",
+                    answer.symptom_id,
+                    _safe(service.term(answer.symptom_id)),
+                    answer.attribute,
+                    str(answer.value),
+                    wording.answer_word(answer.attribute, answer.value),
+                    "",
+                    _stamp(answer.recorded_at),
+                    "",
+                ]
+            )
+        order = {item: i for i, item in enumerate(esas.ITEM_IDS)}
+        for item, value in sorted(state.esas, key=lambda e: order.get(e[0], 99)):
+            rows.append([day, "esas", item, esas.item_name(item), "", str(value), "", "", "", ""])
+        if state.temperature_c is not None:
+            temperature = _number(state.temperature_c)
+            rows.append(
+                [day, "temperature", "", _t("Temperature"), "", temperature, "°C", "", "", ""]
+            )
+        if state.weight_kg is not None:
+            rows.append(
+                [day, "weight", "", _t("Weight"), "", _number(state.weight_kg), "kg", "", "", ""]
+            )
+        if state.note:
+            rows.append([day, "note", "", _t("Note"), "", "", "", _safe(state.note), "", ""])
+        for flag in sorted(state.flags, key=lambda f: (_stamp(f.raised_at), f.rule_id)):
+            rows.append(
+                [
+                    day,
+                    "red_flag",
+                    flag.rule_id,
+                    _safe(flag.reason),
+                    flag.urgency,
+                    "",
+                    wording.urgency_name(flag.urgency),
+                    _safe(flag.message),
+                    _stamp(flag.raised_at),
+                    _stamp(flag.acknowledged_at),
+                ]
+            )
+    return rows
+
+
+def csv_text(service: SymptomService, start: date | None = None, end: date | None = None) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows_for(service, service.history.day_states(start, end)))
+    return out.getvalue()
+
+
+def write_csv(
+    service: SymptomService, path: Path, start: date | None = None, end: date | None = None
+) -> int:
+    """Write the log (or a date range of it) to path, atomically. Returns the data rows."""
+    text = csv_text(service, start, end)
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise CompanionError(
+            _t("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
+    return text.count("\r\n") - 1
+
+
+# -- import ------------------------------------------------------------------------------
+@dataclass
+class _Day:
+    answers: dict[tuple[str, str], SavedAnswer] = field(default_factory=dict)
+    esas: dict[str, int] = field(default_factory=dict)
+    temperature_c: float | None = None
+    weight_kg: float | None = None
+    note: str = ""
+    flags: dict[str, FlagEvent] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    states: list[DayState]
+    rows: int
+    lines: dict[tuple[date, str, str, str], int]  # entry → line number, for messages
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    rows: int
+    days: int
+    added: int  # entries new to the log (the rest were already there)
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    def add(self, line: int, message: str) -> None:
+        self.found.append(_t("Line {line}: {problem}").format(line=line, problem=message))
+        if len(self.found) >= MAX_PROBLEMS:
+            raise self.error()
+
+    def error(self) -> ValidationError:
+        first = self.found[0]
+        more = len(self.found) - 1
+        if more:
+            first += " " + _t("(and {count} more problems; nothing was imported)").format(
+                count=more
+            )
+        else:
+            first += " " + _t("(nothing was imported)")
+        return ValidationError(first)
+
+
+def _too_big(size: int) -> ValidationError:
+    def megabytes(count: int) -> str:
+        return f"{count / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
+
+    return ValidationError(
+        _t("The file is too big ({size} MB; at most {limit} MB). Nothing was imported.").format(
+            size=megabytes(size), limit=megabytes(MAX_BYTES)
+        )
+    )
+
+
+def _decode(data: bytes) -> str:
+    if not data.strip():
+        raise ValidationError(_t("The file is empty: there is nothing to import."))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ValidationError(
+            _t(
+                "Line {line} is not readable text (UTF-8). Is this a CSV file exported from "
+                "HER2 Companion or a spreadsheet? Nothing was imported."
+            ).format(line=line)
+        ) from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ValidationError(
+            _t("Line {line} holds binary data, not text. Nothing was imported.").format(line=line)
+        )
+    return text
+
+
+def _moment(text: str) -> datetime | None:
+    if not text:
+        return None
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        raise ValueError("no time zone")
+    return value.astimezone(UTC)
+
+
+def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
+    """Check every line; return the days to import, or raise ValidationError naming the
+    line(s) and the problem. Never changes the log."""
+    if len(data) > MAX_BYTES:
+        raise _too_big(len(data))
+    text = _decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems = _Problems()
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise ValidationError(
+            _t("Line 1 is not a CSV header: {reason}. Nothing was imported.").format(reason=exc)
+        ) from exc
+    if header is None:
+        raise ValidationError(_t("The file is empty: there is nothing to import."))
+    names = [h.strip().lower() for h in header]
+    columns = {name: i for i, name in enumerate(names) if name}
+    missing = [c for c in REQUIRED if c not in columns]
+    unknown = [n for n in names if n and n not in COLUMNS]
+    duplicate = sorted({n for n in names if n and names.count(n) > 1})
+    if missing or unknown or duplicate:
+        parts = []
+        if missing:
+            parts.append(_t("missing column(s): {names}").format(names=", ".join(missing)))
+        if unknown:
+            parts.append(_t("unknown column(s): {names}").format(names=", ".join(unknown[:5])))
+        if duplicate:
+            parts.append(_t("repeated column(s): {names}").format(names=", ".join(duplicate)))
+        raise ValidationError(
+            _t("Line 1: {problems}. The columns must be: {columns}. Nothing was imported.").format(
+                problems="; ".join(parts), columns=",".join(COLUMNS)
+            )
+        )
+    width = len(header)
+    today = date.today()
+    days: dict[date, _Day] = {}
+    lines: dict[tuple[date, str, str, str], int] = {}
+    count = 0
+    line = 1
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            count += 1
+            if count > MAX_ROWS:
+                raise ValidationError(
+                    _t("The file has more than {limit} rows. Nothing was imported.").format(
+                        limit=MAX_ROWS
+                    )
+                )
+            if len(row) != width:
+                problems.add(
+                    line,
+                    _t("it has {found} fields but the header has {width}.").format(
+                        found=len(row), width=width
+                    ),
+                )
+                continue
+            cell = {name: row[i].strip() for name, i in columns.items()}
+            _check_row(service, cell, line, today, days, lines, problems)
+    except csv.Error as exc:
+        problems.add(line + 1, _t("it cannot be read as CSV ({reason}).").format(reason=exc))
+    if problems.found:
+        raise problems.error()
+    if count == 0:
+        raise ValidationError(_t("The file has a header but no entries. Nothing was imported."))
+    states = [
+        DayState(
+            day=day,
+            note=entry.note,
+            temperature_c=entry.temperature_c,
+            weight_kg=entry.weight_kg,
+            answers=tuple(entry.answers[k] for k in sorted(entry.answers)),
+            esas=tuple(sorted(entry.esas.items())),
+            flags=tuple(entry.flags.values()),
+        )
+        for day, entry in sorted(days.items())
+    ]
+    return ParsedFile(states=states, rows=count, lines=lines)
+
+
+def _check_row(
+    service: SymptomService,
+    cell: dict[str, str],
+    line: int,
+    today: date,
+    days: dict[date, _Day],
+    lines: dict[tuple[date, str, str, str], int],
+    problems: _Problems,
+) -> None:
+    raw_day, kind = cell["date"], cell["kind"].lower()
+    item, attribute, raw_value = cell["item"], cell["attribute"].lower(), cell["value"]
+    text = _unsafe(cell.get("text", ""))
+    if not _DATE.match(raw_day):
+        problems.add(line, _t("“{date}” is not a date like 2026-03-31.").format(date=raw_day))
+        return
+    try:
+        day = date.fromisoformat(raw_day)
+    except ValueError:
+        problems.add(line, _t("“{date}” is not a real date.").format(date=raw_day))
+        return
+    if day > today:
+        problems.add(line, _t("{date} is in the future.").format(date=raw_day))
+        return
+    if day < EARLIEST_DAY:
+        problems.add(line, _t("{date} is too long ago.").format(date=raw_day))
+        return
+    if kind not in KINDS:
+        problems.add(
+            line,
+            _t("“{kind}” is not a kind of entry (use one of: {kinds}).").format(
+                kind=kind, kinds=", ".join(KINDS)
+            ),
+        )
+        return
+    try:
+        recorded = _moment(cell.get("recorded_at", ""))
+        acknowledged = _moment(cell.get("acknowledged_at", ""))
+    except ValueError:
+        problems.add(line, _t("a time is not like 2026-03-31T09:30:00Z."))
+        return
+    key = (day, kind, item if kind in ("symptom", "esas", "red_flag") else "", "")
+    if kind == "symptom":
+        key = (day, kind, item, attribute)
+    if key in lines:
+        problems.add(line, _t("it repeats line {other}.").format(other=lines[key]))
+        return
+    entry = days.setdefault(day, _Day())
+    if kind == "symptom":
+        if not service.known(item):
+            problems.add(line, _t("“{item}” is not a symptom the app knows.").format(item=item))
+            return
+        if attribute not in service.attributes(item):
+            problems.add(
+                line,
+                _t("{term} is asked about {allowed}, not “{attribute}”.").format(
+                    term=service.term(item),
+                    allowed=", ".join(service.attributes(item)),
+                    attribute=attribute,
+                ),
+            )
+            return
+        top = wording.max_value(attribute)
+        if not _INTEGER.match(raw_value) or int(raw_value) > top:
+            problems.add(
+                line,
+                _t("the answer must be a whole number from 0 to {top}, not “{value}”.").format(
+                    top=top, value=raw_value
+                ),
+            )
+            return
+        entry.answers[(item, attribute)] = SavedAnswer(
+            item, attribute, int(raw_value), recorded or datetime.now(UTC)
+        )
+    elif kind == "esas":
+        if item not in esas.ITEM_IDS:
+            problems.add(line, _t("“{item}” is not an ESAS-r item.").format(item=item))
+            return
+        if not _INTEGER.match(raw_value) or int(raw_value) > esas.MAX_VALUE:
+            problems.add(
+                line,
+                _t("an ESAS-r answer is a whole number from 0 to 10, not “{value}”.").format(
+                    value=raw_value
+                ),
+            )
+            return
+        entry.esas[item] = int(raw_value)
+    elif kind in ("temperature", "weight"):
+        low, high = TEMPERATURE_RANGE_C if kind == "temperature" else WEIGHT_RANGE_KG
+        unit = "°C" if kind == "temperature" else "kg"
+        try:
+            value = float(raw_value)
+        except ValueError:
+            value = float("nan")
+        if not low <= value <= high:
+            problems.add(
+                line,
+                _t(
+                    "the {kind} must be a number from {low} to {high} {unit}, not “{value}”."
+                ).format(kind=kind, low=low, high=high, unit=unit, value=raw_value),
+            )
+            return
+        setattr(entry, "temperature_c" if kind == "temperature" else "weight_kg", round(value, 2))
+    elif kind == "note":
+        if len(text) > MAX_NOTE_CHARS:
+            problems.add(
+                line,
+                _t("the note is longer than {limit} characters.").format(limit=MAX_NOTE_CHARS),
+            )
+            return
+        if not text:
+            problems.add(line, _t("the note is empty."))
+            return
+        entry.note = text
+    else:  # red_flag
+        if not _RULE_ID.match(item):
+            problems.add(line, _t("a red flag needs its rule id in the item column."))
+            return
+        if attribute not in URGENCIES:
+            problems.add(
+                line,
+                _t("the urgency must be one of {urgencies}, not “{value}”.").format(
+                    urgencies=", ".join(URGENCIES), value=attribute
+                ),
+            )
+            return
+        if not text or len(text) > MAX_NOTE_CHARS:
+            problems.add(line, _t("a red flag needs its message in the text column."))
+            return
+        entry.flags[item] = FlagEvent(
+            id=0,
+            day=day,
+            rule_id=item,
+            urgency=attribute,
+            message=text,
+            raised_at=recorded or datetime.now(UTC),
+            acknowledged_at=acknowledged,
+        )
+    lines[key] = line
+
+
+def read_file(path: Path) -> bytes:
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(path)
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _too_big(size)
+        return path.read_bytes()
+    except IsADirectoryError as exc:
+        raise ValidationError(_t("{path} is a folder, not a file.").format(path=path)) from exc
+    except FileNotFoundError as exc:
+        raise ValidationError(_t("There is no file {path}.").format(path=path)) from exc
+    except OSError as exc:
+        raise CompanionError(
+            _t("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from exc
+
+
+def import_bytes(service: SymptomService, data: bytes) -> ImportSummary:
+    """Validate everything, then add it all in one transaction (or nothing)."""
+    return import_parsed(service, parse_csv(service, data))
+
+
+def import_parsed(service: SymptomService, parsed: ParsedFile) -> ImportSummary:
+    """Add a checked file to the log in one transaction; a conflict with what the log
+    already holds changes nothing and names the line."""
+    try:
+        added = service.merge_days(parsed.states)
+    except MergeConflict as conflict:
+        day, kind, item, attribute = conflict.key
+        line = parsed.lines.get((day, kind, item, attribute)) or parsed.lines.get(
+            (day, kind, "", "")
+        )
+        what = service.term(item) if kind == "symptom" else (esas.item_name(item) if item else kind)
+        raise ValidationError(
+            _t(
+                "Line {line}: on {day} the log already has {current} for {what}, but the file "
+                "says {incoming}. Nothing was imported."
+            ).format(
+                line=line or "?",
+                day=day.isoformat(),
+                current=conflict.current,
+                what=what + (f" ({attribute})" if attribute else ""),
+                incoming=conflict.incoming,
+            )
+        ) from conflict
+    return ImportSummary(rows=parsed.rows, days=len(parsed.states), added=added)
+
+
+def import_csv(service: SymptomService, path: Path) -> ImportSummary:
+    return import_bytes(service, read_file(path))

@@ -1,0 +1,242 @@
+"""The symptom report for a date range (PDF or print): charts, the worst answer each week,
+red flags and notes, with the patient's name and the dates on every page.
+
+Answers are the patient's own reports on PRO-CTCAE answer scales; the report says so and
+never calls them clinical grades.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from companion.reports.pdf import ReportDocument
+from companion.reports.symptom_chart_image import chart_image
+from companion.symptoms import esas, wording
+from companion.symptoms.history import main_attribute, weekly_worst
+from companion.symptoms.service import SymptomService
+
+MAX_CHARTS = 10
+WEEK_COLUMNS = 7  # symptoms per weekly table, so that it fits the page width
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SymptomReport", text)
+
+
+def _day(day: date) -> str:
+    return QLocale().toString(QDate(day), "d MMM yyyy")  # unambiguous in every country
+
+
+def _long_day(day: date) -> str:
+    return QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)
+
+
+def _muted(text: str) -> str:
+    return f"<p class='muted'>{escape(text)}</p>"
+
+
+def _when(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return QLocale().toString(moment.astimezone(), "yyyy-MM-dd HH:mm")
+
+
+def build_symptom_report(
+    service: SymptomService,
+    patient_name: str,
+    start: date | None = None,
+    end: date | None = None,
+) -> ReportDocument:
+    history = service.history
+    span = history.span()
+    if span is None:
+        start = start or date.today()
+        end = end or date.today()
+    else:
+        start = start or span[0]
+        end = end or max(span[1], date.today() if start <= date.today() else span[1])
+    rows = history.answers(start, end)
+    periods = [p for p in history.periods() if p.start <= end and (p.end is None or p.end >= start)]
+    flags = history.flags(start, end)
+    notes = history.notes(start, end)
+    totals = history.esas_totals(start, end)
+    attributes = {t.id: t.attributes for t in service.vocabulary()}
+    checkin_days = len({r[0] for r in rows})
+    images = {}
+    parts: list[str] = [
+        "<style>"
+        "h2 { font-size: 13pt; margin-top: 14pt; } "
+        "td, th { padding: 2pt 5pt; } th { text-align: left; background: #eeeeee; } "
+        ".muted { color: #444444; } "
+        "</style>",
+        _muted(
+            _t(
+                "What the patient reported in the daily check-in of HER2 Companion. Answers use "
+                "the PRO-CTCAE answer words (for example None, Mild, Moderate, Severe, Very "
+                "severe). They are the patient’s own reports, not clinical grades."
+            )
+        ),
+        "<p>"
+        + escape(
+            _t(
+                "{days} check-in days, {answers} answers and {flags} red flags "
+                "from {start} to {end}."
+            ).format(
+                days=checkin_days,
+                answers=len(rows),
+                flags=len(flags),
+                start=_long_day(start),
+                end=_long_day(end),
+            )
+        )
+        + "</p>",
+    ]
+    if periods:
+        parts.append(f"<h2>{escape(_t('Treatment in this period'))}</h2><ul>")
+        for period in periods:
+            until = _day(period.end) if period.end else _t("ongoing")
+            parts.append(
+                f"<li>{escape(period.label)}: {escape(_day(period.start))} – {escape(until)}</li>"
+            )
+        parts.append("</ul>")
+
+    # charts: symptoms with any answer above 0 first, the worst first
+    worst: dict[str, int] = {}
+    count: dict[str, int] = {}
+    for _d, symptom, _a, value in rows:
+        worst[symptom] = max(worst.get(symptom, 0), value)
+        count[symptom] = count.get(symptom, 0) + 1
+    charted = sorted(
+        (s for s in worst if worst[s] > 0), key=lambda s: (-worst[s], -count[s], service.term(s))
+    )[:MAX_CHARTS]
+    flag_marks = history.flag_symptoms(start, end)
+    if charted or totals:
+        parts.append(f"<h2>{escape(_t('Trends'))}</h2>")
+        parts.append(
+            _muted(_t("Each day’s answers; shaded: treatment lines; black triangles: red flags."))
+        )
+    for index, symptom in enumerate(charted):
+        symptom_attributes = attributes.get(symptom) or tuple(
+            dict.fromkeys(r[2] for r in rows if r[1] == symptom)
+        )
+        series = {
+            wording.attribute_name(a): [
+                (r[0], float(r[3])) for r in rows if r[1] == symptom and r[2] == a
+            ]
+            for a in symptom_attributes
+        }
+        series = {name: points for name, points in series.items() if points}
+        main = main_attribute(symptom_attributes)
+        name = f"chart-{index}.png"
+        images[name] = chart_image(
+            service.term(symptom),
+            series,
+            wording.scale(main),
+            max(wording.max_value(a) for a in symptom_attributes),
+            start,
+            end,
+            periods,
+            sorted(d for (d, s) in flag_marks if s == symptom),
+            flag_label=_t("Red flag"),
+        )
+        parts.append(f"<p><img src='{name}' width='480'></p>")
+    complete = [t for t in totals if t.items == len(esas.ITEM_IDS)]
+    if complete:
+        images["esas.png"] = chart_image(
+            _t("ESAS-r total (0–{top})").format(top=esas.MAX_TOTAL),
+            {_t("Total"): [(t.day, float(t.total)) for t in complete]},
+            [],
+            esas.MAX_TOTAL,
+            start,
+            end,
+            periods,
+            sorted({f.day for f in flags}),
+            flag_label=_t("Red flag"),
+            max_gap_days=15,
+        )
+        parts.append("<p><img src='esas.png' width='480'></p>")
+
+    # the worst answer each week
+    weeks = weekly_worst(rows, attributes)
+    shown = [s for s in charted if any(s in w.worst for w in weeks)]
+    shown += [s for s in sorted(worst) if s not in shown]
+    if weeks:
+        parts.append(f"<h2>{escape(_t('Worst answer each week'))}</h2>")
+        parts.append(
+            _muted(
+                _t(
+                    "For each week (Monday to Sunday) the worst answer the patient gave: how bad "
+                    "it was, or how often when only that was asked."
+                )
+            )
+        )
+        for first in range(0, len(shown), WEEK_COLUMNS):
+            group = shown[first : first + WEEK_COLUMNS]
+            parts.append("<table border='1' cellspacing='0' width='100%'><tr>")
+            parts.append(f"<th>{escape(_t('Week of'))}</th>")
+            parts.extend(f"<th>{escape(service.term(s))}</th>" for s in group)
+            parts.append("</tr>")
+            for week in weeks:
+                parts.append(f"<tr><td>{escape(_day(week.week_start))}</td>")
+                for symptom in group:
+                    found = week.worst.get(symptom)
+                    text = wording.answer_word(*found) if found else ""
+                    strong = found is not None and found[1] >= 3
+                    cell = f"<b>{escape(text)}</b>" if strong else escape(text)
+                    parts.append(f"<td>{cell}</td>")
+                parts.append("</tr>")
+            parts.append("</table><p></p>")
+
+    parts.append(f"<h2>{escape(_t('Red flags'))}</h2>")
+    if flags:
+        parts.append("<table border='1' cellspacing='0' width='100%'><tr>")
+        for caption in (_t("Date"), _t("Urgency"), _t("Reported"), _t("Message shown"), _t("Read")):
+            parts.append(f"<th>{escape(caption)}</th>")
+        parts.append("</tr>")
+        for flag in flags:
+            parts.append(
+                "<tr>"
+                f"<td>{escape(_day(flag.day))}</td>"
+                f"<td>{escape(wording.urgency_name(flag.urgency))}</td>"
+                f"<td>{escape(flag.reason)}</td>"
+                f"<td>{escape(flag.message)}</td>"
+                f"<td>{escape(_when(flag.acknowledged_at))}</td>"
+                "</tr>"
+            )
+        parts.append("</table>")
+    else:
+        parts.append(f"<p>{escape(_t('No red flags in this period.'))}</p>")
+
+    parts.append(f"<h2>{escape(_t('Notes and measurements'))}</h2>")
+    if notes:
+        parts.append("<table border='1' cellspacing='0' width='100%'><tr>")
+        for caption in (_t("Date"), _t("Temperature"), _t("Weight"), _t("Note")):
+            parts.append(f"<th>{escape(caption)}</th>")
+        parts.append("</tr>")
+        for entry in notes:
+            temperature = ""
+            if entry.temperature_c is not None:
+                fahrenheit = wording.celsius_to_fahrenheit(entry.temperature_c)
+                temperature = f"{entry.temperature_c:.1f} °C ({fahrenheit:.1f} °F)"
+            weight = f"{entry.weight_kg:.1f} kg" if entry.weight_kg is not None else ""
+            parts.append(
+                "<tr>"
+                f"<td>{escape(_day(entry.day))}</td><td>{escape(temperature)}</td>"
+                f"<td>{escape(weight)}</td><td>{escape(entry.note)}</td>"
+                "</tr>"
+            )
+        parts.append("</table>")
+    else:
+        parts.append(f"<p>{escape(_t('No notes or measurements in this period.'))}</p>")
+    if totals:
+        parts.append(f"<p class='muted'>{escape(esas.acknowledgement())}</p>")
+    return ReportDocument(
+        title=_t("Symptom report"),
+        patient_name=patient_name,
+        period=f"{_day(start)} – {_day(end)}",
+        html="".join(parts),
+        images=images,
+    )

@@ -1,0 +1,277 @@
+"""Looking back over the log: answers for the table, treatment periods, weekly worst
+answers, ESAS-r totals, red flags and notes. Read-only; plain data out.
+
+Answers come back as plain tuples (day, symptom id, attribute, value) so that 100,000 of
+them load and sort quickly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from companion.store import Store
+from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer, TherapyLine
+from companion.symptoms import esas
+from companion.symptoms.model import DayState, FlagEvent
+from companion.symptoms.redflags import Observations
+
+if TYPE_CHECKING:
+    from companion.symptoms.service import SymptomService
+
+LogRow = tuple[date, str, str, int]  # day, symptom id, attribute, value
+MAIN_ATTRIBUTE_ORDER = ("severity", "frequency", "amount", "interference", "presence")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Symptoms", text)
+
+
+@dataclass(frozen=True)
+class TreatmentPeriod:
+    id: int
+    label: str
+    start: date
+    end: date | None  # None: going on
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class WeekSummary:
+    week_start: date  # a Monday
+    worst: dict[str, tuple[str, int]]  # symptom id → (attribute, worst value that week)
+
+
+@dataclass(frozen=True)
+class EsasTotal:
+    day: date
+    total: int
+    items: int  # how many of the nine were answered
+
+
+@dataclass(frozen=True)
+class DayNote:
+    day: date
+    note: str
+    temperature_c: float | None
+    weight_kg: float | None
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def main_attribute(attributes: Iterable[str]) -> str:
+    """The attribute summaries show for a symptom: severity when it is asked."""
+    present = list(attributes)
+    for attribute in MAIN_ATTRIBUTE_ORDER:
+        if attribute in present:
+            return attribute
+    return present[0] if present else "severity"
+
+
+def weekly_worst(
+    rows: Iterable[LogRow], attributes_of: dict[str, tuple[str, ...]]
+) -> list[WeekSummary]:
+    """Per week (Monday first) and symptom, the worst answer to the symptom's main question."""
+    weeks: dict[date, dict[str, tuple[str, int]]] = {}
+    main = {s: main_attribute(a) for s, a in attributes_of.items()}
+    for day, symptom_id, attribute, value in rows:
+        if main.get(symptom_id, attribute) != attribute:
+            continue
+        worst = weeks.setdefault(week_start(day), {})
+        if symptom_id not in worst or value > worst[symptom_id][1]:
+            worst[symptom_id] = (attribute, value)
+    return [WeekSummary(week, weeks[week]) for week in sorted(weeks)]
+
+
+class SymptomHistory:
+    def __init__(self, store: Store, service: SymptomService) -> None:
+        self._store = store
+        self._service = service  # SymptomService: vocabulary and red-flag reasons
+
+    def answers(
+        self,
+        start: date | None = None,
+        end: date | None = None,
+        symptom_ids: Iterable[str] | None = None,
+    ) -> list[LogRow]:
+        query = (
+            select(
+                CheckIn.day, SymptomAnswer.symptom_id, SymptomAnswer.attribute, SymptomAnswer.value
+            )
+            .join(CheckIn, SymptomAnswer.checkin_id == CheckIn.id)
+            .order_by(CheckIn.day, SymptomAnswer.symptom_id, SymptomAnswer.attribute)
+        )
+        if start is not None:
+            query = query.where(CheckIn.day >= start)
+        if end is not None:
+            query = query.where(CheckIn.day <= end)
+        if symptom_ids is not None:
+            query = query.where(SymptomAnswer.symptom_id.in_(list(symptom_ids)))
+        with self._store.session() as session:
+            return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+
+    def day_states(self, start: date | None = None, end: date | None = None) -> list[DayState]:
+        """Everything recorded on each day of the period (for export), in one read."""
+        query = (
+            select(CheckIn)
+            .options(
+                selectinload(CheckIn.answers),
+                selectinload(CheckIn.esas),
+                selectinload(CheckIn.red_flags),
+            )
+            .order_by(CheckIn.day)
+        )
+        if start is not None:
+            query = query.where(CheckIn.day >= start)
+        if end is not None:
+            query = query.where(CheckIn.day <= end)
+        with self._store.session() as session:
+            return [self._service.state_of(c) for c in session.scalars(query)]
+
+    def count(self) -> int:
+        with self._store.session() as session:
+            return session.scalar(select(func.count()).select_from(SymptomAnswer)) or 0
+
+    def span(self) -> tuple[date, date] | None:
+        with self._store.session() as session:
+            first, last = session.execute(
+                select(func.min(CheckIn.day), func.max(CheckIn.day))
+            ).one()
+        return None if first is None else (first, last)
+
+    def symptom_ids(self) -> list[str]:
+        """Symptoms that have answers, in vocabulary order (unknown ones last)."""
+        with self._store.session() as session:
+            found = set(session.scalars(select(SymptomAnswer.symptom_id).distinct()))
+        order = [t.id for t in self._service.vocabulary()]
+        return [s for s in order if s in found] + sorted(found - set(order))
+
+    def periods(self) -> list[TreatmentPeriod]:
+        """Therapy lines as periods to shade and filter by, earliest first."""
+        with self._store.session() as session:
+            lines = session.scalars(select(TherapyLine).order_by(TherapyLine.start_date)).all()
+            result = []
+            for line in lines:
+                if line.setting == "early":
+                    label = _t("Early treatment: {regimen}").format(regimen=line.regimen)
+                else:
+                    label = _t("Line {number}: {regimen}").format(
+                        number=line.number, regimen=line.regimen
+                    )
+                result.append(
+                    TreatmentPeriod(line.id, label.rstrip(": "), line.start_date, line.end_date)
+                )
+        return result
+
+    def weekly_worst(self, start: date | None = None, end: date | None = None) -> list[WeekSummary]:
+        attributes = {t.id: t.attributes for t in self._service.vocabulary()}
+        return weekly_worst(self.answers(start, end), attributes)
+
+    def esas_totals(self, start: date | None = None, end: date | None = None) -> list[EsasTotal]:
+        query = (
+            select(CheckIn.day, func.sum(EsasAnswer.value), func.count(EsasAnswer.id))
+            .join(EsasAnswer, EsasAnswer.checkin_id == CheckIn.id)
+            .group_by(CheckIn.day)
+            .order_by(CheckIn.day)
+        )
+        if start is not None:
+            query = query.where(CheckIn.day >= start)
+        if end is not None:
+            query = query.where(CheckIn.day <= end)
+        with self._store.session() as session:
+            return [EsasTotal(day, int(total), int(n)) for day, total, n in session.execute(query)]
+
+    def esas_answers(
+        self, start: date | None = None, end: date | None = None
+    ) -> list[tuple[date, str, int]]:
+        query = (
+            select(CheckIn.day, EsasAnswer.item, EsasAnswer.value)
+            .join(EsasAnswer, EsasAnswer.checkin_id == CheckIn.id)
+            .order_by(CheckIn.day)
+        )
+        if start is not None:
+            query = query.where(CheckIn.day >= start)
+        if end is not None:
+            query = query.where(CheckIn.day <= end)
+        order = {item: i for i, item in enumerate(esas.ITEM_IDS)}
+        with self._store.session() as session:
+            rows = [tuple(r) for r in session.execute(query)]
+        rows.sort(key=lambda r: (r[0], order.get(r[1], 99), r[1]))
+        return rows  # type: ignore[return-value]
+
+    def flags(self, start: date | None = None, end: date | None = None) -> list[FlagEvent]:
+        """Red flags raised in the period, with what the patient reported that day."""
+        query = (
+            select(RedFlagEvent, CheckIn)
+            .join(CheckIn, RedFlagEvent.checkin_id == CheckIn.id)
+            .order_by(CheckIn.day, RedFlagEvent.raised_at)
+        )
+        if start is not None:
+            query = query.where(CheckIn.day >= start)
+        if end is not None:
+            query = query.where(CheckIn.day <= end)
+        service = self._service
+        result = []
+        with self._store.session() as session:
+            for event, checkin in session.execute(query):
+                observations = Observations(
+                    {(a.symptom_id, a.attribute): a.value for a in checkin.answers},
+                    {
+                        k: v
+                        for k, v in (
+                            ("temperature", checkin.temperature_c),
+                            ("weight", checkin.weight_kg),
+                        )
+                        if v is not None
+                    },
+                )
+                result.append(service.flag_view(event, checkin.day, observations))
+        return result
+
+    def flag_symptoms(
+        self, start: date | None = None, end: date | None = None
+    ) -> dict[tuple[date, str], str]:
+        """(day, symptom id) → urgency of a red flag about that symptom that day."""
+        evaluator = self._service.evaluator
+        marks: dict[tuple[date, str], str] = {}
+        query = select(CheckIn.day, RedFlagEvent.rule_id, RedFlagEvent.urgency).join(
+            CheckIn, RedFlagEvent.checkin_id == CheckIn.id
+        )
+        if start is not None:
+            query = query.where(CheckIn.day >= start)
+        if end is not None:
+            query = query.where(CheckIn.day <= end)
+        with self._store.session() as session:
+            for day, rule_id, urgency in session.execute(query):
+                rule = evaluator.rule(rule_id)
+                symptom = rule.symptom if rule else rule_id
+                marks[(day, symptom)] = urgency
+        return marks
+
+    def notes(self, start: date | None = None, end: date | None = None) -> list[DayNote]:
+        """Days with a note or a measurement."""
+        query = (
+            select(CheckIn.day, CheckIn.note, CheckIn.temperature_c, CheckIn.weight_kg)
+            .where(
+                (CheckIn.note != "")
+                | CheckIn.temperature_c.is_not(None)
+                | CheckIn.weight_kg.is_not(None)
+            )
+            .order_by(CheckIn.day)
+        )
+        if start is not None:
+            query = query.where(CheckIn.day >= start)
+        if end is not None:
+            query = query.where(CheckIn.day <= end)
+        with self._store.session() as session:
+            return [DayNote(*row) for row in session.execute(query)]

@@ -1,0 +1,588 @@
+"""Symptoms: every answer in a table, trends per symptom, the week-by-week worst answers
+and ESAS-r totals; export, import and print.
+
+Filters (symptom, date range, treatment line) apply to every tab. Rows can be deleted
+(Edit ▸ Undo brings them back) or opened in the check-in to change them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.errors import CompanionError
+from companion.reports.pdf import ReportDocument, write_pdf
+from companion.reports.symptom_csv import import_parsed, parse_csv, read_file, write_csv
+from companion.reports.symptom_report import build_symptom_report
+from companion.services import Services
+from companion.symptoms import esas, wording
+from companion.symptoms.history import TreatmentPeriod, main_attribute, weekly_worst
+from companion.ui import theme
+from companion.ui.printing import preview_report
+from companion.ui.symptoms.charts import TrendChartView
+from companion.ui.symptoms.export_dialog import ExportDialog
+from companion.ui.symptoms.log_model import LogFilter, LogTableModel
+from companion.ui.symptoms.signals import log_signals
+from companion.ui.symptoms.undo import undoable
+from companion.ui.symptoms.weekly_model import WeeklyWorstModel
+from companion.ui.widgets.common import Page, button, heading, label
+
+ALL = "__all__"
+
+
+class SymptomsPage(Page):
+    page_id = "symptoms"
+    edit_day_requested = Signal(object)  # date: open this day in the check-in
+
+    def __init__(self, services: Services, undo_stack: QUndoStack | None = None) -> None:
+        super().__init__()
+        self._services = services
+        self._service = services.symptoms
+        self._history = services.symptoms.history
+        self._stack = undo_stack
+        self._dirty = True
+        self._periods: list[TreatmentPeriod] = []
+        self.setAccessibleName(self.tr("Symptoms"))
+        terms = {t.id: t.term for t in self._service.vocabulary()}
+        self._terms = terms
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Symptoms")), 1)
+        self.export_button = button(self.tr("&Export…"), self.tr("Export symptoms"))
+        self.import_button = button(self.tr("&Import…"), self.tr("Import symptoms"))
+        self.print_button = button(self.tr("&Print report…"), self.tr("Print symptom report"))
+        for widget in (self.export_button, self.import_button, self.print_button):
+            top.addWidget(widget)
+        layout.addLayout(top)
+        self.summary = label("", "muted")
+        self.summary.setAccessibleName(self.tr("Summary of the symptom log"))
+        layout.addWidget(self.summary)
+        layout.addLayout(self._build_filters())
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Views of the symptom log"))
+        self.tabs.addTab(self._build_log_tab(), self.tr("&Log"))
+        self.tabs.addTab(self._build_trend_tab(), self.tr("T&rends"))
+        self.tabs.addTab(self._build_weekly_tab(), self.tr("&Week by week"))
+        self.tabs.addTab(self._build_esas_tab(), self.tr("ESAS-r &totals"))
+        layout.addWidget(self.tabs, 1)
+        self.status = label("", "muted")
+        self.status.setAccessibleName(self.tr("Symptom log status"))
+        layout.addWidget(self.status)
+
+        self.tabs.currentChanged.connect(lambda _i: self._update_views())
+        log_signals(self._service).changed.connect(self._log_changed)
+        self.print_button.clicked.connect(self.print_page)
+        self.export_button.clicked.connect(self.export)
+        self.import_button.clicked.connect(self.import_file)
+
+    # -- building -----------------------------------------------------------------------
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.symptom_filter = QComboBox()
+        self.symptom_filter.setAccessibleName(self.tr("Show symptom"))
+        self.from_date = QDateEdit()
+        self.to_date = QDateEdit()
+        for edit, name in ((self.from_date, self.tr("From")), (self.to_date, self.tr("To"))):
+            edit.setCalendarPopup(True)
+            edit.setAccessibleName(name)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            for inner in edit.findChildren(QLineEdit):
+                inner.setAccessibleName(name)
+        self.period_filter = QComboBox()
+        self.period_filter.setAccessibleName(self.tr("Treatment"))
+        self.clear_button = button(self.tr("Show &all"), self.tr("Clear the filters"))
+        for caption, widget in (
+            (self.tr("Symptom"), self.symptom_filter),
+            (self.tr("From"), self.from_date),
+            (self.tr("To"), self.to_date),
+            (self.tr("Treatment"), self.period_filter),
+        ):
+            text = QLabel(caption)
+            text.setBuddy(widget)
+            row.addWidget(text)
+            row.addWidget(widget)
+        row.addWidget(self.clear_button)
+        row.addStretch(1)
+        self.symptom_filter.currentIndexChanged.connect(self._filters_changed)
+        self.period_filter.currentIndexChanged.connect(self._period_chosen)
+        self.from_date.dateChanged.connect(self._filters_changed)
+        self.to_date.dateChanged.connect(self._filters_changed)
+        self.clear_button.clicked.connect(self.clear_filters)
+        return row
+
+    def _build_log_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.model = LogTableModel(self._terms)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Symptom answers"))
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(
+            LogTableModel.DATE, Qt.SortOrder.DescendingOrder
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(theme.em(self, 1.6))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((0, 8), (1, 14), (2, 9), (3, 10), (4, 14)):
+            self.table.setColumnWidth(column, theme.em(self, width))
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.count_label = label("", "muted")
+        self.count_label.setAccessibleName(self.tr("Number of answers shown"))
+        row.addWidget(self.count_label, 1)
+        self.open_button = button(
+            self.tr("&Open this day"), self.tr("Open this day in the check-in")
+        )
+        self.delete_button = button(
+            self.tr("&Delete selected"), self.tr("Delete the selected answers")
+        )
+        row.addWidget(self.open_button)
+        row.addWidget(self.delete_button)
+        layout.addLayout(row)
+        self.open_button.clicked.connect(self.open_selected_day)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected_day())
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            opener = QShortcut(QKeySequence(key), self.table)
+            opener.setContext(Qt.ShortcutContext.WidgetShortcut)
+            opener.activated.connect(self.open_selected_day)
+        return tab
+
+    def _build_trend_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        self.trend_symptom = QComboBox()
+        self.trend_symptom.setAccessibleName(self.tr("Symptom for the chart"))
+        caption = QLabel(self.tr("Chart of"))
+        caption.setBuddy(self.trend_symptom)
+        row.addWidget(caption)
+        row.addWidget(self.trend_symptom)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.trend_chart = TrendChartView(self.tr("Trend chart"))
+        layout.addWidget(self.trend_chart, 1)
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Your own answers each day. Shaded: treatment lines. Triangles: red flags."
+                ),
+                "muted",
+            )
+        )
+        self.trend_symptom.currentIndexChanged.connect(lambda _i: self._update_trend())
+        return tab
+
+    def _build_weekly_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(
+            label(
+                self.tr(
+                    "The worst answer you gave each week, for each symptom (how bad it was, "
+                    "or how often when that is what was asked). These are your own words, "
+                    "not clinical grades."
+                ),
+                "muted",
+            )
+        )
+        self.weekly_model = WeeklyWorstModel(self._terms)
+        self.weekly_table = QTableView()
+        self.weekly_table.setAccessibleName(self.tr("Worst answer each week"))
+        self.weekly_table.setModel(self.weekly_model)
+        self.weekly_table.verticalHeader().setVisible(False)
+        self.weekly_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        layout.addWidget(self.weekly_table, 1)
+        return tab
+
+    def _build_esas_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.esas_chart = TrendChartView(self.tr("ESAS-r totals chart"))
+        layout.addWidget(self.esas_chart, 1)
+        self.esas_complete_only = QCheckBox(self.tr("Only days with all nine items answered"))
+        self.esas_complete_only.setAccessibleName(self.esas_complete_only.text())
+        self.esas_complete_only.setChecked(True)
+        self.esas_complete_only.toggled.connect(lambda _on: self._update_esas())
+        layout.addWidget(self.esas_complete_only)
+        self.esas_summary = label("", "muted")
+        layout.addWidget(self.esas_summary)
+        layout.addWidget(label(esas.acknowledgement(), "muted"))
+        return tab
+
+    # -- data ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._dirty:
+            self.reload()
+
+    def reload(self) -> None:
+        self._dirty = False
+        history = self._history
+        rows = history.answers()
+        self._periods = history.periods()
+        self.model.load(rows, self._periods, history.flag_symptoms())
+        self.table.horizontalHeader().setSortIndicator(*self.model._sort)
+        self._fill_choices()
+        span = history.span()
+        self.summary.setText(
+            self.tr("{count} answers from {first} to {last}.").format(
+                count=len(rows), first=span[0].isoformat(), last=span[1].isoformat()
+            )
+            if span and rows
+            else self.tr("No answers yet. The check-in on the Today page fills this log.")
+        )
+        self._filters_changed()
+
+    def _fill_choices(self) -> None:
+        symptoms = self._history.symptom_ids()
+        for combo, first in (
+            (self.symptom_filter, self.tr("All symptoms")),
+            (self.trend_symptom, None),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            if first:
+                combo.addItem(first, ALL)
+            for symptom_id in symptoms:
+                combo.addItem(self._terms.get(symptom_id, symptom_id), symptom_id)
+            found = combo.findData(current)
+            combo.setCurrentIndex(found if found >= 0 else 0)
+            combo.blockSignals(False)
+        current = self.period_filter.currentData()
+        self.period_filter.blockSignals(True)
+        self.period_filter.clear()
+        self.period_filter.addItem(self.tr("Any time"), -1)
+        for period in self._periods:
+            self.period_filter.addItem(period.label, period.id)
+        found = self.period_filter.findData(current)
+        self.period_filter.setCurrentIndex(found if found >= 0 else 0)
+        self.period_filter.blockSignals(False)
+        span = self._history.span()
+        today = QDate.currentDate()
+        for edit in (self.from_date, self.to_date):
+            edit.blockSignals(True)
+            edit.setMaximumDate(today)
+        if span is not None:
+            first = QDate(span[0])
+            self.from_date.setMinimumDate(first)
+            self.to_date.setMinimumDate(first)
+            if not getattr(self, "_dates_set", False):
+                self.from_date.setDate(first)
+                self.to_date.setDate(today)
+                self._dates_set = True
+        for edit in (self.from_date, self.to_date):
+            edit.blockSignals(False)
+
+    def current_filter(self) -> LogFilter:
+        symptom = self.symptom_filter.currentData()
+        period_id = self.period_filter.currentData()
+        period = next((p for p in self._periods if p.id == period_id), None)
+        start = self.from_date.date().toPython() if self.from_date.date().isValid() else None
+        end = self.to_date.date().toPython() if self.to_date.date().isValid() else None
+        span = self._history.span()
+        if span is not None and start is not None and start <= span[0]:
+            start = None
+        if end is not None and end >= date.today():
+            end = None
+        return LogFilter(
+            symptom_id=None if symptom in (None, ALL) else symptom,
+            start=start,
+            end=end,
+            period=period,
+        )
+
+    def _filters_changed(self) -> None:
+        self.model.set_filter(self.current_filter())
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count_label.setText(
+            self.tr("Showing {shown} of {total} answers.").format(shown=shown, total=total)
+        )
+        symptom = self.symptom_filter.currentData()
+        if symptom not in (None, ALL):
+            found = self.trend_symptom.findData(symptom)
+            if found >= 0 and found != self.trend_symptom.currentIndex():
+                self.trend_symptom.blockSignals(True)
+                self.trend_symptom.setCurrentIndex(found)
+                self.trend_symptom.blockSignals(False)
+        self._update_views()
+
+    def _period_chosen(self) -> None:
+        self._filters_changed()
+
+    def clear_filters(self) -> None:
+        for combo in (self.symptom_filter, self.period_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        span = self._history.span()
+        for edit, value in (
+            (self.from_date, QDate(span[0]) if span else self.from_date.minimumDate()),
+            (self.to_date, QDate.currentDate()),
+        ):
+            edit.blockSignals(True)
+            edit.setDate(value)
+            edit.blockSignals(False)
+        self._filters_changed()
+
+    def _window_of(self) -> tuple[date | None, date | None]:
+        wanted = self.current_filter()
+        start, end = wanted.start, wanted.end
+        if wanted.period is not None:
+            start = max(start or wanted.period.start, wanted.period.start)
+            if wanted.period.end is not None:
+                end = min(end or wanted.period.end, wanted.period.end)
+        return start, end
+
+    def _update_views(self) -> None:
+        index = self.tabs.currentIndex()
+        if index == 1:
+            self._update_trend()
+        elif index == 2:
+            self._update_weekly()
+        elif index == 3:
+            self._update_esas()
+
+    def _update_trend(self) -> None:
+        symptom = self.trend_symptom.currentData()
+        if symptom is None:
+            self.trend_chart.show_series(self.tr("No answers yet"), {}, ())
+            return
+        start, end = self._window_of()
+        rows = self._history.answers(start, end, [symptom])
+        series: dict[str, list[tuple[date, float]]] = {}
+        attributes = self._service.attributes(symptom) or tuple(dict.fromkeys(r[2] for r in rows))
+        for attribute in attributes:
+            series[wording.attribute_name(attribute)] = [
+                (r[0], float(r[3])) for r in rows if r[2] == attribute
+            ]
+        main = main_attribute(attributes)
+        flags = [
+            d for (d, s), _u in self._history.flag_symptoms(start, end).items() if s == symptom
+        ]
+        self.trend_chart.show_series(
+            self._terms.get(symptom, symptom),
+            series,
+            wording.scale(main),
+            self._periods,
+            sorted(flags),
+            y_max=max((wording.max_value(a) for a in attributes), default=4),
+        )
+
+    def _update_weekly(self) -> None:
+        start, end = self._window_of()
+        wanted = self.current_filter()
+        rows = self._history.answers(start, end)
+        if wanted.symptom_id:
+            rows = [r for r in rows if r[1] == wanted.symptom_id]
+        attributes = {t.id: t.attributes for t in self._service.vocabulary()}
+        weeks = weekly_worst(rows, attributes)
+        symptoms = [s for s in self._history.symptom_ids() if any(s in w.worst for w in weeks)]
+        self.weekly_model.load(weeks, symptoms)
+
+    def _update_esas(self) -> None:
+        start, end = self._window_of()
+        totals = self._history.esas_totals(start, end)
+        complete = self.esas_complete_only.isChecked()
+        shown = [t for t in totals if t.items == len(esas.ITEM_IDS) or not complete]
+        points = [(t.day, float(t.total)) for t in shown]
+        flags = sorted({f.day for f in self._history.flags(start, end)})
+        self.esas_chart.show_series(
+            self.tr("ESAS-r total (0–{top})").format(top=esas.MAX_TOTAL),
+            {self.tr("Total"): points},
+            [],
+            self._periods,
+            flags,
+            y_max=esas.MAX_TOTAL,
+        )
+        if shown:
+            last = shown[-1]
+            self.esas_summary.setText(
+                self.tr("Latest total: {total} of {top} on {day} ({count} days shown).").format(
+                    total=last.total, top=esas.MAX_TOTAL, day=last.day.isoformat(), count=len(shown)
+                )
+            )
+        else:
+            self.esas_summary.setText(self.tr("No ESAS-r answers in this period."))
+
+    def _log_changed(self, _days: frozenset[date]) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    # -- actions ------------------------------------------------------------------------
+    def selected_rows(self) -> list[tuple[date, str, str, int]]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_data(r) for r in rows]
+
+    def open_selected_day(self) -> None:
+        current = self.table.currentIndex()
+        if not current.isValid():
+            self.status.setText(self.tr("Choose a row first."))
+            return
+        self.edit_day_requested.emit(self.model.row_data(current.row())[0])
+
+    def delete_selected(self) -> None:
+        chosen = self.selected_rows()
+        if not chosen:
+            self.status.setText(self.tr("Choose the rows to delete first."))
+            return
+        keys = [(day, symptom, attribute) for day, symptom, attribute, _v in chosen]
+        text = self.tr("Delete %n answer(s)", "", len(keys))
+        undoable(
+            self._service,
+            self._stack,
+            text,
+            [k[0] for k in keys],
+            lambda: self._service.delete_answers(keys),
+        )
+        self.status.setText(
+            self.tr("Deleted %n answer(s). Edit ▸ Undo (Ctrl+Z) brings them back.", "", len(keys))
+        )
+        self.table.setFocus()
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
+    # -- export, import, print --------------------------------------------------------
+    def add_file_actions(self, menu: QMenu) -> None:
+        """File ▸ Export symptoms… and Import symptoms…, above Quit."""
+        self.export_action = QAction(self.tr("&Export symptoms…"), self)
+        self.import_action = QAction(self.tr("&Import symptoms…"), self)
+        self.export_action.triggered.connect(self.export)
+        self.import_action.triggered.connect(self.import_file)
+        actions = menu.actions()
+        before = actions[-2] if len(actions) >= 2 else None
+        for action in (self.export_action, self.import_action):
+            if before is not None:
+                menu.insertAction(before, action)
+            else:
+                menu.addAction(action)
+
+    def report_window(self) -> tuple[date, date]:
+        start, end = self._window_of()
+        span = self._history.span()
+        first = span[0] if span else date.today()
+        return start or first, end or date.today()
+
+    def export(self) -> None:
+        start, end = self.report_window()
+        dialog = ExportDialog(start, end, self)
+        accepted = dialog.exec()
+        kind, start, end = dialog.choice()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        suggested = f"symptoms-{start.isoformat()}-to-{end.isoformat()}.{kind}"
+        wanted = self.tr("PDF report (*.pdf)") if kind == "pdf" else self.tr("CSV file (*.csv)")
+        path, _selected = QFileDialog.getSaveFileName(
+            self, self.tr("Export symptoms"), str(Path.home() / suggested), wanted
+        )
+        if path:
+            self.export_to(Path(path), kind, start, end)
+
+    def export_to(self, path: Path, kind: str, start: date, end: date) -> bool:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if kind == "pdf":
+                report = build_symptom_report(
+                    self._service, self._services.profile.get().name, start, end
+                )
+                pages = write_pdf(report, path)
+                message = self.tr("Saved a {pages}-page report to {path}.").format(
+                    pages=pages, path=path
+                )
+            else:
+                rows = write_csv(self._service, path, start, end)
+                message = self.tr("Saved {rows} rows to {path}.").format(rows=rows, path=path)
+        except CompanionError as exc:
+            self.status.setText(str(exc))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.status.setText(message)
+        return True
+
+    def import_file(self) -> None:
+        path, _selected = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import symptoms"),
+            str(Path.home()),
+            self.tr("CSV files (*.csv);;All files (*)"),
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> bool:
+        """Check the whole file, then import all of it (one undo step) or nothing."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            parsed = parse_csv(self._service, read_file(path))
+            summary = undoable(
+                self._service,
+                self._stack,
+                self.tr("Import symptoms"),
+                [s.day for s in parsed.states],
+                lambda: import_parsed(self._service, parsed),
+            )
+        except CompanionError as exc:
+            self.status.setText(self.tr("Nothing was imported. {problem}").format(problem=exc))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.status.setText(
+            self.tr(
+                "Imported {rows} rows for {days} days ({added} new entries). "
+                "Edit ▸ Undo takes the import back."
+            ).format(rows=summary.rows, days=summary.days, added=summary.added)
+        )
+        self.reload()
+        return True
+
+    def build_report(self) -> ReportDocument:
+        start, end = self.report_window()
+        return build_symptom_report(self._service, self._services.profile.get().name, start, end)
+
+    def print_page(self) -> QPrintPreviewDialog:
+        """File ▸ Print (Ctrl+P): the symptom report for the dates shown."""
+        return preview_report(self, self.build_report)

@@ -1,0 +1,143 @@
+"""Trend charts (QtCharts): answers over time with treatment periods shaded and red flags
+marked; ESAS-r totals over time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCharts import (
+    QAreaSeries,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, QDateTime, QPointF, Qt, QTime
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+
+from companion.symptoms.history import TreatmentPeriod
+from companion.ui import theme
+
+
+def _x(day: date) -> float:
+    return float(QDateTime(QDate(day), QTime(12, 0)).toMSecsSinceEpoch())
+
+
+class TrendChartView(QChartView):
+    """A chart of one symptom's answers, or of any day → value series."""
+
+    def __init__(self, accessible_name: str) -> None:
+        super().__init__()
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setAccessibleName(accessible_name)
+        self.setMinimumHeight(theme.em(self, 16))
+        self.series_names: list[str] = []
+        self.flag_days: list[date] = []
+        self.setChart(QChart())
+
+    def show_series(
+        self,
+        title: str,
+        series: dict[str, list[tuple[date, float]]],
+        y_labels: Sequence[str],
+        periods: Sequence[TreatmentPeriod] = (),
+        flag_days: Sequence[date] = (),
+        y_max: float | None = None,
+        flag_label: str = "",
+    ) -> None:
+        chart = QChart()
+        chart.setTitle(title)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setBackgroundBrush(QBrush(QColor("#ffffff")))
+        top = float(y_max if y_max is not None else max(1, len(y_labels) - 1))
+        days = [d for points in series.values() for d, _v in points]
+        if not days:
+            chart.setTitle(title + " — " + self.tr("no answers in this period"))
+            self.setChart(chart)
+            self.series_names = []
+            self.flag_days = []
+            return
+        first, last = min(days), max(days)
+        if first == last:
+            first, last = first - timedelta(days=1), last + timedelta(days=1)
+        x_axis = QDateTimeAxis()
+        x_axis.setFormat("d MMM yy")
+        x_axis.setRange(QDateTime(QDate(first), QTime(0, 0)), QDateTime(QDate(last), QTime(23, 59)))
+        x_axis.setTickCount(6)
+        x_axis.setGridLineColor(QColor(theme.GRID))
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        if len(y_labels) > 1 and len(y_labels) <= 6:
+            y_axis: QValueAxis | QCategoryAxis = QCategoryAxis()
+            for index, word in enumerate(y_labels):
+                y_axis.append(word, index)
+            y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        else:
+            y_axis = QValueAxis()
+            y_axis.setLabelFormat("%d")
+            y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+            y_axis.setTickAnchor(0)
+            y_axis.setTickInterval(max(1, round(top / 9)))
+        y_axis.setRange(-0.2, top + 0.6)
+        y_axis.setGridLineColor(QColor(theme.GRID))
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+
+        names = []
+        for index, period in enumerate(periods):
+            start = max(period.start, first)
+            end = min(period.end or last, last)
+            if start > end:
+                continue
+            upper, lower = QLineSeries(), QLineSeries()
+            for edge in (start, end):
+                upper.append(_x(edge), top + 0.6)
+                lower.append(_x(edge), -0.2)
+            area = QAreaSeries(upper, lower)
+            area.setName(period.label)
+            shade = QColor(theme.TREATMENT_SHADES[index % len(theme.TREATMENT_SHADES)])
+            area.setBrush(QBrush(shade))
+            area.setPen(QPen(Qt.PenStyle.NoPen))
+            area.setOpacity(0.7)
+            chart.addSeries(area)
+            area.attachAxis(x_axis)
+            area.attachAxis(y_axis)
+            area.setParent(chart)
+            upper.setParent(area)
+            lower.setParent(area)
+            names.append(period.label)
+
+        for index, (name, points) in enumerate(series.items()):
+            line = QLineSeries()
+            line.setName(name)
+            line.setPointsVisible(len(points) < 120)
+            pen = QPen(QColor(theme.CHART_SERIES[index % len(theme.CHART_SERIES)]))
+            pen.setWidthF(2.0)
+            line.setPen(pen)
+            line.replace([QPointF(_x(d), v) for d, v in points])
+            chart.addSeries(line)
+            line.attachAxis(x_axis)
+            line.attachAxis(y_axis)
+            names.append(name)
+
+        shown_flags = [d for d in flag_days if first <= d <= last]
+        if shown_flags:
+            marks = QScatterSeries()
+            marks.setName(flag_label or self.tr("Red flag"))
+            marks.setColor(QColor(theme.RED_FLAG_MARK))
+            marks.setBorderColor(QColor(theme.RED_FLAG_MARK))
+            marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
+            marks.setMarkerSize(theme.em(self, 0.9))
+            marks.replace([QPointF(_x(d), top + 0.3) for d in shown_flags])
+            chart.addSeries(marks)
+            marks.attachAxis(x_axis)
+            marks.attachAxis(y_axis)
+            names.append(marks.name())
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+        self.series_names = names
+        self.flag_days = shown_flags

@@ -1,0 +1,240 @@
+"""The Symptoms page: the log table (a checked Qt model), filters, sorting, delete with
+undo, charts, weekly worst answers, ESAS-r totals, export, import and print."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+
+from companion.symptoms.history import weekly_worst
+from companion.ui.symptoms.log_model import LogFilter, LogTableModel
+from companion.ui.symptoms.weekly_model import WeeklyWorstModel
+
+TODAY = date.today()
+
+
+def symptoms_page(window):  # type: ignore[no-untyped-def]
+    window.show_page("symptoms")
+    return window.page("symptoms")
+
+
+def shown_rows(page) -> list:  # type: ignore[no-untyped-def]
+    return [page.model.row_data(r) for r in range(page.model.rowCount())]
+
+
+def choose(combo, data) -> None:  # type: ignore[no-untyped-def]
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_log_model_passes_the_model_tester(qtmodeltester, demo_window) -> None:
+    history = demo_window.services.symptoms.history
+    model = LogTableModel({t.id: t.term for t in demo_window.services.symptoms.vocabulary()})
+    model.load(history.answers(), history.periods(), history.flag_symptoms())
+    qtmodeltester.check(model, force_py=True)
+    model.set_filter(LogFilter(symptom_id="nausea"))
+    model.sort(LogTableModel.ANSWER, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_weekly_model_passes_the_model_tester(qtmodeltester, demo_window) -> None:
+    symptoms = demo_window.services.symptoms
+    model = WeeklyWorstModel({t.id: t.term for t in symptoms.vocabulary()})
+    weeks = weekly_worst(
+        symptoms.history.answers(), {t.id: t.attributes for t in symptoms.vocabulary()}
+    )
+    model.load(weeks, symptoms.history.symptom_ids())
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_the_table_shows_every_answer_latest_first(demo_window) -> None:
+    page = symptoms_page(demo_window)
+    total = demo_window.services.symptoms.history.count()
+    assert page.model.rowCount() == total > 1000
+    assert f"Showing {total} of {total}" in page.count_label.text()
+    days = [row[0] for row in shown_rows(page)]
+    assert days == sorted(days, reverse=True)
+    treatment = page.model.index(0, LogTableModel.TREATMENT).data()
+    assert treatment == "Line 2: Trastuzumab deruxtecan"
+
+
+def test_filter_by_symptom_dates_and_treatment_line(demo_window, qtbot) -> None:
+    page = symptoms_page(demo_window)
+    choose(page.symptom_filter, "nausea")
+    assert {row[1] for row in shown_rows(page)} == {"nausea"}
+    choose(page.period_filter, page.period_filter.itemData(page.period_filter.count() - 1))
+    line2 = demo_window.services.symptoms.history.periods()[-1]
+    assert min(row[0] for row in shown_rows(page)) >= line2.start
+    page.period_filter.setCurrentIndex(0)
+    page.from_date.setFocus()
+    page.from_date.setDate(TODAY - timedelta(days=6))
+    assert {row[0] for row in shown_rows(page)} <= {TODAY - timedelta(days=i) for i in range(7)}
+    assert shown_rows(page)
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == page.model.total()
+
+
+def test_clicking_a_header_sorts(demo_window, qtbot) -> None:
+    page = symptoms_page(demo_window)
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(LogTableModel.ANSWER) + 5
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5)
+    )
+    values = [row[3] for row in shown_rows(page)]
+    assert values in (sorted(values), sorted(values, reverse=True))
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().center().__class__(x, 5)
+    )
+    assert [row[3] for row in shown_rows(page)] == list(reversed(values))
+
+
+def test_delete_with_the_delete_key_and_undo(demo_window, qtbot) -> None:
+    page = symptoms_page(demo_window)
+    total = page.model.total()
+    page.select_row(0)
+    victim = page.model.row_data(0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.model.total() == total - 1
+    assert "Deleted 1 answer" in page.status.text()
+    state = demo_window.services.symptoms.day_state(victim[0])
+    assert (victim[1], victim[2]) not in state.values()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.total() == total
+    assert (
+        demo_window.services.symptoms.day_state(victim[0]).values()[(victim[1], victim[2])]
+        == victim[3]
+    )
+
+
+def test_open_this_day_edits_it_in_the_checkin(demo_window, qtbot) -> None:
+    page = symptoms_page(demo_window)
+    choose(page.symptom_filter, "fatigue")
+    page.table.sortByColumn(LogTableModel.DATE, Qt.SortOrder.AscendingOrder)
+    page.select_row(0)
+    first_day = page.model.row_data(0)[0]
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    assert demo_window.current_page().page_id == "today"
+    form = demo_window.page("today").checkin
+    assert form.day() == first_day
+    row = form.rows[("fatigue", "severity")]
+    qtbot.mouseClick(row.buttons[4], Qt.MouseButton.LeftButton)
+    assert demo_window.services.symptoms.day_state(first_day).values()[("fatigue", "severity")] == 4
+    demo_window.show_page("symptoms")
+    assert any(r[0] == first_day and r[3] == 4 for r in shown_rows(page))
+
+
+def test_trend_chart_shades_treatment_and_marks_red_flags(demo_window, qtbot) -> None:
+    page = symptoms_page(demo_window)
+    page.tabs.setCurrentIndex(1)
+    choose(page.trend_symptom, "cough")
+    names = page.trend_chart.series_names
+    assert "Line 2: Trastuzumab deruxtecan" in names
+    assert "How bad" in names
+    assert "Red flag" in names
+    assert len(page.trend_chart.flag_days) == 1
+    choose(page.trend_symptom, "nausea")
+    assert "Red flag" not in page.trend_chart.series_names
+
+
+def test_week_by_week_and_esas_totals(demo_window) -> None:
+    page = symptoms_page(demo_window)
+    page.tabs.setCurrentIndex(2)
+    assert page.weekly_model.rowCount() >= 26
+    assert page.weekly_model.headerData(0, Qt.Orientation.Horizontal) == "Week of"
+    words = {
+        page.weekly_model.index(r, c).data()
+        for r in range(page.weekly_model.rowCount())
+        for c in range(1, page.weekly_model.columnCount())
+    }
+    assert "Very severe" in words
+    page.tabs.setCurrentIndex(3)
+    assert "Latest total:" in page.esas_summary.text()
+    assert "Total" in page.esas_chart.series_names
+
+
+def test_export_csv_from_the_file_menu(demo_window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    page = symptoms_page(demo_window)
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def fill_dialog() -> None:
+        dialog = page.findChild(QDialog)
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+        dialog.from_date.setDate(TODAY - timedelta(days=13))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_dialog)
+    page.export_action.trigger()
+    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8-sig"))))
+    assert rows
+    assert min(r["date"] for r in rows) >= (TODAY - timedelta(days=13)).isoformat()
+    assert "Saved" in page.status.text()
+
+
+def test_export_pdf_report(demo_window, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    page = symptoms_page(demo_window)
+    target = tmp_path / "report.pdf"
+    assert page.export_to(target, "pdf", TODAY - timedelta(days=60), TODAY)
+    reader = PdfReader(target)
+    assert len(reader.pages) >= 2
+    for number, pdf_page in enumerate(reader.pages, start=1):
+        text = " ".join(pdf_page.extract_text().split())
+        assert "Maria Example" in text
+        assert f"Page {number} of {len(reader.pages)}" in text
+    everything = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+    assert "Worst answer each week" in everything
+    assert "not clinical grades" in everything
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    for font in fonts.values():
+        font = font.get_object()
+        descriptor = (
+            font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            if "/DescendantFonts" in font
+            else font["/FontDescriptor"]
+        )
+        assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def test_import_from_the_page_is_all_or_nothing_and_undoable(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    page = symptoms_page(window)
+    good = tmp_path / "good.csv"
+    good.write_text(
+        "date,kind,item,attribute,value\n"
+        f"{TODAY - timedelta(days=2)},symptom,nausea,severity,3\n"
+        f"{TODAY - timedelta(days=1)},symptom,fatigue,severity,1\n",
+        encoding="utf-8",
+    )
+    bad = tmp_path / "bad.csv"
+    bad.write_text(good.read_text() + f"{TODAY},symptom,unicorn_pox,severity,1\n", encoding="utf-8")
+    chosen = [str(bad)]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen[0], ""))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert "Nothing was imported" in page.status.text()
+    assert "Line 4" in page.status.text()
+    assert window.services.symptoms.history.count() == 0
+    chosen[0] = str(good)
+    page.import_action.trigger()
+    assert "Imported 2 rows for 2 days" in page.status.text()
+    assert page.model.total() == 2
+    window.undo_action.trigger()
+    assert window.services.symptoms.history.count() == 0
+    assert page.model.total() == 0
+
+
+def test_print_preview_opens(demo_window, qtbot) -> None:
+    page = symptoms_page(demo_window)
+    dialog = page.print_page()
+    assert dialog.isVisible()
+    dialog.close()
+    QApplication.processEvents()
