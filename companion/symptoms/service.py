@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from companion.errors import CompanionError, ValidationError
@@ -380,14 +380,27 @@ class SymptomService:
         same day and question raises MergeConflict and nothing is changed.
         """
         states = sorted(states, key=lambda s: s.day)
+        if not states:
+            return 0
         added = 0
         with self._store.session() as session:
-            existing = (
+            known = dict(
+                session.execute(
+                    select(CheckIn.day, CheckIn.id).where(
+                        CheckIn.day >= states[0].day, CheckIn.day <= states[-1].day
+                    )
+                ).all()
+            )
+            new = [s for s in states if s.day not in known]
+            if new:
+                added += self._insert_days(session, new)
+            wanted = [s for s in states if s.day in known]
+            by_id = (
                 {
                     c.day: c
                     for c in session.scalars(
                         select(CheckIn)
-                        .where(CheckIn.day.in_([s.day for s in states]))
+                        .where(CheckIn.id.in_([known[s.day] for s in wanted]))
                         .options(
                             selectinload(CheckIn.answers),
                             selectinload(CheckIn.esas),
@@ -395,36 +408,83 @@ class SymptomService:
                         )
                     )
                 }
-                if len(states) < 900
-                else self._all_checkins(session)
+                if wanted
+                else {}
             )
-            for state in states:
-                checkin = existing.get(state.day)
-                if checkin is None:
-                    session.add(self._row_from_state(state))
-                    added += (
-                        len(state.answers)
-                        + len(state.esas)
-                        + len(state.flags)
-                        + bool(state.note)
-                        + (state.temperature_c is not None)
-                        + (state.weight_kg is not None)
-                    )
-                    continue
-                added += self._merge_into(checkin, state)
+            for state in wanted:
+                added += self._merge_into(by_id[state.day], state)
         self.notify(s.day for s in states)
         return added
 
     @staticmethod
-    def _all_checkins(session: Session) -> dict[date, CheckIn]:
-        rows = session.scalars(
-            select(CheckIn).options(
-                selectinload(CheckIn.answers),
-                selectinload(CheckIn.esas),
-                selectinload(CheckIn.red_flags),
+    def _insert_days(session: Session, states: list[DayState]) -> int:
+        """Days the log does not have yet, written in bulk."""
+        now = _now()
+        session.execute(
+            insert(CheckIn),
+            [
+                {
+                    "day": s.day,
+                    "note": s.note,
+                    "temperature_c": s.temperature_c,
+                    "weight_kg": s.weight_kg,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for s in states
+            ],
+        )
+        ids = dict(
+            session.execute(
+                select(CheckIn.day, CheckIn.id).where(
+                    CheckIn.day >= states[0].day, CheckIn.day <= states[-1].day
+                )
+            ).all()
+        )
+        answers = [
+            {
+                "checkin_id": ids[s.day],
+                "symptom_id": a.symptom_id,
+                "attribute": a.attribute,
+                "value": a.value,
+                "recorded_at": a.recorded_at,
+            }
+            for s in states
+            for a in s.answers
+        ]
+        esas_rows = [
+            {"checkin_id": ids[s.day], "item": item, "value": value}
+            for s in states
+            for item, value in s.esas
+        ]
+        flags = [
+            {
+                "checkin_id": ids[s.day],
+                "rule_id": f.rule_id,
+                "urgency": f.urgency,
+                "message": f.message,
+                "raised_at": f.raised_at,
+                "acknowledged_at": f.acknowledged_at,
+            }
+            for s in states
+            for f in s.flags
+        ]
+        for model, rows in (
+            (SymptomAnswer, answers),
+            (EsasAnswer, esas_rows),
+            (RedFlagEvent, flags),
+        ):
+            if rows:
+                session.execute(insert(model), rows)
+        return (
+            len(answers)
+            + len(esas_rows)
+            + len(flags)
+            + sum(
+                bool(s.note) + (s.temperature_c is not None) + (s.weight_kg is not None)
+                for s in states
             )
         )
-        return {c.day: c for c in rows}
 
     def _merge_into(self, checkin: CheckIn, state: DayState) -> int:
         added = 0
@@ -710,10 +770,6 @@ class SymptomService:
             acknowledged_at=event.acknowledged_at,
             reason=self.reason(event.rule_id, observations) if observations else "",
         )
-
-    def state_of(self, checkin: CheckIn) -> DayState:
-        """Plain data of a loaded check-in row (for the history's bulk reads)."""
-        return self._state(checkin)
 
     def _state(self, checkin: CheckIn) -> DayState:
         observations = self._observations(checkin)

@@ -223,9 +223,11 @@ class SymptomsPage(Page):
         self.weekly_table.setAccessibleName(self.tr("Worst answer each week"))
         self.weekly_table.setModel(self.weekly_model)
         self.weekly_table.verticalHeader().setVisible(False)
+        # Widths from the headers, not from every cell: quick with hundreds of weeks.
         self.weekly_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
+            QHeaderView.ResizeMode.Interactive
         )
+        self.weekly_table.verticalHeader().setDefaultSectionSize(theme.em(self, 1.6))
         layout.addWidget(self.weekly_table, 1)
         return tab
 
@@ -413,6 +415,16 @@ class SymptomsPage(Page):
         weeks = weekly_worst(rows, attributes)
         symptoms = [s for s in self._history.symptom_ids() if any(s in w.worst for w in weeks)]
         self.weekly_model.load(weeks, symptoms)
+        metrics = self.weekly_table.fontMetrics()
+        widest_word = max(
+            metrics.horizontalAdvance(word)
+            for attribute in ("severity", "frequency", "interference")
+            for word in wording.scale(attribute)
+        )
+        for column in range(self.weekly_model.columnCount()):
+            title = str(self.weekly_model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(title), widest_word)
+            self.weekly_table.setColumnWidth(column, width + theme.em(self, 1))
 
     def _update_esas(self) -> None:
         start, end = self._window_of()
