@@ -19,7 +19,6 @@ from companion.ui import theme
 from companion.ui.symptoms.checkin_form import CheckInForm
 from companion.ui.symptoms.red_flag_banner import RedFlagBanner
 from companion.ui.widgets.common import Page, heading, label
-from companion.ui.widgets.next_visit import NextVisitCard
 
 
 class TodayPage(Page):
@@ -67,8 +66,6 @@ class TodayPage(Page):
         contacts_layout.addWidget(self.emergency_label)
         top.addWidget(self.contacts, 1)
         layout.addLayout(top)
-        self.next_visit = NextVisitCard(services.visits)  # refreshes itself when shown
-        layout.addWidget(self.next_visit)
 
         self.checkin = CheckInForm(services, undo_stack, settings)
         layout.addWidget(self.checkin)
