@@ -106,6 +106,14 @@ class TodayPage(Page):
         self.checkin.set_day(day)
         self.checkin.focus_first_question()
 
+    def open_day(self, day: date) -> None:
+        """Bring this page up in its window with that day's check-in (from the log)."""
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        if show_page is not None:
+            show_page(self.page_id)
+        self.show_day(day)
+
     # -- red flags ---------------------------------------------------------------------
     def show_flags(self, flags: tuple[FlagEvent, ...]) -> None:
         shown = [b.flag.id for b in self.banners]
