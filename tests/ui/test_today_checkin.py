@@ -251,3 +251,30 @@ def test_esas_r_nine_items_by_keyboard(window, qtbot) -> None:
     assert values["wellbeing"] == 10
     qtbot.mouseClick(form.esas_toggle, Qt.MouseButton.LeftButton)
     assert not form.esas_body.isVisible()
+
+
+def test_a_site_rule_raises_an_emergency_banner_with_the_emergency_number_first(
+    window, qtbot
+) -> None:
+    from companion.store.models import MetastasisSite
+
+    with window.services.store.session() as session:
+        session.add(MetastasisSite(site_id="bone", found_date=TODAY - timedelta(days=90)))
+    window.services.profile.update(care_team_phone="555 0100", emergency_number="112")
+    page = today_page(window)
+    form = page.checkin
+
+    def pick() -> None:
+        dialog = form.findChild(QDialog)
+        qtbot.keyClicks(dialog.search, "bladder")
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, pick)
+    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    row = form.rows[("loss_bladder_bowel_control", "presence")]
+    qtbot.waitUntil(row.hasFocus)
+    qtbot.keyClick(row, "1")
+    assert [b.flag.urgency for b in page.banners] == ["emergency"]
+    text = page.banners[0].text()
+    assert "Call the emergency number now." in text
+    assert text.index("Emergency: 112") < text.index("Care team: 555 0100")

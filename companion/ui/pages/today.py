@@ -96,9 +96,7 @@ class TodayPage(Page):
         )
         for widget in (self.greeting, self.care_team_label, self.emergency_label):
             widget.setAccessibleName(widget.text())
-        self.checkin.set_day(
-            self.checkin.day() if self.checkin.day() <= date.today() else date.today()
-        )
+        self.checkin.set_day(date.today() if self.checkin.follows_today else self.checkin.day())
         self.checkin.focus_first_question()
 
     def show_day(self, day: date) -> None:

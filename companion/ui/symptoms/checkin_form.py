@@ -8,6 +8,7 @@ the Symptoms page).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QSettings, QTime, QTimer, Signal
@@ -61,6 +62,7 @@ class CheckInForm(QFrame):
         self._settings = settings
         self._busy = False
         self._day = date.today()
+        self.follows_today = True
         self._extra: list[str] = []
         self._symptoms: list[str] = []
         self._state = DayState(day=self._day)
@@ -256,6 +258,7 @@ class CheckInForm(QFrame):
         day = min(day, today)
         changed = day != self._day
         self._day = day
+        self.follows_today = day == today  # after midnight, "today" moves on
         if changed:
             self._extra = []
         self.date_edit.blockSignals(True)
@@ -337,11 +340,11 @@ class CheckInForm(QFrame):
             self.temperature_edit.setFocus()
             self.row_focused.emit(self.temperature_edit)
 
-    def _run(self, text: str, change: object) -> Change | None:
+    def _run(self, text: str, change: Callable[[], Change]) -> Change | None:
         """Save one change as one undo step; show a plain message if it was refused."""
         self._busy = True
         try:
-            result = undoable(self._service, self._stack, text, [self._day], change)  # type: ignore[arg-type]
+            result = undoable(self._service, self._stack, text, [self._day], change)
         except ValidationError as exc:
             self.status.setText(str(exc))
             self._busy = False

@@ -41,11 +41,12 @@ class RedFlagBanner(QFrame):
         layout.addWidget(self.message_label)
         care = profile.care_team_phone or self.tr("no number yet (add it in Settings)")
         emergency = profile.emergency_number or "—"
-        self.numbers_label = QLabel(
-            self.tr("Care team: {care}    Emergency: {emergency}").format(
-                care=care, emergency=emergency
-            )
+        numbers = (
+            self.tr("Emergency: {emergency}    Care team: {care}")
+            if flag.urgency == "emergency"
+            else self.tr("Care team: {care}    Emergency: {emergency}")
         )
+        self.numbers_label = QLabel(numbers.format(care=care, emergency=emergency))
         self.numbers_label.setProperty("role", "subtitle")
         self.numbers_label.setWordWrap(True)
         self.numbers_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
