@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -22,6 +23,7 @@ from companion.ui.pages.placeholder import PlaceholderPage
 from companion.ui.pages.settings import SettingsPage
 from companion.ui.pages.symptoms import SymptomsPage
 from companion.ui.pages.today import TodayPage
+from companion.ui.pages.visits import VisitsPage
 from companion.ui.welcome import WelcomeDialog
 
 
@@ -55,7 +57,12 @@ def build_main_window(data_dir: Path) -> MainWindow:
     window.add_page(tr("Today"), today_page)
     symptoms_page = SymptomsPage(services, window.undo_stack)
     window.add_page(tr("Symptoms"), symptoms_page)
-    symptoms_page.edit_day_requested.connect(today_page.open_day)
+
+    def open_checkin_day(day: date) -> None:
+        window.show_page("today")
+        today_page.show_day(day)
+
+    symptoms_page.edit_day_requested.connect(open_checkin_day)
     window.add_page(
         tr("Treatments"),
         PlaceholderPage(
@@ -64,14 +71,7 @@ def build_main_window(data_dir: Path) -> MainWindow:
             tr("Your treatment history, scans and biopsies will be here."),
         ),
     )
-    window.add_page(
-        tr("Visits & questions"),
-        PlaceholderPage(
-            "visits",
-            tr("Visits & questions"),
-            tr("Your appointments and the questions you want to ask will be here."),
-        ),
-    )
+    window.add_page(tr("Visits & questions"), VisitsPage(services, window.undo_stack))
     window.add_page(tr("Library"), LibraryPage(services))
     settings_page = SettingsPage(services, text_scale)
     window.add_page(tr("Settings"), settings_page)

@@ -396,7 +396,7 @@ def _visits(session: Session, today: date) -> None:
     nurse = Visit(
         starts_at=at(-37, 14),
         with_whom="nurse",
-        clinician="Sam (nurse)",
+        clinician="Sam",
         place="Infusion suite",
         purpose="Side effects check",
     )
@@ -419,6 +419,7 @@ def _visits(session: Session, today: date) -> None:
         ("How often should my lungs be checked on this medicine?", "side_effects"),
         ("Can I travel to my sister's wedding in March?", "daily_life"),
         ("My ER status changed on the last biopsy. What does that mean for me?", "diagnosis"),
+        ("Can I have the flu vaccine while on this treatment?", "daily_life"),
     ]
     rows = [Question(text=text, topic=topic) for text, topic in questions]
     session.add_all(rows)
@@ -436,6 +437,7 @@ def _visits(session: Session, today: date) -> None:
             answer="Probably yes; plan around the infusion dates.",
         ),
         VisitQuestion(question=rows[4], position=2, asked=False),
+        VisitQuestion(question=rows[5], position=3, asked=False),
     ]
     upcoming.questions = [
         VisitQuestion(question=rows[1], position=0),

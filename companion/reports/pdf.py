@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
@@ -57,9 +58,45 @@ class ReportDocument:
         parts = [self.title, self.patient_name, self.period]
         return "  ·  ".join(p for p in parts if p)
 
+    def paint(self, painter: QPainter, page_rect: QRectF, new_page: Callable[[], object]) -> int:
+        return paint_report(painter, page_rect, self, new_page)
+
+
+class PaintedReport(Protocol):
+    """A report that lays out its own pages (e.g. to keep blocks whole across page breaks).
+
+    write_pdf() and print_report() accept it as well as a ReportDocument.
+    """
+
+    title: str
+    page_size: QPageSize.PageSizeId | None
+
+    def paint(self, painter: QPainter, page_rect: QRectF, new_page: Callable[[], object]) -> int:
+        """Paint every page into page_rect (device units); return the page count."""
+        ...
+
+
+_POINT_DEVICE: list[QImage] = []
+
+
+def _point_device() -> QImage:
+    """A 72-dpi device for text layout: one layout unit is one point on paper.
+
+    Without it QTextDocument uses the screen's dpi (96, or 144 on a scaled desktop), and
+    the painter's points-to-device scale would print every font that much too large.
+    """
+    if not _POINT_DEVICE:
+        image = QImage(1, 1, QImage.Format.Format_RGB32)
+        dots_per_metre = round(72 / 0.0254)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        _POINT_DEVICE.append(image)
+    return _POINT_DEVICE[0]
+
 
 def _text_document(report: ReportDocument, width: float) -> QTextDocument:
     document = QTextDocument()
+    document.documentLayout().setPaintDevice(_point_device())
     document.setDocumentMargin(0)
     font = QFont()
     font.setPointSizeF(BODY_POINT_SIZE)
@@ -72,50 +109,73 @@ def _text_document(report: ReportDocument, width: float) -> QTextDocument:
     return document
 
 
-def paint_report(
-    painter: QPainter, page_rect: QRectF, report: ReportDocument, new_page: Callable[[], object]
-) -> int:
-    """Paint the report page by page into page_rect (device units). Returns the page count."""
-    scale = painter.device().logicalDpiX() / 72.0
+def device_scale(painter: QPainter) -> float:
+    """Device pixels per point: lay out in points, paint at true print size."""
+    return painter.device().logicalDpiX() / 72.0
+
+
+def body_rect(painter: QPainter, page_rect: QRectF) -> QRectF:
+    """The part of the page between the header and the footer (device units)."""
+    scale = device_scale(painter)
     header_height = BODY_POINT_SIZE * 2.2 * scale
     footer_height = BODY_POINT_SIZE * 2.0 * scale
-    body = QRectF(
+    return QRectF(
         page_rect.left(),
         page_rect.top() + header_height,
         page_rect.width(),
         page_rect.height() - header_height - footer_height,
     )
+
+
+def paint_frame(
+    painter: QPainter, page_rect: QRectF, header_text: str, number: int, total: int
+) -> None:
+    """The header line (title · patient · period) and 'Page n of N' of one page."""
+    scale = device_scale(painter)
+    header_height = BODY_POINT_SIZE * 2.2 * scale
+    footer_height = BODY_POINT_SIZE * 2.0 * scale
+    small = QFont()
+    small.setPointSizeF(BODY_POINT_SIZE * 0.8)
+    painter.save()
+    painter.setFont(small)
+    painter.drawText(
+        QRectF(page_rect.left(), page_rect.top(), page_rect.width(), header_height * 0.7),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        header_text,
+    )
+    painter.drawLine(
+        page_rect.left(),
+        page_rect.top() + header_height * 0.75,
+        page_rect.right(),
+        page_rect.top() + header_height * 0.75,
+    )
+    painter.drawText(
+        QRectF(
+            page_rect.left(),
+            page_rect.bottom() - footer_height * 0.8,
+            page_rect.width(),
+            footer_height * 0.8,
+        ),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        page_label(number, total),
+    )
+    painter.restore()
+
+
+def paint_report(
+    painter: QPainter, page_rect: QRectF, report: ReportDocument, new_page: Callable[[], object]
+) -> int:
+    """Paint the report page by page into page_rect (device units). Returns the page count."""
+    scale = device_scale(painter)
+    body = body_rect(painter, page_rect)
     document = _text_document(report, body.width() / scale)
     document.setPageSize(QSizeF(body.width() / scale, body.height() / scale))
     pages = max(1, document.pageCount())
-    small = QFont()
-    small.setPointSizeF(BODY_POINT_SIZE * 0.8)
     for index in range(pages):
         if index:
             new_page()
+        paint_frame(painter, page_rect, report.header_text(), index + 1, pages)
         painter.save()
-        painter.setFont(small)
-        painter.drawText(
-            QRectF(page_rect.left(), page_rect.top(), page_rect.width(), header_height * 0.7),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            report.header_text(),
-        )
-        painter.drawLine(
-            page_rect.left(),
-            page_rect.top() + header_height * 0.75,
-            page_rect.right(),
-            page_rect.top() + header_height * 0.75,
-        )
-        painter.drawText(
-            QRectF(
-                page_rect.left(),
-                page_rect.bottom() - footer_height * 0.8,
-                page_rect.width(),
-                footer_height * 0.8,
-            ),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            page_label(index + 1, pages),
-        )
         painter.translate(body.left(), body.top() - index * body.height())
         painter.scale(scale, scale)
         clip = QRectF(0, index * body.height() / scale, body.width() / scale, body.height() / scale)
@@ -125,7 +185,23 @@ def paint_report(
     return pages
 
 
-def write_pdf(report: ReportDocument, path: Path) -> int:
+def body_size_points(page_size: QPageSize.PageSizeId | None) -> QSizeF:
+    """Width and height (points) of the body of a page of write_pdf(), header and footer off."""
+    size = QPageSize(page_size or default_page_size()).size(QPageSize.Unit.Point)
+    margin = PAGE_MARGIN_MM * 72 / 25.4
+    return QSizeF(size.width() - 2 * margin, size.height() - 2 * margin - BODY_POINT_SIZE * 4.2)
+
+
+def page_count(report: ReportDocument) -> int:
+    """How many pages write_pdf() will give this report (to fit a one-page summary)."""
+    ensure_gui_application()
+    body = body_size_points(report.page_size)
+    document = _text_document(report, body.width())
+    document.setPageSize(body)
+    return max(1, document.pageCount())
+
+
+def write_pdf(report: ReportDocument | PaintedReport, path: Path) -> int:
     """Write the report as a PDF (fonts embedded by Qt). Returns the page count.
 
     Written to a temporary file first, so a full disk never leaves half a report behind.
@@ -151,7 +227,7 @@ def write_pdf(report: ReportDocument, path: Path) -> int:
     try:
         rect = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
         rect.moveTo(0, 0)
-        pages = paint_report(painter, rect, report, writer.newPage)
+        pages = report.paint(painter, rect, writer.newPage)
     finally:
         painter.end()
     try:
@@ -162,7 +238,7 @@ def write_pdf(report: ReportDocument, path: Path) -> int:
     return pages
 
 
-def print_report(printer: QPrinter, report: ReportDocument) -> None:
+def print_report(printer: QPrinter, report: ReportDocument | PaintedReport) -> None:
     """Paint onto a printer (used by the print preview dialog and real printers)."""
     painter = QPainter()
     if not painter.begin(printer):
@@ -170,6 +246,6 @@ def print_report(printer: QPrinter, report: ReportDocument) -> None:
     try:
         rect = printer.pageLayout().paintRectPixels(printer.resolution()).toRectF()
         rect.moveTo(0, 0)
-        paint_report(painter, rect, report, printer.newPage)
+        report.paint(painter, rect, printer.newPage)
     finally:
         painter.end()

@@ -92,6 +92,12 @@ class Suggestion:
     topic: str
 
 
+def count_text(count: int, one: str, many: str, context: str = "Visits") -> str:
+    """'1 question' / '3 questions': both forms are translated strings with {n}."""
+    text = one if count == 1 else many
+    return QCoreApplication.translate(context, text).format(n=count)
+
+
 def format_day(day: date) -> str:
     """'12 May 2026' in the patient's language: no day/month order to misread."""
     from PySide6.QtCore import QDate, QLocale

@@ -312,7 +312,8 @@ class VisitService:
     def carry_over_offer(self, now: datetime | None = None) -> CarryOverOffer | None:
         """The latest visit that has started with unanswered questions, and the next visit.
 
-        None when there is nothing to move, no later visit, or the patient said 'not now'.
+        None when there is nothing to move (unanswered questions already on the next list
+        do not count), no later visit, or the patient said 'not now'.
         """
         now = now or _now()
         visits = self.all()
@@ -328,7 +329,10 @@ class VisitService:
         with self._store.session() as session:
             if session.get(DismissedSuggestion, carry_over_key(source.id)) is not None:
                 return None
-        waiting = tuple(q for q in self.questions(source.id) if q.unanswered)
+        on_target = {q.question_id for q in self.questions(target.id)}
+        waiting = tuple(
+            q for q in self.questions(source.id) if q.unanswered and q.question_id not in on_target
+        )
         if not waiting:
             return None
         return CarryOverOffer(from_visit=source, to_visit=target, questions=waiting)

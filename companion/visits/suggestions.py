@@ -17,7 +17,7 @@ from companion.store import Store
 from companion.store.models import DismissedSuggestion
 from companion.visits import history
 from companion.visits.library_access import LibraryLike
-from companion.visits.model import Suggestion, VisitQuestionInfo, format_day
+from companion.visits.model import Suggestion, VisitQuestionInfo, count_text, format_day
 from companion.visits.service import VisitService
 
 
@@ -44,6 +44,10 @@ class SuggestionService:
         self._store = store
         self._visits = visits
         self._library = library
+
+    def symptom_terms(self) -> dict[str, SymptomTerm]:
+        """The library's symptom names by id ({} if the library cannot be read)."""
+        return self._terms()
 
     def _terms(self) -> dict[str, SymptomTerm]:
         try:
@@ -105,12 +109,10 @@ class SuggestionService:
                         "My {symptom} was bad on some days since my last visit (at worst: "
                         "{worst}). What can help, and when should I call you about it?"
                     ).format(symptom=_lower_first(summary.term), worst=summary.worst_word),
-                    reason=_t(
-                        "{symptom}: {worst} at worst, on {days} day(s) since {since}."
-                    ).format(
+                    reason=_t("{symptom}: {worst} at worst, on {days} since {since}.").format(
                         symptom=summary.term,
                         worst=summary.worst_word,
-                        days=summary.severe_days,
+                        days=count_text(summary.severe_days, "{n} day", "{n} days"),
                         since=since,
                     ),
                     topic="side_effects",

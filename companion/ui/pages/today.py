@@ -19,6 +19,7 @@ from companion.ui import theme
 from companion.ui.symptoms.checkin_form import CheckInForm
 from companion.ui.symptoms.red_flag_banner import RedFlagBanner
 from companion.ui.widgets.common import Page, heading, label
+from companion.ui.widgets.next_visit import NextVisitCard
 
 
 class TodayPage(Page):
@@ -66,6 +67,8 @@ class TodayPage(Page):
         contacts_layout.addWidget(self.emergency_label)
         top.addWidget(self.contacts, 1)
         layout.addLayout(top)
+        self.next_visit = NextVisitCard(services.visits)  # refreshes itself when shown
+        layout.addWidget(self.next_visit)
 
         self.checkin = CheckInForm(services, undo_stack, settings)
         layout.addWidget(self.checkin)
@@ -96,21 +99,15 @@ class TodayPage(Page):
         )
         for widget in (self.greeting, self.care_team_label, self.emergency_label):
             widget.setAccessibleName(widget.text())
-        self.checkin.set_day(date.today() if self.checkin.follows_today else self.checkin.day())
+        self.checkin.set_day(
+            self.checkin.day() if self.checkin.day() <= date.today() else date.today()
+        )
         self.checkin.focus_first_question()
 
     def show_day(self, day: date) -> None:
         """Open the check-in of another day (back-dating or editing)."""
         self.checkin.set_day(day)
         self.checkin.focus_first_question()
-
-    def open_day(self, day: date) -> None:
-        """Bring this page up in its window with that day's check-in (from the log)."""
-        window = self.window()
-        show_page = getattr(window, "show_page", None)
-        if show_page is not None:
-            show_page(self.page_id)
-        self.show_day(day)
 
     # -- red flags ---------------------------------------------------------------------
     def show_flags(self, flags: tuple[FlagEvent, ...]) -> None:

@@ -1,0 +1,332 @@
+"""The visit brief: one page a doctor can read in two minutes.
+
+Current treatment and since when, symptoms since the last visit (worst answer per symptom
+and a small trend chart), warning signs, measurements and the patient's top questions.
+If the page would overflow, lists are shortened (the full record stays in the app), so the
+brief is always exactly one page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPageSize
+
+from companion.reports import pdf
+from companion.reports.brief_chart import MAX_SERIES, trend_chart
+from companion.visits.brief_data import BriefData, gather_brief
+from companion.visits.history import test_label
+from companion.visits.model import format_day, format_visit_time
+
+if TYPE_CHECKING:
+    from companion.services import Services
+
+CHART_IMAGE = "brief-chart.png"
+BRIEF_POINT_SIZE = 11
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("VisitBrief", text)
+
+
+@dataclass(frozen=True)
+class Limits:
+    symptoms: int = 8
+    flags: int = 3
+    questions: int = 5
+    changes: int = 2
+    scans: int = 2
+    chart_height: float = 120.0
+    other_medicines: bool = True
+
+
+# Tried in order until the brief fits on one page.
+LIMITS = (
+    Limits(),
+    Limits(symptoms=6, questions=4, changes=1, chart_height=100),
+    Limits(symptoms=5, flags=2, questions=3, changes=1, scans=1, chart_height=85),
+    Limits(
+        symptoms=4, flags=1, questions=3, changes=0, scans=1, chart_height=75, other_medicines=False
+    ),
+    Limits(
+        symptoms=3, flags=1, questions=2, changes=0, scans=0, chart_height=0, other_medicines=False
+    ),
+)
+
+
+def _months(since: date, until: date) -> str:
+    days = (until - since).days
+    if days < 0:
+        return ""
+    if days < 62:
+        return (
+            _t("{n} weeks").format(n=max(1, days // 7))
+            if days >= 14
+            else _t("{n} days").format(n=days)
+        )
+    return _t("{n} months").format(n=days // 30)
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _more(count: int) -> str:
+    if count <= 0:
+        return ""
+    text = escape(_t("… and {n} more (see the app)").format(n=count))
+    return f'<p style="font-style:italic">{text}</p>'
+
+
+def _temperature(celsius: float, unit: str) -> str:
+    if unit == "F":
+        return f"{celsius * 9 / 5 + 32:.1f} °F"
+    return f"{celsius:.1f} °C"
+
+
+def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) -> str:
+    h = []
+    visit = data.visit
+    h.append(
+        f'<p style="font-size:15pt; font-weight:600; margin-bottom:2pt">'
+        f"{escape(_t('Visit brief'))}{' — ' + escape(patient_name) if patient_name else ''}</p>"
+    )
+    line = f"<b>{escape(format_visit_time(visit.starts_at))}</b> · {escape(visit.who())}"
+    if visit.purpose:
+        line += " · " + escape(_clip(visit.purpose, 90))
+    h.append(f'<p style="margin-top:0">{line}<br/>')
+    if data.since_visit is not None:
+        since = _t("Since the last visit on {day} ({who}): {days} days, {n} check-ins.").format(
+            day=format_day(data.since_visit.day),
+            who=data.since_visit.who(),
+            days=(data.end - data.start).days,
+            n=data.checkins,
+        )
+    else:
+        since = _t("The last {days} days ({start} to {end}): {n} check-ins.").format(
+            days=(data.end - data.start).days,
+            start=format_day(data.start),
+            end=format_day(data.end),
+            n=data.checkins,
+        )
+    h.append(escape(since) + "</p>")
+
+    h.append(_heading(_t("Current treatment")))
+    treatment = data.treatment
+    if treatment is None:
+        h.append(f"<p>{escape(_t('No treatment line recorded as ongoing.'))}</p>")
+    else:
+        setting = _t("metastatic") if treatment.setting == "metastatic" else _t("early stage")
+        text = _t("<b>{regimen}</b> ({setting} line {number}) since {since} ({length}).").format(
+            regimen=escape(treatment.regimen),
+            setting=escape(setting),
+            number=treatment.number,
+            since=escape(format_day(treatment.since)),
+            length=escape(_months(treatment.since, data.end)),
+        )
+        if treatment.last_given:
+            given = _t("Last given {day}").format(day=format_day(treatment.last_given))
+            if treatment.last_cycle:
+                given += " " + _t("(cycle {n})").format(n=treatment.last_cycle)
+            text += " " + escape(given) + "."
+        for day, kind, note in treatment.changes[: limits.changes]:
+            what = _t("Dose change") if kind == "dose_change" else _t("Delay")
+            text += "<br/>" + escape(f"{format_day(day)} — {what}: {_clip(note, 90)}")
+        if limits.other_medicines and treatment.other_medicines:
+            text += "<br/>" + escape(
+                _t("Other medicines: {names}.").format(names=", ".join(treatment.other_medicines))
+            )
+        h.append(f"<p>{text}</p>")
+
+    h.append(_heading(_t("Warning signs since the last visit")))
+    if not data.red_flags:
+        h.append(f"<p>{escape(_t('None recorded.'))}</p>")
+    else:
+        items = "".join(
+            f"<li><b>{escape(format_day(f.day))}</b> ({escape(f.urgency)}): "
+            f"{escape(_clip(f.message, 130))}</li>"
+            for f in data.red_flags[: limits.flags]
+        )
+        h.append(f'<ul style="margin-top:0; margin-bottom:0">{items}</ul>')
+        h.append(_more(len(data.red_flags) - limits.flags))
+
+    h.append(_heading(_t("Symptoms since the last visit (reported by the patient)")))
+    if not data.symptoms:
+        h.append(f"<p>{escape(_t('No symptoms recorded in this period.'))}</p>")
+    else:
+        columns = (
+            (_t("Symptom"), 34),
+            (_t("Worst answer"), 22),
+            (_t("Days reported"), 20),
+            (_t("Days severe or worse"), 24),
+        )
+        rows = [
+            "<tr>"
+            + "".join(f'<th align="left" width="{w}%">{escape(c)}</th>' for c, w in columns)
+            + "</tr>"
+        ]
+        for s in data.symptoms[: limits.symptoms]:
+            worst = f"<b>{escape(s.worst_word)}</b>" if s.worst >= 3 else escape(s.worst_word)
+            rows.append(
+                f"<tr><td>{escape(s.term)}</td><td>{worst}</td>"
+                f"<td>{s.days_reported}</td><td>{s.severe_days}</td></tr>"
+            )
+        h.append(
+            '<table width="100%" cellspacing="0" cellpadding="1" style="margin-bottom:2pt">'
+            + "".join(rows)
+            + "</table>"
+        )
+        h.append(_more(len(data.symptoms) - limits.symptoms))
+        if limits.chart_height:
+            h.append(
+                f'<p style="margin-top:4pt; margin-bottom:0"><img src="{CHART_IMAGE}" '
+                f'width="{CHART_WIDTH:.0f}" height="{limits.chart_height:.0f}"/></p>'
+            )
+            caption = _t(
+                "Daily answers of the worst symptoms: 0 = none, 4 = the most "
+                "(Very severe, Almost constantly or Very much)."
+            )
+            h.append(f'<p style="font-size:8.5pt; margin-top:0">{escape(caption)}</p>')
+
+    h.append(_heading(_t("Measurements")))
+    h.append(_measurements(data, unit, limits))
+
+    h.append(_heading(_t("The patient's top questions")))
+    if not data.questions:
+        h.append(f"<p>{escape(_t('No open questions on the list.'))}</p>")
+    else:
+        items = "".join(
+            f"<li>{escape(_clip(q.text, 170))}</li>" for q in data.questions[: limits.questions]
+        )
+        h.append(f'<ol style="margin-top:0; margin-bottom:0">{items}</ol>')
+        h.append(_more(len(data.questions) - limits.questions))
+    h.append(
+        '<p style="font-size:8.5pt; font-style:italic; margin-top:6pt">'
+        + escape(
+            _t(
+                "Written by the patient with HER2 Companion. Symptom answers use the patient's "
+                "own PRO-CTCAE words; they are not clinical grades."
+            )
+        )
+        + "</p>"
+    )
+    return f'<div style="font-size:{BRIEF_POINT_SIZE}pt">' + "".join(h) + "</div>"
+
+
+CHART_WIDTH = 470.0
+
+
+def _heading(text: str) -> str:
+    return (
+        f'<p style="font-size:12pt; font-weight:600; margin-top:7pt; margin-bottom:1pt">'
+        f"{escape(text)}</p>"
+    )
+
+
+def _measurements(data: BriefData, unit: str, limits: Limits) -> str:
+    rows: list[tuple[str, str]] = []
+    m = data.measurements
+    if m.highest_temperature:
+        day, value = m.highest_temperature
+        rows.append(
+            (
+                _t("Temperature"),
+                _t("highest {value} on {day}").format(
+                    value=_temperature(value, unit), day=format_day(day)
+                ),
+            )
+        )
+    if m.weight_first and m.weight_last:
+        (d1, w1), (d2, w2) = m.weight_first, m.weight_last
+        text = _t("{last:.1f} kg on {day}").format(last=w2, day=format_day(d2))
+        if d1 != d2:
+            text += " " + _t("({change:+.1f} kg since {first})").format(
+                change=w2 - w1, first=format_day(d1)
+            )
+        rows.append((_t("Weight"), text))
+    if data.lvef:
+        day, value = data.lvef[0]
+        text = _t("{value:.0f}% on {day}").format(value=value, day=format_day(day))
+        if len(data.lvef) > 1:
+            text += " " + _t("(before: {value:.0f}% on {day})").format(
+                value=data.lvef[1][1], day=format_day(data.lvef[1][0])
+            )
+        rows.append((_t("Heart pumping (LVEF)"), text))
+    for marker in data.markers:
+        day, value = marker.latest
+        text = f"{value:g} {marker.unit} " + _t("on {day}").format(day=format_day(day))
+        if marker.previous:
+            text += " " + _t("(before: {value:g} on {day})").format(
+                value=marker.previous[1], day=format_day(marker.previous[0])
+            )
+        rows.append((marker.name, text))
+    for scan in data.scans[: limits.scans]:
+        label = test_label(scan.kind)
+        rows.append(
+            (
+                label[:1].upper() + label[1:],
+                f"{format_day(scan.day)}: {_clip(scan.summary, 110)}"
+                if scan.summary
+                else format_day(scan.day),
+            )
+        )
+    if not rows:
+        return f"<p>{escape(_t('None recorded.'))}</p>"
+    body = "".join(
+        f'<tr><td style="padding-right:10pt"><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>'
+        for k, v in rows
+    )
+    return f'<table cellspacing="0" cellpadding="1">{body}</table>'
+
+
+def visit_brief(
+    data: BriefData,
+    patient_name: str,
+    temperature_unit: str = "C",
+    page_size: QPageSize.PageSizeId | None = None,
+) -> pdf.ReportDocument:
+    """The one-page brief as a report for write_pdf() or the print preview."""
+    period = f"{format_visit_time(data.visit.starts_at)} — {data.visit.who()}"
+    report = pdf.ReportDocument(
+        title=_t("Visit brief"),
+        patient_name=patient_name,
+        period=period,
+        html="",
+        page_size=page_size,
+    )
+    for limits in LIMITS:
+        report.html = brief_html(data, patient_name, temperature_unit, limits)
+        report.images = (
+            {
+                CHART_IMAGE: trend_chart(
+                    list(data.symptoms[:MAX_SERIES]),
+                    data.start,
+                    data.end,
+                    CHART_WIDTH,
+                    limits.chart_height,
+                )
+            }
+            if limits.chart_height and data.symptoms
+            else {}
+        )
+        if pdf.page_count(report) == 1:
+            break
+    return report
+
+
+def visit_brief_for(
+    services: Services,
+    visit_id: int,
+    page_size: QPageSize.PageSizeId | None = None,
+    now: datetime | None = None,
+) -> pdf.ReportDocument:
+    """Gather and lay out the brief of one visit from an open profile's Services."""
+    profile = services.profile.get()
+    terms = services.visit_suggestions.symptom_terms()
+    data = gather_brief(services.store, services.visits, terms, visit_id, now)
+    return visit_brief(data, profile.name, profile.temperature_unit, page_size)

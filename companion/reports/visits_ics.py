@@ -1,0 +1,88 @@
+"""Upcoming visits as an RFC 5545 calendar file (one event per visit, stable UIDs).
+
+Times are 'floating' local times, exactly as the patient wrote them, so a calendar shows
+them at the same wall-clock time. Only the purpose goes into the event, never the questions
+or answers: calendars are often synced to other services.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from icalendar import Calendar, Event
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import select
+
+from companion import APP_NAME, __version__
+from companion.errors import CompanionError
+from companion.store import Store
+from companion.store.models import Profile
+from companion.visits.model import VisitInfo
+
+if TYPE_CHECKING:
+    from companion.services import Services
+
+DEFAULT_LENGTH = timedelta(hours=1)
+UID_DOMAIN = "her2-companion.invalid"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("VisitsCalendar", text)
+
+
+def profile_token(store: Store) -> str:
+    """A short stable token of this profile, so UIDs of two profiles never collide."""
+    with store.session() as session:
+        created = session.scalar(select(Profile.created_at).where(Profile.id == 1))
+    seed = created.isoformat() if created else str(store.paths.root)
+    return hashlib.sha256(seed.encode()).hexdigest()[:12]
+
+
+def visit_uid(visit_id: int, token: str) -> str:
+    return f"visit-{visit_id}-{token}@{UID_DOMAIN}"
+
+
+def visits_calendar(visits: list[VisitInfo], token: str, now: datetime | None = None) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{APP_NAME}//{__version__}//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", _t("Medical visits"))
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    for visit in visits:
+        event = Event()
+        event.add("uid", visit_uid(visit.id, token))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", visit.starts_at)  # floating local time
+        event.add("dtend", visit.starts_at + DEFAULT_LENGTH)
+        event.add("summary", _t("Visit: {who}").format(who=visit.who()))
+        if visit.place:
+            event.add("location", visit.place)
+        if visit.purpose:
+            event.add("description", visit.purpose)
+        calendar.add_component(event)
+    return calendar
+
+
+def write_calendar(calendar: Calendar, path: Path) -> None:
+    """Write atomically: a full disk never leaves half a file."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_bytes(calendar.to_ical())
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise CompanionError(f"Cannot write {path}: {exc.strerror}.") from exc
+
+
+def write_visits_ics(services: Services, path: Path, now: datetime | None = None) -> int:
+    """Write every upcoming visit to path. Returns how many were written."""
+    upcoming = services.visits.upcoming(now.replace(tzinfo=None) if now else None)
+    write_calendar(visits_calendar(upcoming, profile_token(services.store), now), path)
+    return len(upcoming)

@@ -1,0 +1,551 @@
+"""Visits & questions: appointments, the question list for each, the bank, suggestions,
+answers, carrying questions over, and the printed question sheet and visit brief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.errors import CompanionError
+from companion.library.model import BankQuestion
+from companion.reports.pdf import ReportDocument, write_pdf
+from companion.services import Services
+from companion.ui import theme
+from companion.ui.printing import preview_report
+from companion.ui.visits.bank_browser import BankBrowser
+from companion.ui.visits.editor import VisitEditor
+from companion.ui.visits.question_panel import QuestionPanel
+from companion.ui.visits.suggestion_panel import SuggestionPanel
+from companion.ui.widgets.common import Page, button, heading, label
+from companion.visits.model import (
+    CarryOverOffer,
+    Suggestion,
+    VisitInfo,
+    count_text,
+    format_day,
+    format_visit_time,
+)
+
+VISIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DismissSuggestionCommand(QUndoCommand):
+    def __init__(self, page: VisitsPage, suggestion: Suggestion) -> None:
+        super().__init__(page.tr("Dismiss suggestion"))
+        self._page = page
+        self._suggestion = suggestion
+
+    def redo(self) -> None:
+        self._page.services.visit_suggestions.dismiss(self._suggestion)
+        self._page.show_suggestions()
+
+    def undo(self) -> None:
+        self._page.services.visit_suggestions.restore(self._suggestion)
+        self._page.show_suggestions()
+
+
+class VisitsPage(Page):
+    page_id = "visits"
+
+    def __init__(self, services: Services, undo_stack: QUndoStack | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self._undo = undo_stack
+        self._visit: VisitInfo | None = None
+        self._offer: CarryOverOffer | None = None
+        self.editor: VisitEditor | None = None
+        self.preview = None
+        self.setAccessibleName(self.tr("Visits and questions"))
+
+        outer = QVBoxLayout(self)
+        # In a small window the page scrolls rather than forcing the window to grow.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("Visits and questions"))
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(self.tr("Visits & questions")))
+        layout.addWidget(self._build_carry_over())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_lists())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([theme.em(self, 17), theme.em(self, 36)])
+        layout.addWidget(splitter, 1)
+        self.message = label("", "muted")
+        self.message.setAccessibleName(self.tr("Visits message"))
+        layout.addWidget(self.message)
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+
+    # -- building ------------------------------------------------------------------------
+    def _build_carry_over(self) -> QFrame:
+        self.carry_frame = QFrame()
+        self.carry_frame.setProperty("role", "note")
+        self.carry_frame.setAccessibleName(self.tr("Unanswered questions"))
+        self.carry_label = label("")
+        self.carry_button = button(self.tr("Move them"), self.tr("Move questions to next visit"))
+        self.carry_button.setProperty("primary", True)
+        self.carry_later_button = button(
+            self.tr("Not now"), self.tr("Keep questions where they are")
+        )
+        row = QHBoxLayout(self.carry_frame)
+        row.addWidget(self.carry_label, 1)
+        row.addWidget(self.carry_later_button)
+        row.addWidget(self.carry_button)
+        self.carry_button.clicked.connect(self._carry_over)
+        self.carry_later_button.clicked.connect(self._carry_over_later)
+        self.carry_frame.hide()
+        return self.carry_frame
+
+    def _build_lists(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.new_button = button(self.tr("&New visit…"), self.tr("New visit"), primary=True)
+        self.upcoming_list = self._visit_list(self.tr("Upcoming visits"))
+        self.past_list = self._visit_list(self.tr("Past visits"))
+        self.ics_button = button(
+            self.tr("Add to calendar…"), self.tr("Save upcoming visits as a calendar file")
+        )
+        column.addWidget(self.new_button)
+        column.addWidget(label(self.tr("Upcoming"), "subtitle"))
+        column.addWidget(self.upcoming_list, 3)
+        column.addWidget(label(self.tr("Past"), "subtitle"))
+        column.addWidget(self.past_list, 2)
+        column.addWidget(self.ics_button)
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.ics_button.clicked.connect(self.export_calendar)
+        return box
+
+    def _visit_list(self, name: str) -> QListWidget:
+        widget = QListWidget()
+        widget.setAccessibleName(name)
+        widget.setWordWrap(True)
+        widget.setSpacing(2)
+        widget.currentItemChanged.connect(
+            lambda current, _previous, w=widget: self._list_choice(w, current)
+        )
+        return widget
+
+    def _build_detail(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(theme.em(self, 0.5), 0, 0, 0)
+        self.visit_title = label("", "subtitle")
+        self.visit_details = label("")
+        self.edit_button = button(self.tr("Change…"), self.tr("Change this visit"))
+        self.delete_button = button(self.tr("Delete…"), self.tr("Delete this visit"))
+        top = QHBoxLayout()
+        text = QVBoxLayout()
+        text.addWidget(self.visit_title)
+        text.addWidget(self.visit_details)
+        top.addLayout(text, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(top)
+
+        self.questions = QuestionPanel(self.services.visits, self._undo)
+        self.bank = BankBrowser(self.services.question_bank)
+        self.suggestions = SuggestionPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Questions, bank and suggestions"))
+        self.tabs.addTab(self.questions, self.tr("My questions"))
+        self.tabs.addTab(self.bank, self.tr("Question bank"))
+        self.tabs.addTab(self.suggestions, self.tr("Suggestions"))
+        column.addWidget(self.tabs, 1)
+
+        self.print_sheet_button = button(
+            self.tr("Print questions…"), self.tr("Print the question sheet")
+        )
+        self.save_sheet_button = button(
+            self.tr("Questions as PDF…"), self.tr("Save the question sheet as PDF")
+        )
+        self.print_brief_button = button(
+            self.tr("Print brief…"), self.tr("Print the visit brief for the doctor")
+        )
+        self.save_brief_button = button(
+            self.tr("Brief as PDF…"), self.tr("Save the visit brief as PDF")
+        )
+        printing = QHBoxLayout()
+        for widget in (
+            self.print_sheet_button,
+            self.save_sheet_button,
+            self.print_brief_button,
+            self.save_brief_button,
+        ):
+            printing.addWidget(widget)
+        printing.addStretch(1)
+        column.addLayout(printing)
+
+        self.edit_button.clicked.connect(lambda: self.open_editor(self._visit))
+        self.delete_button.clicked.connect(self.delete_visit)
+        self.questions.changed.connect(self._questions_changed)
+        self.bank.add_requested.connect(self._add_from_bank)
+        self.suggestions.accept_requested.connect(self._accept_suggestion)
+        self.suggestions.dismiss_requested.connect(self._dismiss_suggestion)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.print_sheet_button.clicked.connect(self.print_page)
+        self.save_sheet_button.clicked.connect(self.save_sheet_pdf)
+        self.print_brief_button.clicked.connect(self.print_brief)
+        self.save_brief_button.clicked.connect(self.save_brief_pdf)
+        return box
+
+    # -- showing -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        now = datetime.now()
+        upcoming = self.services.visits.upcoming(now)
+        past = self.services.visits.past(now)
+        keep = self._visit.id if self._visit else None
+        ids = {v.id for v in upcoming} | {v.id for v in past}
+        if keep not in ids:
+            keep = upcoming[0].id if upcoming else (past[0].id if past else None)
+        self._fill(self.upcoming_list, upcoming, keep)
+        self._fill(self.past_list, past, keep)
+        if keep is None:
+            self.show_visit(None)
+        self._show_carry_over(now)
+
+    def _fill(self, widget: QListWidget, visits: list[VisitInfo], keep: int | None) -> None:
+        widget.blockSignals(True)
+        widget.clear()
+        for visit in visits:
+            count = count_text(visit.question_count, "{n} question", "{n} questions")
+            text = f"{format_visit_time(visit.starts_at)}\n{visit.who()} · {count}"
+            item = QListWidgetItem(text)
+            item.setData(VISIT_ROLE, visit)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+            widget.addItem(item)
+        if not visits:
+            empty = QListWidgetItem(self.tr("None"))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(empty)
+        widget.blockSignals(False)
+        for row in range(widget.count()):
+            visit = widget.item(row).data(VISIT_ROLE)
+            if visit is not None and visit.id == keep:
+                widget.setCurrentRow(row)  # shows the visit through currentItemChanged
+                self.show_visit(visit)
+
+    def _list_choice(self, widget: QListWidget, item: QListWidgetItem | None) -> None:
+        visit = item.data(VISIT_ROLE) if item is not None else None
+        if visit is None:
+            return
+        other = self.past_list if widget is self.upcoming_list else self.upcoming_list
+        other.blockSignals(True)
+        other.clearSelection()
+        other.setCurrentRow(-1)
+        other.blockSignals(False)
+        self.show_visit(visit)
+
+    def select_visit(self, visit_id: int) -> None:
+        for widget in (self.upcoming_list, self.past_list):
+            for row in range(widget.count()):
+                visit = widget.item(row).data(VISIT_ROLE)
+                if visit is not None and visit.id == visit_id:
+                    widget.setCurrentRow(row)
+                    return
+
+    def show_visit(self, visit: VisitInfo | None) -> None:
+        self._visit = visit
+        has_visit = visit is not None
+        for widget in (
+            self.edit_button,
+            self.delete_button,
+            self.tabs,
+            self.print_sheet_button,
+            self.save_sheet_button,
+            self.print_brief_button,
+            self.save_brief_button,
+        ):
+            widget.setEnabled(has_visit)
+        if visit is None:
+            self.visit_title.setText(self.tr("No visits yet"))
+            self.visit_details.setText(
+                self.tr("Add your next appointment with “New visit”, then gather your questions.")
+            )
+        else:
+            self.visit_title.setText(format_visit_time(visit.starts_at))
+            details = [visit.who()]
+            if visit.place:
+                details.append(visit.place)
+            text = " · ".join(details)
+            if visit.purpose:
+                text += "\n" + self.tr("Purpose: {purpose}").format(purpose=visit.purpose)
+            self.visit_details.setText(text)
+        for widget in (self.visit_title, self.visit_details):
+            widget.setAccessibleName(widget.text())
+        self.questions.show_visit(visit.id if visit else None)
+        self.show_suggestions()
+        self._tab_changed(self.tabs.currentIndex())
+
+    def current_visit(self) -> VisitInfo | None:
+        return self._visit
+
+    def _is_upcoming(self) -> bool:
+        return self._visit is not None and self._visit.day >= datetime.now().date()
+
+    def show_suggestions(self) -> None:
+        found: list[Suggestion] = []
+        if self._visit is not None and self._is_upcoming():
+            found = self.services.visit_suggestions.suggestions(self._visit.id)
+        self.suggestions.show_suggestions(found)
+        if self._visit is not None and not self._is_upcoming():
+            self.suggestions.empty_label.setText(
+                self.tr("Suggestions are made for upcoming visits.")
+            )
+        else:
+            self.suggestions.empty_label.setText(self.tr("No new suggestions. You are up to date."))
+        self.tabs.setTabText(
+            2,
+            self.tr("Suggestions ({count})").format(count=len(found))
+            if found
+            else self.tr("Suggestions"),
+        )
+
+    def _questions_changed(self) -> None:
+        items = self.questions.model.items()
+        self.tabs.setTabText(
+            0,
+            self.tr("My questions ({count})").format(count=len(items))
+            if items
+            else self.tr("My questions"),
+        )
+        self.bank.set_on_list({q.bank_id for q in items if q.bank_id})
+        self._update_list_counts()
+
+    def _update_list_counts(self) -> None:
+        if self._visit is None:
+            return
+        try:
+            fresh = self.services.visits.get(self._visit.id)
+        except CompanionError:
+            return
+        for widget in (self.upcoming_list, self.past_list):
+            for row in range(widget.count()):
+                item = widget.item(row)
+                visit = item.data(VISIT_ROLE)
+                if visit is not None and visit.id == fresh.id:
+                    count = count_text(fresh.question_count, "{n} question", "{n} questions")
+                    text = f"{format_visit_time(fresh.starts_at)}\n{fresh.who()} · {count}"
+                    item.setText(text)
+                    item.setData(VISIT_ROLE, fresh)
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.bank:
+            self.bank.load()
+            self.bank.set_on_list({q.bank_id for q in self.questions.model.items() if q.bank_id})
+
+    # -- carrying questions over ---------------------------------------------------------
+    def _show_carry_over(self, now: datetime | None = None) -> None:
+        self._offer = self.services.visits.carry_over_offer(now)
+        if self._offer is None:
+            self.carry_frame.hide()
+            return
+        offer = self._offer
+        self.carry_label.setText(
+            self.tr(
+                "{count} from your visit on {day} ({who}) not answered yet. "
+                "Move to your next visit on {next_day}?"
+            ).format(
+                count=count_text(len(offer.questions), "1 question", "{n} questions"),
+                day=format_day(offer.from_visit.day),
+                who=offer.from_visit.who(),
+                next_day=format_day(offer.to_visit.day),
+            )
+        )
+        self.carry_label.setAccessibleName(self.carry_label.text())
+        self.carry_frame.show()
+
+    def _carry_over(self) -> None:
+        if self._offer is None:
+            return
+        moved = self.services.visits.carry_over(self._offer.from_visit.id, self._offer.to_visit.id)
+        target = self._offer.to_visit.id
+        self.message.setText(
+            count_text(
+                moved,
+                "1 question moved to your next visit.",
+                "{n} questions moved to your next visit.",
+            )
+        )
+        self.refresh()
+        self.select_visit(target)
+
+    def _carry_over_later(self) -> None:
+        if self._offer is None:
+            return
+        self.services.visits.decline_carry_over(self._offer.from_visit.id)
+        self.message.setText(self.tr("The questions stay with that visit."))
+        self._show_carry_over()
+
+    # -- visits --------------------------------------------------------------------------
+    def open_editor(self, visit: VisitInfo | None) -> VisitEditor:
+        self.editor = VisitEditor(self.services.visits, visit, self)
+        self.editor.saved.connect(self._visit_saved)
+        self.editor.open()
+        return self.editor
+
+    def _visit_saved(self, visit: VisitInfo) -> None:
+        self._visit = visit
+        self.message.setText(self.tr("Visit saved."))
+        self.refresh()
+        self.select_visit(visit.id)
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_visit(self) -> None:
+        visit = self._visit
+        if visit is None:
+            return
+        text = self.tr("Delete the visit on {when}?").format(
+            when=format_visit_time(visit.starts_at)
+        )
+        if visit.question_count:
+            text += " " + count_text(
+                visit.question_count,
+                "Its question and answer will be deleted too.",
+                "Its {n} questions and answers will be deleted too.",
+            )
+        if not self.confirm(self.tr("Delete visit"), text):
+            return
+        self.services.visits.delete(visit.id)
+        self._visit = None
+        self.message.setText(self.tr("Visit deleted."))
+        self.refresh()
+
+    # -- bank and suggestions ------------------------------------------------------------
+    def _add_from_bank(self, question: BankQuestion) -> None:
+        if self.questions.add_question(question.text, question.topic, question.id):
+            self.message.setText(self.tr("Added to your list: {text}").format(text=question.text))
+
+    def _accept_suggestion(self, suggestion: Suggestion) -> None:
+        if self._visit is None:
+            return
+        self.services.visit_suggestions.accept(self._visit.id, suggestion)
+        self.questions.reload()
+        self.show_suggestions()
+        self.message.setText(self.tr("Added to your list: {text}").format(text=suggestion.text))
+
+    def _dismiss_suggestion(self, suggestion: Suggestion) -> None:
+        command = DismissSuggestionCommand(self, suggestion)
+        if self._undo is not None:
+            self._undo.push(command)
+            self.message.setText(self.tr("Suggestion dismissed. Undo with Ctrl+Z."))
+        else:
+            command.redo()
+
+    # -- printing and files --------------------------------------------------------------
+    def _patient_name(self) -> str:
+        return self.services.profile.get().name
+
+    def build_sheet(self):  # type: ignore[no-untyped-def]
+        from companion.reports.question_sheet import question_sheet
+
+        assert self._visit is not None
+        return question_sheet(self.services.visits, self._visit.id, self._patient_name())
+
+    def build_brief(self) -> ReportDocument:
+        from companion.reports.visit_brief import visit_brief_for
+
+        assert self._visit is not None
+        return visit_brief_for(self.services, self._visit.id)
+
+    def print_page(self) -> None:
+        """File ▸ Print (Ctrl+P): the question sheet of the chosen visit, in print preview."""
+        if self._visit is None:
+            self.message.setText(self.tr("Choose or add a visit first."))
+            return
+        self.questions.save_answer()
+        self.preview = preview_report(self, self.build_sheet)
+
+    def print_brief(self) -> None:
+        if self._visit is None:
+            return
+        self.questions.save_answer()
+        self.preview = preview_report(self, self.build_brief)
+
+    def ask_save_path(self, title: str, file_name: str, file_filter: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, str(Path(folder) / file_name), file_filter
+        )
+        return Path(path) if path else None
+
+    def _save(
+        self, title: str, file_name: str, file_filter: str, write: Callable[[Path], object]
+    ) -> None:
+        path = self.ask_save_path(title, file_name, file_filter)
+        if path is None:
+            return
+        try:
+            write(path)
+        except (CompanionError, OSError) as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(self.tr("Saved {path}").format(path=str(path)))
+
+    def _file_stem(self, kind: str) -> str:
+        assert self._visit is not None
+        return f"{kind}-{self._visit.day.isoformat()}"
+
+    def save_sheet_pdf(self) -> None:
+        if self._visit is None:
+            return
+        self.questions.save_answer()
+        self._save(
+            self.tr("Save question sheet"),
+            self._file_stem("questions") + ".pdf",
+            self.tr("PDF files (*.pdf)"),
+            lambda path: self.build_sheet().write_pdf(path),
+        )
+
+    def save_brief_pdf(self) -> None:
+        if self._visit is None:
+            return
+        self.questions.save_answer()
+        self._save(
+            self.tr("Save visit brief"),
+            self._file_stem("visit-brief") + ".pdf",
+            self.tr("PDF files (*.pdf)"),
+            lambda path: write_pdf(self.build_brief(), path),
+        )
+
+    def export_calendar(self) -> None:
+        from companion.reports.visits_ics import write_visits_ics
+
+        self._save(
+            self.tr("Save calendar file"),
+            "visits.ics",
+            self.tr("Calendar files (*.ics)"),
+            lambda path: write_visits_ics(self.services, path),
+        )

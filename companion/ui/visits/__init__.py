@@ -1,0 +1,1 @@
+"""Parts of the Visits & questions page (companion.ui.pages.visits)."""
