@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
@@ -57,12 +56,7 @@ def build_main_window(data_dir: Path) -> MainWindow:
     window.add_page(tr("Today"), today_page)
     symptoms_page = SymptomsPage(services, window.undo_stack)
     window.add_page(tr("Symptoms"), symptoms_page)
-
-    def open_checkin_day(day: date) -> None:
-        window.show_page("today")
-        today_page.show_day(day)
-
-    symptoms_page.edit_day_requested.connect(open_checkin_day)
+    symptoms_page.edit_day_requested.connect(today_page.open_day)
     window.add_page(
         tr("Treatments"),
         PlaceholderPage(

@@ -99,15 +99,21 @@ class TodayPage(Page):
         )
         for widget in (self.greeting, self.care_team_label, self.emergency_label):
             widget.setAccessibleName(widget.text())
-        self.checkin.set_day(
-            self.checkin.day() if self.checkin.day() <= date.today() else date.today()
-        )
+        self.checkin.set_day(date.today() if self.checkin.follows_today else self.checkin.day())
         self.checkin.focus_first_question()
 
     def show_day(self, day: date) -> None:
         """Open the check-in of another day (back-dating or editing)."""
         self.checkin.set_day(day)
         self.checkin.focus_first_question()
+
+    def open_day(self, day: date) -> None:
+        """Bring this page up in its window with that day's check-in (from the log)."""
+        window = self.window()
+        show_page = getattr(window, "show_page", None)
+        if show_page is not None:
+            show_page(self.page_id)
+        self.show_day(day)
 
     # -- red flags ---------------------------------------------------------------------
     def show_flags(self, flags: tuple[FlagEvent, ...]) -> None:
