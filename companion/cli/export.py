@@ -9,7 +9,10 @@ from __future__ import annotations
 import argparse
 import importlib
 
-EXPORT_MODULES: tuple[str, ...] = ("companion.cli.symptom_export",)
+EXPORT_MODULES: tuple[str, ...] = (
+    "companion.cli.symptom_export",
+    "companion.cli.visit_export",
+)
 IMPORT_MODULES: tuple[str, ...] = ("companion.cli.symptom_import",)
 
 

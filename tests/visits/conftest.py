@@ -93,3 +93,9 @@ def bank_questions() -> list[BankQuestion]:
 def history():  # type: ignore[no-untyped-def]
     """add_history(store, start): severe nausea, a fever flag, scan, new line, ER change."""
     return add_history
+
+
+@pytest.fixture(autouse=True)
+def _one_qapplication(qapp):  # type: ignore[no-untyped-def]
+    """Reports need a Qt application; make it the widgets one the UI tests share."""
+    return qapp
