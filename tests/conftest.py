@@ -59,7 +59,16 @@ def window(qtbot, data_dir: Path):  # type: ignore[no-untyped-def]
     built.show()
     qtbot.waitExposed(built)
     yield built
-    built.close()
+    _dispose(built)
+
+
+def _dispose(window) -> None:  # type: ignore[no-untyped-def]
+    """Close and really delete a window, so later tests don't pay for leftover widgets."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
@@ -71,4 +80,4 @@ def demo_window(qtbot, demo_dir: Path):  # type: ignore[no-untyped-def]
     built.show()
     qtbot.waitExposed(built)
     yield built
-    built.close()
+    _dispose(built)

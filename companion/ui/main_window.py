@@ -8,11 +8,13 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -52,7 +54,13 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
         item.setData(Qt.ItemDataRole.UserRole, page.page_id)
         self.sidebar.addItem(item)
-        self.stack.addWidget(page)
+        # A page scrolls when the window is smaller than the page needs (small laptop
+        # screens, largest text), instead of forcing a huge minimum window size.
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(page)
+        self.stack.addWidget(scroller)
         self.pages.append(page)
 
     def page(self, page_id: str) -> Page:
@@ -93,14 +101,12 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for index, _page in enumerate(self.pages):
-            title = self.sidebar.item(index).text()
-            action = self._action(
-                title,
-                QKeySequence(f"Ctrl+{index + 1}"),
-                lambda _=False, i=index: self.sidebar.setCurrentRow(i),
-            )
-            go_menu.addAction(action)
+        for index in range(len(self.pages)):
+            action = go_menu.addAction(self.sidebar.item(index).text())
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setData(index)
+        # One bound-method connection: a lambda capturing self would keep the window alive.
+        go_menu.triggered.connect(self._go_to)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(
@@ -108,6 +114,9 @@ class MainWindow(QMainWindow):
                 self.tr("&About HER2 Companion"), QKeySequence.StandardKey.HelpContents, self._about
             )
         )
+
+    def _go_to(self, action: QAction) -> None:
+        self.sidebar.setCurrentRow(int(action.data()))
 
     def _action(
         self,
