@@ -101,7 +101,7 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
         line += " · " + escape(_clip(visit.purpose, 90))
     h.append(f'<p style="margin-top:0">{line}<br/>')
     if data.since_visit is not None:
-        since = _t("Since the last visit on {day} ({who}): {days} days, {n} check-ins.").format(
+        since = _t("Since the last visit on {day} with {who}: {days} days, {n} check-ins.").format(
             day=format_day(data.since_visit.day),
             who=data.since_visit.who(),
             days=(data.end - data.start).days,
@@ -278,10 +278,11 @@ def _measurements(data: BriefData, unit: str, limits: Limits) -> str:
     if not rows:
         return f"<p>{escape(_t('None recorded.'))}</p>"
     body = "".join(
-        f'<tr><td style="padding-right:10pt"><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>'
-        for k, v in rows
+        f'<tr><td width="28%"><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>' for k, v in rows
     )
-    return f'<table cellspacing="0" cellpadding="1">{body}</table>'
+    table = '<table width="100%" cellspacing="0" cellpadding="1" style="margin-bottom:3pt">'
+    spacer = '<p style="margin:0; font-size:3pt">&nbsp;</p>'  # Qt drops margins after tables
+    return f"{table}{body}</table>{spacer}"
 
 
 def visit_brief(

@@ -275,6 +275,9 @@ def test_ctrl_p_opens_the_question_sheet_preview(demo_window, qtbot) -> None:
     dialog = page.preview
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+    qtbot.mouseClick(page.print_brief_button, LEFT)
+    assert page.preview is not dialog and page.preview.isVisible()
+    page.preview.close()
 
 
 @pytest.mark.parametrize("which", ["sheet", "brief"])

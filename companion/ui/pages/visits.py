@@ -366,7 +366,7 @@ class VisitsPage(Page):
         offer = self._offer
         self.carry_label.setText(
             self.tr(
-                "{count} from your visit on {day} ({who}) not answered yet. "
+                "{count} from the visit on {day} with {who} not answered yet. "
                 "Move to your next visit on {next_day}?"
             ).format(
                 count=count_text(len(offer.questions), "1 question", "{n} questions"),
