@@ -62,8 +62,7 @@ def _entry_body(entry: Entry) -> str:
 
 
 def _entry_names(entry: Entry) -> str:
-    names = [entry.generic or "", *entry.brands, *entry.abbreviations, *entry.aliases]
-    return index_names(names)
+    return index_names([entry.generic or "", *entry.brands, *entry.abbreviations])
 
 
 def _write(connection: sqlite3.Connection, root: Traversable) -> tuple[int, int]:
@@ -124,8 +123,8 @@ def _write(connection: sqlite3.Connection, root: Traversable) -> tuple[int, int]
                 ),
             )
         connection.execute(
-            "INSERT INTO search (kind, ref, title, names, body) VALUES (?, ?, ?, ?, ?)",
-            (e.kind, e.id, e.title, _entry_names(e), _entry_body(e)),
+            "INSERT INTO search (kind, ref, title, names, aliases, body) VALUES (?, ?, ?, ?, ?, ?)",
+            (e.kind, e.id, e.title, _entry_names(e), index_names(e.aliases), _entry_body(e)),
         )
 
     for position, term in enumerate(sources.load_symptoms(root)):
@@ -141,7 +140,8 @@ def _write(connection: sqlite3.Connection, root: Traversable) -> tuple[int, int]
             ),
         )
         connection.execute(
-            "INSERT INTO search (kind, ref, title, names, body) VALUES ('symptom', ?, ?, ?, '')",
+            "INSERT INTO search (kind, ref, title, names, aliases, body)"
+            " VALUES ('symptom', ?, ?, ?, '', '')",
             (term.id, term.term, index_names([term.id.replace("_", " ")])),
         )
     for position, rule in enumerate(sources.load_rules(root)):
@@ -168,7 +168,8 @@ def _write(connection: sqlite3.Connection, root: Traversable) -> tuple[int, int]
             (question.id, position, question.topic, question.text, _json(question.sources)),
         )
         connection.execute(
-            "INSERT INTO search (kind, ref, title, names, body) VALUES ('question', ?, ?, '', '')",
+            "INSERT INTO search (kind, ref, title, names, aliases, body)"
+            " VALUES ('question', ?, ?, '', '', '')",
             (question.id, question.text),
         )
     connection.execute("INSERT INTO search (search) VALUES ('optimize')")

@@ -94,7 +94,7 @@ CREATE INDEX fact_entry ON fact (entry_id, section, position);
 CREATE INDEX side_effect_entry ON side_effect (entry_id, position);
 CREATE INDEX side_effect_symptom ON side_effect (symptom);
 CREATE VIRTUAL TABLE search USING fts5 (
-    kind UNINDEXED, ref UNINDEXED, title, names, body,
+    kind UNINDEXED, ref UNINDEXED, title, names, aliases, body,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
 );
 CREATE VIRTUAL TABLE search_vocab USING fts5vocab (search, row);

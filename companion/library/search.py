@@ -19,14 +19,16 @@ from companion.library.searchtext import compact, variants, words
 FUZZY_CUTOFF = 0.8
 MAX_ALTERNATIVES = 8
 MIN_FUZZY_LENGTH = 4
+_RERANK_EXTRA = 30  # hits fetched beyond the limit, so exact name matches can move up
 
 # Order: entries and symptoms whose title or names match, then those that only mention the
 # words, then questions; within each, bm25 with weights per column (kind, ref, title, names,
-# body) and then the title.
-_NAMED = "bm25(search, 0.0, 0.0, 1.0, 1.0, 0.0) < 0"
-_RANK = "bm25(search, 0.0, 0.0, 10.0, 8.0, 1.0)"
+# aliases, body) and then the title. _name_tier then lifts exact and starting matches.
+_NAMED = "bm25(search, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0) < 0"
+_RANK = "bm25(search, 0.0, 0.0, 10.0, 8.0, 5.0, 1.0)"
 _QUERY = f"""
-    SELECT kind, ref, title, names, snippet(search, 4, '{MARK_START}', '{MARK_END}', '…', 10)
+    SELECT kind, ref, title, names, aliases,
+           snippet(search, 5, '{MARK_START}', '{MARK_END}', '…', 10)
     FROM search WHERE search MATCH ?
     ORDER BY kind = 'question', NOT ({_NAMED}), {_RANK}, title LIMIT ?
 """
@@ -106,30 +108,31 @@ def search(
         return []
     typed = compact(text)
     ranked: list[tuple[int, int, SearchHit]] = []
-    for order, (kind, ref, title, names, marked) in enumerate(
+    for order, (kind, ref, title, names, aliases, marked) in enumerate(
         connection.execute(_QUERY, (expression, limit + _RERANK_EXTRA))
     ):
         plain = marked.replace(MARK_START, "").replace(MARK_END, "")
         hit = SearchHit(id=ref, kind=kind, title=title, snippet=plain, marked=marked)
-        ranked.append((_name_tier(title, names, typed, kind), order, hit))
+        ranked.append((_name_tier(title, names, aliases, typed, kind), order, hit))
     return [hit for _tier, _order, hit in sorted(ranked, key=lambda r: r[:2])][:limit]
 
 
-_RERANK_EXTRA = 30
-
-
-def _name_tier(title: str, names: str, typed: str, kind: str) -> int:
-    """0: the title (or its part in brackets) or a name is what was typed; 1: one starts
-    with it; 2: any other hit; 3: a question."""
+def _name_tier(title: str, names: str, aliases: str, typed: str, kind: str) -> int:
+    """0: the title (or its part in brackets), generic, brand or short name is what was
+    typed; 1: an alias is; 2: a title or name starts with it; 3: an alias does;
+    4: any other hit; 5: a question."""
     if kind == "question":
-        return 3
+        return 5
     head, _, rest = title.partition("(")
     forms = [compact(title), compact(head), compact(rest), *map(compact, names.split(" ; "))]
-    if typed in forms:
-        return 0
-    if any(form.startswith(typed) for form in forms if form):
-        return 1
-    return 2
+    other = [compact(a) for a in aliases.split(" ; ")]
+    for tier, candidates in enumerate((forms, other)):
+        if typed in candidates:
+            return tier
+    for tier, candidates in enumerate((forms, other), 2):
+        if any(c.startswith(typed) for c in candidates if c):
+            return tier
+    return 4
 
 
 def load_vocabulary(connection: sqlite3.Connection) -> list[str]:

@@ -180,13 +180,13 @@ def _hrefs(browser: QTextBrowser) -> list[str]:
     return out
 
 
-def test_every_internal_link_on_a_drug_page_leads_somewhere(window, qtbot) -> None:
+def test_every_internal_link_on_every_entry_leads_somewhere(window, qtbot) -> None:
     page = _open_library(window, qtbot)
-    for drug in window.services.library.drugs():
-        page.show_link(f"entry:{drug.id}")
+    for entry in window.services.library.entries():
+        page.show_link(f"entry:{entry.id}")
         for href in _hrefs(page.browser):
             if href.startswith(("entry:", "symptom:", "view:")):
-                assert page._html_for(href, links=True), f"{drug.id}: dead link {href}"
+                assert page._html_for(href, links=True), f"{entry.id}: dead link {href}"
 
 
 def test_the_medicine_the_patient_takes_is_marked(demo_window, qtbot) -> None:
@@ -214,3 +214,30 @@ def test_print_shows_a_preview_of_the_entry(window, qtbot) -> None:
     dialog = page.print_page()
     qtbot.waitUntil(dialog.isVisible)
     dialog.close()
+
+
+def test_a_site_page_shows_its_warning_signs_linked_to_the_symptom(window, qtbot) -> None:
+    page = _open_library(window, qtbot)
+    page.show_link("entry:bone")
+    text = page.browser.toPlainText()
+    assert "Warning signs" in text and "Emergency: call your local emergency number" in text
+    symptom = next(h for h in _hrefs(page.browser) if h.startswith("symptom:"))
+    _click_link(qtbot, page.browser, symptom)
+    assert page.current_link == symptom
+
+
+def test_links_can_be_followed_with_the_keyboard(window, qtbot) -> None:
+    page = _open_library(window, qtbot)
+    page.show_link("entry:trastuzumab-deruxtecan")
+    page.browser.setFocus()
+    for _ in range(40):
+        qtbot.keyClick(page.browser, Qt.Key.Key_Tab)
+        href = page.browser.textCursor().charFormat().anchorHref()
+        if href.startswith("symptom:"):
+            break
+    else:
+        raise AssertionError("Tab never reached a symptom link")
+    qtbot.keyClick(page.browser, Qt.Key.Key_Return)
+    assert page.current_link == href
+    qtbot.keyClick(page.browser, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert page.current_link == "entry:trastuzumab-deruxtecan"

@@ -81,7 +81,7 @@ class LibraryPage(Page):
         self.browser.anchorClicked.connect(self._link_clicked)
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([theme.em(self, 19), theme.em(self, 40)])
+        splitter.setSizes([theme.em(self, 21), theme.em(self, 40)])
         layout.addWidget(splitter, 1)
 
         self._timer = QTimer(self)
@@ -123,6 +123,7 @@ class LibraryPage(Page):
     def _build_left(self) -> QWidget:
         self.left = QStackedWidget()
         self.tree = QTreeWidget()
+        self.tree.setObjectName("libraryTree")
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(self.tr("Browse the library"))
         self.tree.setIndentation(theme.em(self, 0.9))

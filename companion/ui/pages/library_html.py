@@ -202,6 +202,13 @@ def entry_html(
             effects_shown = True
     if not effects_shown:
         parts.append(_side_effects(library, entry.side_effects, cite, links))
+    if entry.kind == "site" and (rules := library.rules_for_site(entry.id)):
+        lead = _tr(
+            "When cancer has spread here, these symptoms are warning signs. "
+            "Do not wait for your next visit."
+        )
+        parts.append(f"<h2>{escape(_tr('Warning signs'))}</h2><p>{escape(lead)}</p>")
+        parts.append(rules_html(library, rules, cite, links, name_symptom=True))
     related = [library.entry(i) for i in entry.related]
     if related and links:
         items = "".join(
@@ -267,12 +274,21 @@ def _rule_threshold(library: LibraryService, rule: RedFlagRule) -> str:
 
 
 def rules_html(
-    library: LibraryService, rules: list[RedFlagRule], cite: _Citations, links: bool
+    library: LibraryService,
+    rules: list[RedFlagRule],
+    cite: _Citations,
+    links: bool,
+    *,
+    name_symptom: bool = False,
 ) -> str:
     order = {"emergency": 0, "now": 1, "today": 2}
     boxes = []
     for rule in sorted(rules, key=lambda r: order.get(r.urgency, 3)):
         lines = [f"<b>{escape(urgency_label(rule.urgency))}</b>"]
+        term = library.symptom(rule.symptom)
+        if name_symptom and term is not None:
+            name = escape(term.term)
+            lines.append(f'<a href="symptom:{term.id}">{name}</a>' if links else name)
         threshold = _rule_threshold(library, rule)
         condition = _rule_condition(library, rule, links)
         if threshold:
@@ -377,6 +393,20 @@ def overview_html(library: LibraryService, taking: list[Entry]) -> str:
     if taking:
         items = "".join(f'<li><a href="entry:{e.id}">{escape(e.title)}</a></li>' for e in taking)
         parts.append(f"<h2>{escape(_tr('Medicines you take now'))}</h2><ul>{items}</ul>")
-    parts.append(f'<p><a href="view:questions">{escape(_tr("Questions for your visits"))}</a></p>')
+    guides = library.entries("guide")
+    if guides:
+        items = "".join(f'<li><a href="entry:{g.id}">{escape(g.title)}</a></li>' for g in guides)
+        parts.append(f"<h2>{escape(_tr('Guides'))}</h2><ul>{items}</ul>")
+    counts = [
+        (_tr("Medicines"), len(library.entries("drug"))),
+        (_tr("Other treatments"), len(library.entries("treatment"))),
+        (_tr("Where cancer can spread"), len(library.entries("site"))),
+        (_tr("Tests and words to know"), len(library.entries("test") + library.entries("term"))),
+        (_tr("Symptoms, with their warning signs"), len(library.symptoms())),
+    ]
+    items = "".join(f"<li>{escape(name)}: {count}</li>" for name, count in counts if count)
+    questions = _tr("Questions for your visits: {count}").format(count=len(library.questions()))
+    items += f'<li><a href="view:questions">{escape(questions)}</a></li>'
+    parts.append(f"<h2>{escape(_tr('In the library'))}</h2><ul>{items}</ul>")
     parts.append(care_team_note())
     return "".join(parts)
