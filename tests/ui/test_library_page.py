@@ -216,6 +216,18 @@ def test_print_shows_a_preview_of_the_entry(window, qtbot) -> None:
     dialog.close()
 
 
+def test_file_print_prints_the_open_library_page(window, qtbot) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    page = _open_library(window, qtbot)
+    page.show_link("entry:bone")
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [d for d in window.findChildren(QPrintPreviewDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].close()
+
+
 def test_a_site_page_shows_its_warning_signs_linked_to_the_symptom(window, qtbot) -> None:
     page = _open_library(window, qtbot)
     page.show_link("entry:bone")
