@@ -145,7 +145,7 @@ def _side_effects(
     if not out:
         return ""
     intro = _tr(
-        "Tap a symptom to see when it is a warning sign. You can record these in your symptom log."
+        "Open a symptom to see when it is a warning sign. You can record these in your symptom log."
     )
     lead = f'<p class="muted">{escape(intro)}</p>' if links else ""
     return f"<h2>{escape(_tr('Side effects, one by one'))}</h2>{lead}{''.join(out)}"
