@@ -18,10 +18,10 @@ from companion.services import Services
 from companion.ui import theme
 from companion.ui.main_window import MainWindow
 from companion.ui.pages.library import LibraryPage
-from companion.ui.pages.placeholder import PlaceholderPage
 from companion.ui.pages.settings import SettingsPage
 from companion.ui.pages.symptoms import SymptomsPage
 from companion.ui.pages.today import TodayPage
+from companion.ui.pages.treatments import TreatmentsPage
 from companion.ui.pages.visits import VisitsPage
 from companion.ui.welcome import WelcomeDialog
 
@@ -57,14 +57,7 @@ def build_main_window(data_dir: Path) -> MainWindow:
     symptoms_page = SymptomsPage(services, window.undo_stack)
     window.add_page(tr("Symptoms"), symptoms_page)
     symptoms_page.edit_day_requested.connect(today_page.open_day)
-    window.add_page(
-        tr("Treatments"),
-        PlaceholderPage(
-            "treatments",
-            tr("Treatments"),
-            tr("Your treatment history, scans and biopsies will be here."),
-        ),
-    )
+    window.add_page(tr("Treatments"), TreatmentsPage(services))
     window.add_page(tr("Visits & questions"), VisitsPage(services, window.undo_stack))
     window.add_page(tr("Library"), LibraryPage(services))
     settings_page = SettingsPage(services, text_scale)

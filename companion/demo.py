@@ -30,6 +30,7 @@ from companion.store.models import (
     SymptomAnswer,
     TestResult,
     TherapyLine,
+    TreatmentProcedure,
     Visit,
     VisitQuestion,
 )
@@ -144,6 +145,22 @@ def _treatments(session: Session, today: date, line2_start: date) -> None:
         cycle += 1
     line2.administrations = cycles
     session.add_all([early, line1, line2])
+    session.add_all(
+        [
+            TreatmentProcedure(
+                kind="surgery",
+                day=date(2020, 7, 14),
+                description="Left lumpectomy and sentinel node biopsy",
+                note="Clear margins.",
+            ),
+            TreatmentProcedure(
+                kind="radiation",
+                day=date(2020, 8, 24),
+                end_date=date(2020, 9, 25),
+                description="Radiation to the left breast",
+            ),
+        ]
+    )
 
     session.add_all(
         [
@@ -165,6 +182,13 @@ def _treatments(session: Session, today: date, line2_start: date) -> None:
                 purpose="Diarrhoea",
                 dose="2 mg after loose stool",
                 start_date=line1_start,
+            ),
+            OtherMedicine(
+                name="Dexamethasone",
+                purpose="Before docetaxel, against reactions",
+                dose="8 mg twice a day around each dose",
+                start_date=line1_start,
+                end_date=line1_start + timedelta(days=126),
             ),
             OtherMedicine(
                 name="Calcium and vitamin D",

@@ -9,6 +9,7 @@ from companion.library.service import LibraryService
 from companion.profile.service import ProfileService
 from companion.store import Store
 from companion.symptoms.service import SymptomService
+from companion.treatments.record import TreatmentRecord
 from companion.visits.bank import QuestionBank
 from companion.visits.library_access import LibraryAccess
 from companion.visits.service import VisitService
@@ -19,6 +20,7 @@ from companion.visits.suggestions import SuggestionService
 class Services:
     store: Store
     profile: ProfileService
+    treatments: TreatmentRecord
     visits: VisitService
     visit_suggestions: SuggestionService
     question_bank: QuestionBank
@@ -33,6 +35,7 @@ class Services:
         return cls(
             store=store,
             profile=ProfileService(store),
+            treatments=TreatmentRecord(store, LibraryService),
             visits=visits,
             visit_suggestions=SuggestionService(store, visits, library),
             question_bank=QuestionBank(library.questions),
@@ -42,5 +45,6 @@ class Services:
 
     def close(self) -> None:
         self.symptoms.close()
+        self.treatments.close()
         self.library.close()
         self.store.close()

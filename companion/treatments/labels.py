@@ -70,7 +70,7 @@ def test_kind_label(code: str) -> str:
         "bone_scan": tr("Bone scan"),
         "brain_mri": tr("Brain MRI"),
         "mri": tr("MRI (other)"),
-        "echocardiogram": tr("Echocardiogram (heart ultrasound)"),
+        "echocardiogram": tr("Echocardiogram"),
         "muga": tr("MUGA heart scan"),
         "blood_test": tr("Blood test"),
         "tumour_marker": tr("Tumour marker"),

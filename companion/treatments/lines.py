@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -142,20 +142,22 @@ class LineService(RowService):
 
     def end(self, line_id: int, end_date: date, reason: str, note: str = "") -> LineInfo:
         """Record that a line ended: the date, why, and an optional note."""
-        current = self.line(line_id)
-        data = LineInput(
-            setting=current.setting,
-            number=current.number,
-            regimen=current.regimen,
-            start_date=current.start_date,
-            drugs=tuple(
-                DrugInput(d.name, d.library_id, d.start_date, d.end_date) for d in current.drugs
-            ),
-            end_date=end_date,
-            end_reason=reason,
-            end_note=note,
+        data = _as_input(self.line(line_id))
+        return self.update(
+            line_id, replace(data, end_date=end_date, end_reason=reason, end_note=note)
         )
-        return self.update(line_id, data)
+
+    def stop_drug(self, line_id: int, drug_id: int, day: date | None) -> LineInfo:
+        """Record that one drug of the line stopped (None: it goes on after all)."""
+        current = self.line(line_id)
+        if all(d.id != drug_id for d in current.drugs):
+            raise ValidationError(tr("This drug is no longer part of the line."))
+        data = _as_input(current)
+        drugs = tuple(
+            DrugInput(d.name, d.library_id, d.start_date, day if d.id == drug_id else d.end_date)
+            for d in current.drugs
+        )
+        return self.update(line_id, replace(data, drugs=drugs))
 
     # -- helpers -------------------------------------------------------------------------
     def _validate(self, data: LineInput, line_id: int | None) -> list[DrugInput]:
@@ -266,3 +268,16 @@ class LineService(RowService):
                 for a in sorted(row.administrations, key=lambda a: (a.day, a.id or 0))
             ),
         )
+
+
+def _as_input(line: LineInfo) -> LineInput:
+    return LineInput(
+        setting=line.setting,
+        number=line.number,
+        regimen=line.regimen,
+        start_date=line.start_date,
+        drugs=tuple(DrugInput(d.name, d.library_id, d.start_date, d.end_date) for d in line.drugs),
+        end_date=line.end_date,
+        end_reason=line.end_reason,
+        end_note=line.end_note,
+    )

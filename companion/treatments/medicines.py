@@ -51,6 +51,7 @@ class CurrentMedicine:
     how: str  # dose or how it is given
     since: date | None
     cancer_treatment: bool
+    part_of: str = ""  # the line, for cancer treatment drugs
 
 
 class MedicineService(RowService):
@@ -122,6 +123,7 @@ class MedicineService(RowService):
                         how=(entry.route or "") if entry else "",
                         since=drug.start_date or line.start_date,
                         cancer_treatment=True,
+                        part_of=line.label,
                     )
                 )
         for medicine in self.medicines():

@@ -26,6 +26,14 @@ class ProcedureInfo:
     def label(self) -> str:
         return self.description or procedure_label(self.kind)
 
+    @property
+    def full_label(self) -> str:
+        """'Surgery: Left lumpectomy', but 'Radiation to the spine' (no word twice)."""
+        kind = procedure_label(self.kind)
+        if not self.description or kind.casefold() in self.description.casefold():
+            return self.label
+        return f"{kind}: {self.description}"
+
 
 @dataclass(frozen=True)
 class ProcedureInput:

@@ -47,6 +47,12 @@ class LibraryLookups:
             self._failed = True
             return fallback
 
+    def close(self) -> None:
+        close = getattr(self._library, "close", None)
+        if close is not None:
+            close()
+        self._library = None
+
     def drugs(self) -> list[Entry]:
         return self._call([], lambda library: library.drugs())
 
@@ -79,3 +85,6 @@ class TreatmentRecord:
     def matcher(self) -> DrugMatcher:
         """The drug matcher over the library's drugs (built on first use)."""
         return self._matcher
+
+    def close(self) -> None:
+        self.library.close()

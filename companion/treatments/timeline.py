@@ -19,7 +19,6 @@ from companion.treatments.labels import (
     day_text,
     end_reason_label,
     her2_category_label,
-    procedure_label,
     receptor_label,
     site_label,
     test_kind_label,
@@ -30,8 +29,17 @@ from companion.treatments.procedures import ProcedureService
 from companion.treatments.scans import ScanService
 from companion.treatments.sites import SiteService
 
-KINDS = ("line", "line_end", "administration", "procedure", "test", "biopsy", "site", "visit",
-         "symptoms")  # fmt: skip
+KINDS = (
+    "line",
+    "line_end",
+    "administration",
+    "procedure",
+    "test",
+    "biopsy",
+    "site",
+    "visit",
+    "symptoms",
+)
 
 
 @dataclass(frozen=True)
@@ -127,9 +135,7 @@ class TimelineService:
             TimelineEvent(
                 p.day,
                 "procedure",
-                f"{procedure_label(p.kind)}: {p.description}"
-                if p.description
-                else procedure_label(p.kind),
+                p.full_label,
                 p.note,
                 p.id,
             )

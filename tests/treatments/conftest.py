@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from companion.library.model import Entry, SymptomTerm
 from companion.store import Store
@@ -75,3 +76,48 @@ def store(data_dir: Path) -> Iterator[Store]:
 @pytest.fixture
 def record(store: Store) -> TreatmentRecord:
     return TreatmentRecord(store, FakeLibrary)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def fake_library_services(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Services.open builds the treatment record over the small fake library."""
+    import companion.services
+
+    class FakeLibraryRecord(TreatmentRecord):
+        def __init__(self, store: Store, _open_library: object) -> None:
+            super().__init__(store, FakeLibrary)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(companion.services, "TreatmentRecord", FakeLibraryRecord)
+
+
+@pytest.fixture
+def page(qtbot, fake_library_services, data_dir: Path):  # type: ignore[no-untyped-def]
+    """The Treatments page of a fresh profile, shown in the main window."""
+    from companion.app import build_main_window
+
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("treatments")
+    yield window.page("treatments")
+    window.close()
+    # Delete the window now: live windows left behind slow every later style change.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def demo_page(qtbot, demo_dir: Path):  # type: ignore[no-untyped-def]
+    """The Treatments page of (a copy of) the demo patient."""
+    from companion.app import build_main_window
+
+    window = build_main_window(demo_dir)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("treatments")
+    yield window.page("treatments")
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

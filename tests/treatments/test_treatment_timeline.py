@@ -41,7 +41,7 @@ def test_timeline_merges_everything_in_date_order(record) -> None:
     titles = [e.title for e in events]
     assert titles[0] == "Spread found: Liver"
     assert titles[1] == "Biopsy (Liver): HER2-positive"
-    assert titles[2] == "Echocardiogram (heart ultrasound): LVEF 62%"
+    assert titles[2] == "Echocardiogram: LVEF 62%"
     assert titles[3] == "Line 1 (metastatic) started: THP"
     assert titles[4] == "Symptoms in the week of 10 Mar 2025: mostly moderate"
     assert events[4].detail == "Hardest: Nausea. 3 check-ins."

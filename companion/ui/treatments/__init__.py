@@ -1,0 +1,1 @@
+"""Widgets of the Treatments page: one module per tab, plus shared form pieces."""

@@ -1,0 +1,153 @@
+"""A titled table of saved entries with its buttons: the building block of each tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.ui.widgets.common import button, label
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class EntryTable(QTableWidget):
+    """Rows of entries; Enter (or a double click) opens the entry."""
+
+    opened = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            row_id = self.item(self.currentRow(), 0).data(ID_ROLE)
+            self.opened.emit(int(row_id))
+            return
+        super().keyPressEvent(event)
+
+
+class RecordTable(QWidget):
+    opened = Signal(int)
+    selection_changed = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        headers: Sequence[str],
+        empty_text: str,
+        stretch: Sequence[int] = (-1,),
+    ) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = label(title, "subtitle")
+        layout.addWidget(self.title)
+        self.table = EntryTable(0, len(headers))
+        self.table.setAccessibleName(title)
+        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        # Short columns fit their text; the stretch columns share the rest and wrap.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for column in stretch:
+            header.setSectionResizeMode(column % len(headers), QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # As tall as its rows (a short list leaves room below), scrolling when space runs out.
+        self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(
+            lambda item: self.opened.emit(int(self.table.item(item.row(), 0).data(ID_ROLE)))
+        )
+        self.table.opened.connect(self.opened)
+        layout.addWidget(self.table)
+        self.empty = label(empty_text, "muted")
+        layout.addWidget(self.empty)
+        self.button_row = QHBoxLayout()
+        self.button_row.addStretch(1)
+        layout.addLayout(self.button_row)
+        layout.addStretch(1)
+        self._needs_selection: list[QPushButton] = []
+
+    def add_button(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        *,
+        needs_selection: bool = True,
+        primary: bool = False,
+    ) -> QPushButton:
+        widget = button(text, primary=primary)
+        widget.clicked.connect(lambda _=False: slot())
+        self.button_row.insertWidget(self.button_row.count() - 1, widget)
+        if needs_selection:
+            self._needs_selection.append(widget)
+            widget.setEnabled(self.current_id() is not None)
+        return widget
+
+    def set_rows(
+        self, rows: Sequence[tuple[int, Sequence[str]]], colours: dict[int, str] | None = None
+    ) -> None:
+        """Replace the rows, keeping the selected entry selected."""
+        keep = self.current_id()
+        self.table.setRowCount(len(rows))
+        for index, (row_id, cells) in enumerate(rows):
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, row_id)
+                item.setToolTip(text)
+                if colours and row_id in colours:
+                    item.setBackground(QColor(colours[row_id]))
+                self.table.setItem(index, column, item)
+        self.table.resizeRowsToContents()
+        self.empty.setVisible(not rows)
+        if keep is not None:
+            self.select_id(keep)
+        self._selection_changed()
+
+    def current_id(self) -> int | None:
+        row = self.table.currentRow()
+        if row < 0 or not self.table.selectionModel().hasSelection():
+            return None
+        item = self.table.item(row, 0)
+        return int(item.data(ID_ROLE)) if item is not None else None
+
+    def select_id(self, row_id: int) -> bool:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ID_ROLE) == row_id:
+                self.table.selectRow(row)
+                self.table.setCurrentCell(row, 0)
+                return True
+        return False
+
+    def row_texts(self) -> list[list[str]]:
+        """What the table shows, row by row (for tests and screen readers)."""
+        return [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
+
+    def _selection_changed(self) -> None:
+        has = self.current_id() is not None
+        for widget in self._needs_selection:
+            widget.setEnabled(has)
+        self.selection_changed.emit()
