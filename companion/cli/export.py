@@ -12,6 +12,7 @@ import importlib
 EXPORT_MODULES: tuple[str, ...] = (
     "companion.cli.symptom_export",
     "companion.cli.visit_export",
+    "companion.cli.record_export",
 )
 IMPORT_MODULES: tuple[str, ...] = ("companion.cli.symptom_import",)
 

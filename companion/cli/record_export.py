@@ -1,0 +1,46 @@
+"""`companion export record --format fhir -o FILE.json`: the whole record as FHIR R4."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = kinds.add_parser(
+        "record",
+        help="the whole record as a FHIR R4 Bundle (JSON)",
+        description="Write the whole record (cancer and sites of spread, treatment lines and "
+        "medicines, procedures, scans, receptor results and symptom answers) as a FHIR R4 "
+        "Bundle of type 'collection', aligned with mCODE profiles where they fit.",
+    )
+    parser.add_argument("--format", choices=("fhir",), default="fhir", help="default: fhir")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE.json", required=True)
+    parser.set_defaults(handler=cmd_export_record)
+
+
+def cmd_export_record(args: argparse.Namespace) -> int:
+    from companion.cli import data_dir_of
+    from companion.errors import ProfileError
+    from companion.paths import ProfilePaths
+    from companion.reports.fhir_record import (
+        build_record_bundle,
+        describe,
+        resource_counts,
+        write_bundle,
+    )
+    from companion.services import Services
+
+    data_dir = data_dir_of(args)
+    if not ProfilePaths(data_dir).database.is_file():
+        raise ProfileError(f"No profile found in {data_dir}.")
+    services = Services.open(data_dir)
+    try:
+        bundle = build_record_bundle(services)
+    finally:
+        services.close()
+    write_bundle(bundle, args.output)
+    counts = resource_counts(bundle)
+    print(f"Wrote {sum(counts.values())} FHIR resources to {args.output}")
+    print(describe(sorted(counts.items())))
+    return 0
