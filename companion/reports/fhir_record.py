@@ -528,8 +528,9 @@ def write_bundle(bundle: Resource, path: Path) -> None:
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
     try:
+        text = json.dumps(bundle, ensure_ascii=False, separators=(",", ":"))
         with partial.open("w", encoding="utf-8") as handle:
-            json.dump(bundle, handle, ensure_ascii=False, indent=1)
+            handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(partial, path)

@@ -185,3 +185,15 @@ def test_delete_a_site_then_undo(qtbot, page) -> None:
     assert page.window().undo_stack.undoText() == "Delete Liver"
     page.window().undo_action.trigger()  # Edit ▸ Undo
     assert [r[0] for r in section.table.row_texts()] == ["Liver"]
+
+
+def test_columns_stack_when_the_window_is_narrow(qtbot, page) -> None:
+    window = page.window()
+    page.show_tab("lines")
+    window.resize(1500, 900)
+    qtbot.waitUntil(lambda: not page.lines_tab.columns.stacked)
+    window.resize(800, 900)
+    qtbot.waitUntil(lambda: page.lines_tab.columns.stacked)
+    # Stacked, nothing needs sideways scrolling.
+    scroller = page.parentWidget().parentWidget()
+    assert not scroller.horizontalScrollBar().isVisible()

@@ -50,7 +50,7 @@ class TreatmentsPage(Page):
             ("medicines", self.medicines_tab, self.tr("&Medicines")),
             ("scans", self.scans_tab, self.tr("&Scans && tests")),
             ("biopsies", self.biopsies_tab, self.tr("&Biopsies")),
-            ("sites", self.sites_tab, self.tr("Sites of s&pread")),
+            ("sites", self.sites_tab, self.tr("S&ites of spread")),
             ("timeline", self.timeline_tab, self.tr("&Timeline")),
         ):
             widget.setAccessibleName(title.replace("&&", "and").replace("&", ""))

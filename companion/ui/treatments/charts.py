@@ -35,6 +35,7 @@ class TimeChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(accessible_name)
         self.setMinimumHeight(theme.em(self, 12))
+        self.setMaximumHeight(theme.em(self, 20))
         self.unit = unit
         colour = QColor(theme.CHART_SERIES[0])
         self.line = QLineSeries()

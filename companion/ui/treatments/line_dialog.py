@@ -162,7 +162,9 @@ class LineDialog(EntryDialog):
             self.tr("Why it ended"),
         )
         self.note = note_edit(
-            line.end_note if line else "", self.tr("Note"), self.tr("Optional, in your words")
+            line.end_note if line else "",
+            self.tr("Note about the end"),
+            self.tr("Optional, in your words"),
         )
         self.add_row(self.tr("&Setting"), self.setting)
         self.add_row(self.tr("Line &number"), self.number)
@@ -177,7 +179,10 @@ class LineDialog(EntryDialog):
         self.setMinimumWidth(theme.em(self, 34))
 
     def _show_end(self, ended: bool) -> None:
-        self.reason.setEnabled(ended)
+        """Why it ended, and the note, only once the line has ended."""
+        self.form.setRowVisible(self.reason, ended)
+        self.form.setRowVisible(self.note, ended)
+        self.adjustSize()
 
     def line_input(self) -> LineInput:
         end = self.ended.value()

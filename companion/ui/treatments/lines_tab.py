@@ -3,7 +3,7 @@ surgery or radiation."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from companion.treatments.labels import administration_label, day_text, end_reason_label
 from companion.treatments.lines import LineInfo
@@ -12,6 +12,7 @@ from companion.ui.treatments.administration_dialog import AdministrationDialog
 from companion.ui.treatments.forms import EntryDialog, OptionalDate, confirm_delete
 from companion.ui.treatments.line_dialog import EndLineDialog, LineDialog
 from companion.ui.treatments.procedures import ProcedureSection
+from companion.ui.treatments.responsive import SideBySide
 from companion.ui.treatments.table import RecordTable
 from companion.ui.treatments.undo import record_change
 from companion.ui.widgets.common import label
@@ -34,7 +35,7 @@ class LinesTab(QWidget):
             self.tr("&Add a line…"), self.add_line, needs_selection=False, primary=True
         )
         self.edit_button = self.table.add_button(self.tr("&Change…"), self.edit_line)
-        self.end_button = self.table.add_button(self.tr("&End this line…"), self.end_line)
+        self.end_button = self.table.add_button(self.tr("E&nd this line…"), self.end_line)
         self.delete_button = self.table.add_button(self.tr("Delete"), self.delete_line)
         self.table.opened.connect(lambda _id: self.edit_line())
         self.table.selection_changed.connect(self._show_selected)
@@ -46,7 +47,7 @@ class LinesTab(QWidget):
         )
         self.drugs.empty.hide()
         self.stop_drug_button = self.drugs.add_button(
-            self.tr("This drug &stopped…"), self.stop_drug
+            self.tr("This drug sto&pped…"), self.stop_drug
         )
         self.days = RecordTable(
             self.tr("Treatment days"),
@@ -55,32 +56,35 @@ class LinesTab(QWidget):
             stretch=(3,),
         )
         self.given_button = self.days.add_button(
-            self.tr("Treatment &given…"), lambda: self.add_day("given"), needs_selection=False
+            self.tr("Treatment gi&ven…"), lambda: self.add_day("given"), needs_selection=False
         )
         self.delay_button = self.days.add_button(
-            self.tr("De&lay…"), lambda: self.add_day("delay"), needs_selection=False
+            self.tr("&Delay…"), lambda: self.add_day("delay"), needs_selection=False
         )
         self.dose_button = self.days.add_button(
-            self.tr("Dose c&hange…"), lambda: self.add_day("dose_change"), needs_selection=False
+            self.tr("D&ose change…"), lambda: self.add_day("dose_change"), needs_selection=False
         )
         self.delete_day_button = self.days.add_button(self.tr("Delete day"), self.delete_day)
         self.days.opened.connect(self.edit_day)
 
         self.procedures = ProcedureSection(record)
 
-        left = QVBoxLayout()
+        left_column = QWidget()
+        left = QVBoxLayout(left_column)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.table)
         left.addWidget(self.procedures)
         left.addStretch(1)
-        right = QVBoxLayout()
+        right_column = QWidget()
+        right = QVBoxLayout(right_column)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.detail_title)
         right.addWidget(self.detail_text)
         right.addWidget(self.drugs)
         right.addWidget(self.days)
         right.addStretch(1)
-        row = QHBoxLayout(self)
-        row.addLayout(left, 5)
-        row.addLayout(right, 4)
+        self.columns = SideBySide(left_column, right_column, (5, 4), (30, 24))
+        QVBoxLayout(self).addWidget(self.columns)
 
     # -- showing -------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -42,7 +42,7 @@ class OtherMedicines(EntrySection):
             self.tr("&Add a medicine…"),
             stretch=(0, 2),
         )
-        self.stop_button = self.table.add_button(self.tr("&Stopped taking…"), self.stop)
+        self.stop_button = self.table.add_button(self.tr("Stopped ta&king…"), self.stop)
 
     def rows(self) -> list[tuple[int, list[str]]]:
         items = self._record.medicines.medicines()

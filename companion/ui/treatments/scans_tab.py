@@ -27,6 +27,7 @@ from companion.ui.treatments.forms import (
     number_text,
     parse_number,
 )
+from companion.ui.treatments.responsive import SideBySide
 from companion.ui.treatments.section import EntrySection
 from companion.ui.widgets.common import label
 
@@ -156,7 +157,9 @@ class ScansTab(QWidget):
         self.marker_chart = TimeChart(self.tr("Tumour marker chart"))
         self.marker_summary = label("", "muted")
 
-        charts = QVBoxLayout()
+        charts_column = QWidget()
+        charts = QVBoxLayout(charts_column)
+        charts.setContentsMargins(0, 0, 0, 0)
         charts.addWidget(label(self.tr("Heart pumping strength (LVEF %)"), "subtitle"))
         charts.addWidget(self.lvef_chart, 1)
         charts.addWidget(self.lvef_summary)
@@ -166,9 +169,8 @@ class ScansTab(QWidget):
         charts.addLayout(marker_row)
         charts.addWidget(self.marker_chart, 1)
         charts.addWidget(self.marker_summary)
-        row = QHBoxLayout(self)
-        row.addWidget(self.section, 1)
-        row.addLayout(charts, 1)
+        self.columns = SideBySide(self.section, charts_column, min_em=(30, 24))
+        QVBoxLayout(self).addWidget(self.columns)
 
     def refresh(self) -> None:
         self.section.refresh()  # and the charts, through section.changed
