@@ -197,3 +197,25 @@ def test_columns_stack_when_the_window_is_narrow(qtbot, page) -> None:
     # Stacked, nothing needs sideways scrolling.
     scroller = page.parentWidget().parentWidget()
     assert not scroller.horizontalScrollBar().isVisible()
+
+
+def test_surgery_added_then_changed_with_the_keyboard_only(qtbot, page) -> None:
+    section = page.lines_tab.procedures
+    click(qtbot, section.add_button)
+    dialog = section.dialog
+    choose(qtbot, dialog.fields["Kind"], "Radiation")
+    type_into(qtbot, dialog.fields["What"], "Radiation to the spine")
+    type_date(qtbot, dialog.fields["Date"], TODAY - timedelta(days=20))
+    qtbot.keyClick(dialog.fields["What"], Qt.Key.Key_Return)  # Enter saves the form
+    assert not dialog.isVisible()
+    assert section.table.row_texts()[0][1] == "Radiation to the spine"
+    # Enter on the row opens it again; change the note and save with Enter.
+    section.table.table.setFocus()
+    qtbot.keyClick(section.table.table, Qt.Key.Key_Return)
+    dialog = section.dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Change surgery or radiation"
+    type_into(qtbot, dialog.fields["What"], "Radiation to T10")
+    qtbot.keyClick(dialog.fields["What"], Qt.Key.Key_Return)
+    assert section.table.row_texts()[0][1] == "Radiation to T10"
+    page.window().undo_action.trigger()
+    assert section.table.row_texts()[0][1] == "Radiation to the spine"
