@@ -46,8 +46,9 @@ def measure(code: str, runs: int) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     times, rss, extra = [], [], []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                             text=True, check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+        ).stdout.split()
         times.append(float(out[0]))
         rss.append(int(out[1]) / 1024)
         if len(out) > 2:

@@ -30,17 +30,23 @@ class Services:
     @classmethod
     def open(cls, data_dir: Path) -> Services:
         store = Store.open(data_dir)
-        library = LibraryAccess(LibraryService)  # opened on first use
+        # One read-only library for every feature: its cached entries and rules are loaded once.
+        library = LibraryService()
+
+        def shared_library() -> LibraryService:
+            return library
+
+        visit_library = LibraryAccess(shared_library)
         visits = VisitService(store)
         return cls(
             store=store,
             profile=ProfileService(store),
-            treatments=TreatmentRecord(store, LibraryService),
+            treatments=TreatmentRecord(store, shared_library),
             visits=visits,
-            visit_suggestions=SuggestionService(store, visits, library),
-            question_bank=QuestionBank(library.questions),
-            symptoms=SymptomService(store, LibraryService),
-            library=LibraryService(),
+            visit_suggestions=SuggestionService(store, visits, visit_library),
+            question_bank=QuestionBank(visit_library.questions),
+            symptoms=SymptomService(store, library),
+            library=library,
         )
 
     def close(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -13,6 +14,7 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = os.environ.get("COMPANION_TEST_PLATFORM", "offscreen")
 _runtime = tempfile.mkdtemp(prefix="companion-xdg-")
 os.chmod(_runtime, 0o700)
+atexit.register(shutil.rmtree, _runtime, ignore_errors=True)
 os.environ["XDG_RUNTIME_DIR"] = _runtime
 os.environ.pop("COMPANION_DATA_DIR", None)
 

@@ -78,8 +78,9 @@ def test_back_up_now_writes_a_backup(window, qtbot) -> None:
     assert backups[0].name in page.message.text()
 
 
-def test_an_unusable_data_folder_is_explained_in_a_window(qtbot, tmp_path: Path,
-                                                          monkeypatch) -> None:
+def test_an_unusable_data_folder_is_explained_in_a_window(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
     import pytest
     from PySide6.QtWidgets import QMessageBox
 
