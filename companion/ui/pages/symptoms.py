@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -152,8 +152,16 @@ class SymptomsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 8), (1, 14), (2, 9), (3, 10), (4, 14)):
+        for column, width in ((1, 14), (2, 9), (3, 10), (4, 14)):
             self.table.setColumnWidth(column, theme.em(self, width))
+        # The date column fits the widest date the locale writes ("Wed 30 Sep 2026").
+        widest = max(
+            self.fontMetrics().horizontalAdvance(
+                QLocale().toString(QDate(2026, month, 30 if month != 2 else 28), "ddd d MMM yyyy")
+            )
+            for month in range(1, 13)
+        )
+        self.table.setColumnWidth(LogTableModel.DATE, widest + theme.em(self, 1))
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.count_label = label("", "muted")
