@@ -1,4 +1,5 @@
-"""`companion export record --format fhir -o FILE.json`: the whole record as FHIR R4."""
+"""`companion export record --format fhir|pdf -o FILE`: the whole record as a FHIR R4 Bundle,
+or the printed treatment summary as PDF."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from pathlib import Path
 def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = kinds.add_parser(
         "record",
-        help="the whole record as a FHIR R4 Bundle (JSON)",
+        help="the whole record as a FHIR R4 Bundle (JSON) or a treatment summary (PDF)",
         description="Write the whole record (cancer and sites of spread, treatment lines and "
         "medicines, procedures, scans, receptor results and symptom answers) as a FHIR R4 "
-        "Bundle of type 'collection', aligned with mCODE profiles where they fit.",
+        "Bundle of type 'collection', aligned with mCODE profiles where they fit; or, with "
+        "--format pdf, the treatment summary as printed from the Treatments page.",
     )
-    parser.add_argument("--format", choices=("fhir",), default="fhir", help="default: fhir")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE.json", required=True)
+    parser.add_argument("--format", choices=("fhir", "pdf"), default="fhir", help="default: fhir")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", required=True)
     parser.set_defaults(handler=cmd_export_record)
 
 
@@ -36,6 +38,8 @@ def cmd_export_record(args: argparse.Namespace) -> int:
         raise ProfileError(f"No profile found in {data_dir}.")
     services = Services.open(data_dir)
     try:
+        if args.format == "pdf":
+            return _write_summary(services, args.output)
         bundle = build_record_bundle(services)
     finally:
         services.close()
@@ -43,4 +47,13 @@ def cmd_export_record(args: argparse.Namespace) -> int:
     counts = resource_counts(bundle)
     print(f"Wrote {sum(counts.values())} FHIR resources to {args.output}")
     print(describe(sorted(counts.items())))
+    return 0
+
+
+def _write_summary(services, output: Path) -> int:  # type: ignore[no-untyped-def]
+    from companion.reports.pdf import write_pdf
+    from companion.reports.treatment_summary import build_treatment_summary
+
+    pages = write_pdf(build_treatment_summary(services), output)
+    print(f"Wrote the treatment summary ({pages} page(s)) to {output}")
     return 0

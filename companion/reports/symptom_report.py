@@ -19,7 +19,10 @@ from companion.symptoms.history import main_attribute, weekly_worst
 from companion.symptoms.service import SymptomService
 
 MAX_CHARTS = 10
-WEEK_COLUMNS = 7  # symptoms per weekly table, so that it fits the page width
+WEEK_COLUMNS = 5  # at most this many symptoms per weekly table, so words fit the columns
+TABLE_OPEN = "<table border='1' cellspacing='0' width='100%'>"
+# Qt's rich text drops the margin after a table, so a small spacer keeps headings off it.
+TABLE_CLOSE = "</table><p style='margin:0; font-size:6pt'>&nbsp;</p>"
 
 
 def _t(text: str) -> str:
@@ -69,7 +72,10 @@ def build_symptom_report(
     parts: list[str] = [
         "<style>"
         "h2 { font-size: 13pt; margin-top: 14pt; } "
-        "td, th { padding: 2pt 5pt; } th { text-align: left; background: #eeeeee; } "
+        # Qt rich text reads neither padding shorthand nor pt on table cells: each side, in
+        # px (reports are laid out at 72 dpi, so 1px is 1pt). <thead> rows repeat on each page.
+        "td, th { padding-left: 4px; padding-right: 4px; padding-top: 1px; padding-bottom: 1px; } "
+        "th { text-align: left; background: #eeeeee; } "
         ".muted { color: #444444; } "
         "</style>",
         _muted(
@@ -173,14 +179,16 @@ def build_symptom_report(
                 )
             )
         )
-        for first in range(0, len(shown), WEEK_COLUMNS):
-            group = shown[first : first + WEEK_COLUMNS]
-            parts.append("<table border='1' cellspacing='0' width='100%'><tr>")
+        tables = -(-len(shown) // WEEK_COLUMNS)
+        per_table = -(-len(shown) // tables)  # even split: 6 symptoms make 3 + 3, not 5 + 1
+        for first in range(0, len(shown), per_table):
+            group = shown[first : first + per_table]
+            parts.append(f"{TABLE_OPEN}<thead><tr>")
             parts.append(f"<th>{escape(_t('Week of'))}</th>")
             parts.extend(f"<th>{escape(service.term(s))}</th>" for s in group)
-            parts.append("</tr>")
+            parts.append("</tr></thead>")
             for week in weeks:
-                parts.append(f"<tr><td>{escape(_day(week.week_start))}</td>")
+                parts.append(f"<tr><td nowrap>{escape(_day(week.week_start))}</td>")
                 for symptom in group:
                     found = week.worst.get(symptom)
                     text = wording.answer_word(*found) if found else ""
@@ -188,34 +196,34 @@ def build_symptom_report(
                     cell = f"<b>{escape(text)}</b>" if strong else escape(text)
                     parts.append(f"<td>{cell}</td>")
                 parts.append("</tr>")
-            parts.append("</table><p></p>")
+            parts.append(TABLE_CLOSE)
 
     parts.append(f"<h2>{escape(_t('Red flags'))}</h2>")
     if flags:
-        parts.append("<table border='1' cellspacing='0' width='100%'><tr>")
+        parts.append(f"{TABLE_OPEN}<thead><tr>")
         for caption in (_t("Date"), _t("Urgency"), _t("Reported"), _t("Message shown"), _t("Read")):
             parts.append(f"<th>{escape(caption)}</th>")
-        parts.append("</tr>")
+        parts.append("</tr></thead>")
         for flag in flags:
             parts.append(
                 "<tr>"
-                f"<td>{escape(_day(flag.day))}</td>"
+                f"<td nowrap>{escape(_day(flag.day))}</td>"
                 f"<td>{escape(wording.urgency_name(flag.urgency))}</td>"
                 f"<td>{escape(flag.reason)}</td>"
                 f"<td>{escape(flag.message)}</td>"
                 f"<td>{escape(_when(flag.acknowledged_at))}</td>"
                 "</tr>"
             )
-        parts.append("</table>")
+        parts.append(TABLE_CLOSE)
     else:
         parts.append(f"<p>{escape(_t('No red flags in this period.'))}</p>")
 
     parts.append(f"<h2>{escape(_t('Notes and measurements'))}</h2>")
     if notes:
-        parts.append("<table border='1' cellspacing='0' width='100%'><tr>")
+        parts.append(f"{TABLE_OPEN}<thead><tr>")
         for caption in (_t("Date"), _t("Temperature"), _t("Weight"), _t("Note")):
             parts.append(f"<th>{escape(caption)}</th>")
-        parts.append("</tr>")
+        parts.append("</tr></thead>")
         for entry in notes:
             temperature = ""
             if entry.temperature_c is not None:
@@ -224,11 +232,11 @@ def build_symptom_report(
             weight = f"{entry.weight_kg:.1f} kg" if entry.weight_kg is not None else ""
             parts.append(
                 "<tr>"
-                f"<td>{escape(_day(entry.day))}</td><td>{escape(temperature)}</td>"
+                f"<td nowrap>{escape(_day(entry.day))}</td><td nowrap>{escape(temperature)}</td>"
                 f"<td>{escape(weight)}</td><td>{escape(entry.note)}</td>"
                 "</tr>"
             )
-        parts.append("</table>")
+        parts.append(TABLE_CLOSE)
     else:
         parts.append(f"<p>{escape(_t('No notes or measurements in this period.'))}</p>")
     if totals:

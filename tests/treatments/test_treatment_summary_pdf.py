@@ -52,3 +52,17 @@ def test_treatment_summary_pdf_reads_back(qapp, demo_dir: Path, tmp_path: Path) 
 def test_an_empty_record_prints_a_plain_page(qapp, services: Services, tmp_path: Path) -> None:
     write_pdf(build_treatment_summary(services), tmp_path / "empty.pdf")
     assert "Nothing has been recorded" in _text(tmp_path / "empty.pdf")
+
+
+def test_export_record_as_pdf_from_the_command_line(demo_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from companion.cli import main
+
+    out = tmp_path / "summary.pdf"
+    status = main(
+        ["export", "record", "--format", "pdf", "-o", str(out), "--data-dir", str(demo_dir)]
+    )
+    assert status == 0
+    assert "Wrote the treatment summary" in capsys.readouterr().out
+    text = _text(out)
+    assert "Treatment summary" in text and "Trastuzumab deruxtecan" in text
+    assert not out.with_name(out.name + ".partial").exists()
