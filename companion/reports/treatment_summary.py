@@ -38,7 +38,8 @@ def _t(text: str) -> str:
 def _table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int] = ()
 ) -> str:
-    """A bordered table; widths are percentages of the page width, one per column."""
+    """A bordered table whose header row repeats on each page; widths are percentages of
+    the page width, one per column."""
     head = "".join(
         f"<th align='left'{f' width={widths[i]}%' if widths else ''}>{escape(h)}</th>"
         for i, h in enumerate(headers)
@@ -49,7 +50,9 @@ def _table(
     return (
         "<table width='100%' cellspacing='0' cellpadding='4' border='1' "
         "style='border-collapse: collapse; border-color: #999; font-size: 11pt'>"
-        f"<tr>{head}</tr>{body}</table>"
+        f"<thead><tr>{head}</tr></thead>{body}</table>"
+        # Qt drops the margin after a table; the spacer keeps the next heading off it.
+        "<p style='margin:0; font-size:6pt'>&nbsp;</p>"
     )
 
 
