@@ -157,7 +157,14 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(theme.em(self, 62), theme.em(self, 40))
+            # First run: roomy for tables and charts, but never larger than the screen.
+            width, height = theme.em(self, 80), theme.em(self, 52)
+            screen = self.screen()
+            if screen is not None:
+                room = screen.availableGeometry()
+                width = min(width, round(room.width() * 0.9))
+                height = min(height, round(room.height() * 0.9))
+            self.resize(width, height)
         wanted = self.settings.value("window/page", "today")
         ids = [p.page_id for p in self.pages]
         self.sidebar.setCurrentRow(ids.index(wanted) if wanted in ids else 0)

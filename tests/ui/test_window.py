@@ -25,6 +25,17 @@ def test_window_size_and_page_are_remembered(qtbot, data_dir: Path) -> None:
     second.close()
 
 
+def test_first_window_is_roomy_but_fits_the_screen(qtbot, data_dir: Path) -> None:
+    window = build_main_window(data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    room = window.screen().availableGeometry()
+    assert window.width() <= room.width() * 0.9 + 1
+    assert window.height() <= room.height() * 0.9 + 1
+    assert window.width() >= min(theme.em(window, 80), room.width() * 0.9) - 1
+    window.close()
+
+
 def test_keyboard_shortcuts_switch_pages(window, qtbot) -> None:
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
