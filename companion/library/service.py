@@ -15,6 +15,7 @@ from pathlib import Path
 from companion.library import database
 from companion.library import search as search_index
 from companion.library.model import (
+    URGENCIES,
     BankQuestion,
     Entry,
     Fact,
@@ -34,6 +35,29 @@ def default_database() -> Path:
 
 def _tuple(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text))
+
+
+# Most urgent first: emergency, now, today.
+URGENCY_RANK = {urgency: rank for rank, urgency in enumerate(reversed(URGENCIES))}
+
+
+def _threshold(rule: RedFlagRule) -> float:
+    if rule.min_value is not None:
+        return float(rule.min_value)
+    return float(rule.min_answer if rule.min_answer is not None else 1)
+
+
+def _covers(one: RedFlagRule, other: RedFlagRule) -> bool:
+    """True when `one` always raises at least as urgent a sign as `other`, so a list of
+    warning signs does not need `other`: same symptom, attribute and sites, a threshold no
+    higher, and an urgency at least as high."""
+    return (
+        one.symptom == other.symptom
+        and one.attribute == other.attribute
+        and one.sites == other.sites
+        and _threshold(one) <= _threshold(other)
+        and URGENCY_RANK.get(one.urgency, 9) <= URGENCY_RANK.get(other.urgency, 9)
+    )
 
 
 class LibraryService:
@@ -218,6 +242,35 @@ class LibraryService:
 
     def rules_for_site(self, site_id: str) -> list[RedFlagRule]:
         return [r for r in self._rules if site_id in r.sites]
+
+    def red_flags_for_entry(self, entry_id: str) -> list[RedFlagRule]:
+        """The warning signs that apply specifically to this entry, most urgent first.
+
+        For a medicine: the rules that name it or its class (a chemotherapy rule applies to
+        every chemotherapy drug, listed or not). For a site of spread: the rules that name
+        the site. Rules for everyone are left out, and so is a rule that another one of the
+        list already covers (same symptom, lower or equal threshold, at least as urgent).
+        Within one urgency the rules keep the order of red_flags.toml (grouped by topic).
+        """
+        entry = self._entries.get(entry_id)
+        if entry is None:
+            return []
+        if entry.kind == "drug":
+            rules = self.rules_for_drug(entry_id)
+        elif entry.kind == "site":
+            rules = self.rules_for_site(entry_id)
+        else:
+            return []
+        kept: list[RedFlagRule] = []
+        for index, rule in enumerate(rules):
+            covered = any(
+                _covers(other, rule) and (not _covers(rule, other) or other_index < index)
+                for other_index, other in enumerate(rules)
+                if other_index != index
+            )
+            if not covered:
+                kept.append(rule)
+        return sorted(kept, key=lambda r: URGENCY_RANK.get(r.urgency, len(URGENCY_RANK)))
 
     def questions(self) -> list[BankQuestion]:
         return list(self._questions)

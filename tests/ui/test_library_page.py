@@ -32,14 +32,17 @@ def _find_tree_item(tree: QTreeWidget, link: str) -> QTreeWidgetItem:
     return found[0]
 
 
-def _click_link(qtbot, browser: QTextBrowser, href: str) -> None:  # type: ignore[no-untyped-def]
-    """Click the first link to href as the patient would: on its text."""
+def _click_link(  # type: ignore[no-untyped-def]
+    qtbot, browser: QTextBrowser, href: str, after: int = 0
+) -> None:
+    """Click the first link to href (from position `after` on) as the patient would: on its
+    text."""
     block = browser.document().begin()
     while block.isValid():
         iterator = block.begin()
         while not iterator.atEnd():
             fragment = iterator.fragment()
-            if fragment.charFormat().anchorHref() == href:
+            if fragment.charFormat().anchorHref() == href and fragment.position() >= after:
                 cursor = QTextCursor(browser.document())
                 cursor.setPosition(fragment.position() + min(2, fragment.length() - 1))
                 browser.setTextCursor(cursor)
@@ -253,3 +256,48 @@ def test_links_can_be_followed_with_the_keyboard(window, qtbot) -> None:
     assert page.current_link == href
     qtbot.keyClick(page.browser, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert page.current_link == "entry:trastuzumab-deruxtecan"
+
+
+def test_a_medicine_page_says_when_to_get_help_fast(window, qtbot) -> None:
+    page = _open_library(window, qtbot)
+    qtbot.keyClicks(page.search_box, "enhertu")
+    qtbot.waitUntil(lambda: page.results.count() > 0)
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    assert page.current_link == "entry:trastuzumab-deruxtecan"
+    text = page.browser.toPlainText()
+    start = text.index("When to get help fast")
+    section = text[start : text.index("See also", start)]
+    now = section.index("Call your care team now, day or night")
+    today = section.index("Call your care team today")
+    cough = section.index("Cough")
+    assert now < cough < today, "the T-DXd cough sign is under “call now”"
+    assert "When you answer “Mild” or more to “how bad is it”" in section[cough:today]
+    assert "Shortness of breath" in section[now:today]
+    assert "Fever or shaking chills" in section[now:today]
+    # the link in this section (not the side effect's) opens the symptom page
+    heading = page.browser.document().find("When to get help fast").position()
+    _click_link(qtbot, page.browser, "symptom:cough", after=heading)
+    assert page.current_link == "symptom:cough"
+    assert page.browser.toPlainText().startswith("Cough")
+    qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
+    assert page.current_link == "entry:trastuzumab-deruxtecan"
+
+
+def test_a_hormone_medicine_says_it_has_no_warning_signs_of_its_own(window, qtbot) -> None:
+    page = _open_library(window, qtbot)
+    page.show_link("entry:tamoxifen")
+    text = page.browser.toPlainText()
+    assert "When to get help fast" in text
+    assert "The library lists no warning signs just for this medicine." in text
+    assert "Call your care team now" not in text
+
+
+def test_the_warning_signs_show_the_patients_own_numbers(demo_window, qtbot) -> None:
+    info = demo_window.services.profile.get()
+    assert info.care_team_phone, "the demo patient has a care team number"
+    page = _open_library(demo_window, qtbot)
+    page.show_link("entry:trastuzumab-deruxtecan")
+    text = page.browser.toPlainText()
+    assert f"Call your care team now, day or night: {info.care_team_phone}" in text
+    printed = page._report().html
+    assert "When to get help fast" in printed and 'href="symptom:' not in printed

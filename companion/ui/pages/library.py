@@ -52,6 +52,7 @@ class LibraryPage(Page):
         self._services = services
         self._library = services.library
         self._taking: list[str] = []
+        self._phones: pages.Phones | None = None
         self._history: list[str] = []
         self.current_link = OVERVIEW
         # Replaced in tests; the only way a web page ever opens is the patient's click.
@@ -235,7 +236,9 @@ class LibraryPage(Page):
             entry = self._library.entry(key)
             if entry is None:
                 return None
-            return pages.entry_html(self._library, entry, entry.id in self._taking, links)
+            return pages.entry_html(
+                self._library, entry, entry.id in self._taking, links, self._phones
+            )
         if scheme == "symptom":
             if self._library.symptom(key) is None:
                 return None
@@ -364,6 +367,8 @@ class LibraryPage(Page):
     # -- page life -----------------------------------------------------------------------
     def refresh(self) -> None:
         self._taking = current_drug_ids(self._services.store)
+        info = self._services.profile.get()
+        self._phones = pages.Phones(info.care_team_phone, info.emergency_number)
         self._fill_tree()
         if self._html_for(self.current_link, links=True) is not None:
             self.show_link(self.current_link, remember=False)

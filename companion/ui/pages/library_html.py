@@ -6,6 +6,7 @@ only source links are web addresses, opened when the patient clicks one.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 
@@ -21,6 +22,7 @@ from companion.library.model import (
     SideEffect,
 )
 from companion.library.service import LibraryService
+from companion.symptoms import wording
 from companion.ui import theme
 from companion.ui.pages.library_labels import (
     attribute_label,
@@ -34,6 +36,18 @@ from companion.ui.pages.library_labels import (
 
 # Side effects are listed after this section when the entry has it, else after the last one.
 SIDE_EFFECTS_AFTER = ("side_effects", "serious", "boxed_warning")
+# A medicine's warning signs follow its "When to call your care team" text, else its side
+# effects.
+HELP_AFTER = "call_team"
+URGENCY_ORDER = ("emergency", "now", "today")
+
+
+@dataclass(frozen=True)
+class Phones:
+    """The patient's own numbers, shown next to the warning signs ("" when not set)."""
+
+    care_team: str = ""
+    emergency: str = ""
 
 
 def _tr(text: str) -> str:
@@ -176,7 +190,11 @@ def _names(entry: Entry) -> str:
 
 
 def entry_html(
-    library: LibraryService, entry: Entry, taking: bool = False, links: bool = True
+    library: LibraryService,
+    entry: Entry,
+    taking: bool = False,
+    links: bool = True,
+    phones: Phones | None = None,
 ) -> str:
     cite = _Citations(library, links)
     parts = [f"<h1>{escape(entry.title)}</h1>"]
@@ -193,16 +211,23 @@ def entry_html(
     parts.append(f"<p>{escape(entry.summary)}</p>")
     keys = [s.key for s in entry.sections]
     after = next((k for k in SIDE_EFFECTS_AFTER if k in keys), keys[-1] if keys else None)
+    help_after = HELP_AFTER if HELP_AFTER in keys else None
     effects_shown = False
+    help_shown = entry.kind != "drug"  # only medicines have a "When to get help fast"
     for section in entry.sections:
         parts.append(f"<h2>{escape(section_label(section.key))}</h2>")
         parts.extend(_fact(f, entry.reviewed, cite) for f in section.facts)
         if section.key == after and not effects_shown:
             parts.append(_side_effects(library, entry.side_effects, cite, links))
             effects_shown = True
+        if section.key == help_after and not help_shown:
+            parts.append(get_help_html(library, entry, cite, links, phones))
+            help_shown = True
     if not effects_shown:
         parts.append(_side_effects(library, entry.side_effects, cite, links))
-    if entry.kind == "site" and (rules := library.rules_for_site(entry.id)):
+    if not help_shown:
+        parts.append(get_help_html(library, entry, cite, links, phones))
+    if entry.kind == "site" and (rules := library.red_flags_for_entry(entry.id)):
         lead = _tr(
             "When cancer has spread here, these symptoms are warning signs. "
             "Do not wait for your next visit."
@@ -257,9 +282,13 @@ def _rule_condition(library: LibraryService, rule: RedFlagRule, links: bool) -> 
     return "<br>".join(parts)
 
 
+def _degrees(celsius: float) -> str:
+    return f"{celsius:g} °C ({round(celsius * 9 / 5 + 32, 1):g} °F)"
+
+
 def _rule_threshold(library: LibraryService, rule: RedFlagRule) -> str:
     if rule.min_value is not None:
-        return _tr("At {value} or more").format(value=f"{rule.min_value:g} °C")
+        return _tr("At {value} or more").format(value=_degrees(rule.min_value))
     term = library.symptom(rule.symptom)
     attribute = rule.attribute or (term.attributes[0] if term and term.attributes else "")
     if attribute == "presence" or rule.min_answer is None:
@@ -267,10 +296,83 @@ def _rule_threshold(library: LibraryService, rule: RedFlagRule) -> str:
     scale = ANSWER_SCALES.get(attribute, ())
     if not 0 <= rule.min_answer < len(scale):
         return ""
-    word = scale[rule.min_answer]
+    word = wording.answer_word(attribute, rule.min_answer)
     return _tr("When you answer “{word}” or more to “{attribute}”").format(
         word=word, attribute=attribute_label(attribute)
     )
+
+
+def _urgency_heading(urgency: str, phones: Phones | None) -> str:
+    """The urgency in words, with the patient's own number when it is set, e.g.
+    "Call your care team now, day or night: 555 0100"."""
+    text = urgency_label(urgency)
+    number = (phones.emergency if urgency == "emergency" else phones.care_team) if phones else ""
+    if number:
+        text = _tr("{what}: {number}").format(what=text, number=number)
+    return text
+
+
+def get_help_html(
+    library: LibraryService,
+    entry: Entry,
+    cite: _Citations,
+    links: bool,
+    phones: Phones | None = None,
+) -> str:
+    """A medicine's "When to get help fast": its own warning signs, one box per urgency,
+    each sign linked to its symptom page (where the full message is)."""
+    rules = library.red_flags_for_entry(entry.id)
+    everyone = _tr(
+        "Some warning signs apply to everyone, whatever medicine you take, such as chest "
+        "pain or very bad trouble breathing. Each symptom’s page lists them."
+    )
+    title = _tr("When to get help fast")
+    parts = [f'<a name="get-help"></a><h2>{escape(title)}</h2>']
+    if not rules:
+        none = _tr("The library lists no warning signs just for this medicine.")
+        parts.append(f"<p>{escape(none)} {escape(everyone)}</p>")
+        return "".join(parts)
+    lead = _tr(
+        "Warning signs for people who take this medicine, most urgent first. "
+        "Do not wait for your next visit."
+    )
+    if links:
+        lead += " " + _tr("Open a symptom to read why it matters.")
+    parts.append(f"<p>{escape(lead)}</p>")
+    for urgency in URGENCY_ORDER:
+        group = [r for r in rules if r.urgency == urgency]
+        if not group:
+            continue
+        items = []
+        for rule in group:
+            term = library.symptom(rule.symptom)
+            if term is not None:
+                name = escape(term.term)
+                if links:
+                    name = f'<a href="symptom:{term.id}">{name}</a>'
+            elif rule.symptom == "temperature":
+                name = escape(_tr("Temperature"))
+            else:
+                name = escape(rule.symptom)
+            item = name
+            if threshold := _rule_threshold(library, rule):
+                item += f'<br><span class="muted">{escape(threshold)}</span>'
+            sites = [s for i in rule.sites if (s := library.entry(i)) is not None]
+            if sites:
+                where = _tr("If the cancer has spread to: {sites}").format(
+                    sites=", ".join(s.title for s in sites)
+                )
+                item += f'<br><span class="muted">{escape(where)}</span>'
+            items.append(f"<li>{item}{cite.marks(rule.sources)}</li>")
+        heading = escape(_urgency_heading(urgency, phones))
+        parts.append(
+            _box(
+                f"<b>{heading}</b><ul>{''.join(items)}</ul>",
+                theme.URGENCY_COLOURS.get(urgency, theme.NOTE_BOX),
+            )
+        )
+    parts.append(f'<p class="muted">{escape(everyone)}</p>')
+    return "".join(parts)
 
 
 def rules_html(
