@@ -15,6 +15,7 @@ from companion.errors import CompanionError
 from companion.paths import ProfilePaths, make_private
 from companion.resource_files import resources_root
 from companion.services import Services
+from companion.translations import TranslationContext, install_translations
 from companion.ui import theme
 from companion.ui.main_window import MainWindow
 from companion.ui.pages.library import LibraryPage
@@ -26,6 +27,10 @@ from companion.ui.pages.visits import VisitsPage
 from companion.ui.welcome import WelcomeDialog
 
 
+class App(TranslationContext):
+    """The names of the pages and the messages at start-up."""
+
+
 def ensure_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -34,6 +39,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     QCoreApplication.setOrganizationName("HER2 Companion")
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    install_translations(app)  # before any widget exists; English when none is found
     icon = resources_root() / "icons" / "her2-companion.svg"
     app.setWindowIcon(QIcon(str(icon)))
     app.setDesktopFileName("her2-companion")
@@ -51,17 +57,16 @@ def build_main_window(data_dir: Path) -> MainWindow:
     theme.apply_theme(app, theme.TEXT_SCALES[text_scale])
 
     window = MainWindow(services, settings)
-    tr = window.tr
     today_page = TodayPage(services, window.undo_stack, settings)
-    window.add_page(tr("Today"), today_page)
+    window.add_page(App.tr("Today"), today_page)
     symptoms_page = SymptomsPage(services, window.undo_stack)
-    window.add_page(tr("Symptoms"), symptoms_page)
+    window.add_page(App.tr("Symptoms"), symptoms_page)
     symptoms_page.edit_day_requested.connect(today_page.open_day)
-    window.add_page(tr("Treatments"), TreatmentsPage(services))
-    window.add_page(tr("Visits & questions"), VisitsPage(services, window.undo_stack))
-    window.add_page(tr("Library"), LibraryPage(services))
+    window.add_page(App.tr("Treatments"), TreatmentsPage(services))
+    window.add_page(App.tr("Visits & questions"), VisitsPage(services, window.undo_stack))
+    window.add_page(App.tr("Library"), LibraryPage(services))
     settings_page = SettingsPage(services, text_scale)
-    window.add_page(tr("Settings"), settings_page)
+    window.add_page(App.tr("Settings"), settings_page)
 
     def change_text_size(key: str) -> None:
         settings.setValue("appearance/text_size", key)
@@ -80,19 +85,19 @@ def offer_crash_logs(window: MainWindow, logs: Path) -> None:
     if not found:
         return
     box = QMessageBox(window)
-    box.setWindowTitle(window.tr("HER2 Companion closed unexpectedly"))
+    box.setWindowTitle(App.tr("HER2 Companion closed unexpectedly"))
     box.setText(
-        window.tr(
+        App.tr(
             "HER2 Companion closed unexpectedly last time. Your saved entries are safe. "
             "A crash report with no health information was written. Do you want to see it?"
         )
     )
-    show = box.addButton(window.tr("Show report"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(window.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    show = box.addButton(App.tr("Show report"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(App.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is show:
         text = "\n\n".join(p.read_text(encoding="utf-8", errors="replace") for p in found)
-        QMessageBox.information(window, window.tr("Crash report"), text)
+        QMessageBox.information(window, App.tr("Crash report"), text)
     crash.mark_seen(logs)
 
 

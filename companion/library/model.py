@@ -4,13 +4,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Answer words per attribute, index 0–4 (PRO-CTCAE); presence is 0 = no, 1 = yes.
+from companion.translations import QT_TRANSLATE_NOOP
+
+# Answer words per attribute, index 0–4 (PRO-CTCAE); presence is 0 = no, 1 = yes. Marked for
+# lupdate; companion.symptoms.wording translates them.
 ANSWER_SCALES: dict[str, tuple[str, ...]] = {
-    "severity": ("None", "Mild", "Moderate", "Severe", "Very severe"),
-    "frequency": ("Never", "Rarely", "Occasionally", "Frequently", "Almost constantly"),
-    "interference": ("Not at all", "A little bit", "Somewhat", "Quite a bit", "Very much"),
-    "amount": ("Not at all", "A little bit", "Somewhat", "Quite a bit", "Very much"),
-    "presence": ("No", "Yes"),
+    "severity": (
+        QT_TRANSLATE_NOOP("Symptoms", "None"),
+        QT_TRANSLATE_NOOP("Symptoms", "Mild"),
+        QT_TRANSLATE_NOOP("Symptoms", "Moderate"),
+        QT_TRANSLATE_NOOP("Symptoms", "Severe"),
+        QT_TRANSLATE_NOOP("Symptoms", "Very severe"),
+    ),
+    "frequency": (
+        QT_TRANSLATE_NOOP("Symptoms", "Never"),
+        QT_TRANSLATE_NOOP("Symptoms", "Rarely"),
+        QT_TRANSLATE_NOOP("Symptoms", "Occasionally"),
+        QT_TRANSLATE_NOOP("Symptoms", "Frequently"),
+        QT_TRANSLATE_NOOP("Symptoms", "Almost constantly"),
+    ),
+    "interference": (
+        QT_TRANSLATE_NOOP("Symptoms", "Not at all"),
+        QT_TRANSLATE_NOOP("Symptoms", "A little bit"),
+        QT_TRANSLATE_NOOP("Symptoms", "Somewhat"),
+        QT_TRANSLATE_NOOP("Symptoms", "Quite a bit"),
+        QT_TRANSLATE_NOOP("Symptoms", "Very much"),
+    ),
+    "amount": (
+        QT_TRANSLATE_NOOP("Symptoms", "Not at all"),
+        QT_TRANSLATE_NOOP("Symptoms", "A little bit"),
+        QT_TRANSLATE_NOOP("Symptoms", "Somewhat"),
+        QT_TRANSLATE_NOOP("Symptoms", "Quite a bit"),
+        QT_TRANSLATE_NOOP("Symptoms", "Very much"),
+    ),
+    "presence": (QT_TRANSLATE_NOOP("Symptoms", "No"), QT_TRANSLATE_NOOP("Symptoms", "Yes")),
 }
 URGENCIES = ("today", "now", "emergency")
 

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPageSize, QPainter, QPen
 
 from companion.reports import pdf
+from companion.translations import TranslationContext
 from companion.visits.model import VisitInfo, VisitQuestionInfo, format_visit_time
 from companion.visits.service import VisitService
 
@@ -32,8 +33,8 @@ INDENT_PT = 26.0
 GAP_PT = 16.0
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("QuestionSheet", text)
+class QuestionSheetText(TranslationContext):
+    """The printed question sheet."""
 
 
 def wrap(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
@@ -107,7 +108,7 @@ class QuestionSheet:
     visit: VisitInfo
     questions: tuple[VisitQuestionInfo, ...]
     page_size: QPageSize.PageSizeId | None = None
-    title: str = field(default_factory=lambda: _t("Questions for my visit"))
+    title: str = field(default_factory=lambda: QuestionSheetText.tr("Questions for my visit"))
     last_layout: SheetLayout | None = None
 
     def period(self) -> str:
@@ -152,20 +153,20 @@ class QuestionSheet:
         title_m = QFontMetricsF(fonts.title, device)
         meta_m = QFontMetricsF(fonts.meta, device)
         rows = [
-            (_t("Name"), self.patient_name or "—"),
-            (_t("Visit"), format_visit_time(self.visit.starts_at)),
-            (_t("With"), self.visit.who()),
+            (QuestionSheetText.tr("Name"), self.patient_name or "—"),
+            (QuestionSheetText.tr("Visit"), format_visit_time(self.visit.starts_at)),
+            (QuestionSheetText.tr("With"), self.visit.who()),
         ]
         if self.visit.place:
-            rows.append((_t("Place"), self.visit.place))
+            rows.append((QuestionSheetText.tr("Place"), self.visit.place))
         if self.visit.purpose:
-            rows.append((_t("Purpose"), self.visit.purpose))
+            rows.append((QuestionSheetText.tr("Purpose"), self.visit.purpose))
         bold = QFont(fonts.meta)
         bold.setBold(True)
         bold_m = QFontMetricsF(bold, device)
         label_width = max(bold_m.horizontalAdvance(f"{k}:") for k, _ in rows) + 10 * scale
         lines = [(k, wrap(v, meta_m, width - label_width)) for k, v in rows]
-        hint = _t(
+        hint = QuestionSheetText.tr(
             "Tick each question once it has been asked, and write the answer on the lines "
             "below it. The most important questions come first."
         )
@@ -219,7 +220,10 @@ class QuestionSheet:
         room = int((body.height() - text_height - spacing * 0.5) // spacing)
         if ruled > room:  # a very long answer: print what fits, the rest stays in the app
             ruled = max(1, room)
-            answer_lines = [*answer_lines[: ruled - 1], _t("… (the full answer is in the app)")]
+            answer_lines = [
+                *answer_lines[: ruled - 1],
+                QuestionSheetText.tr("… (the full answer is in the app)"),
+            ]
             answer_lines = answer_lines[:ruled]
         height = text_height + spacing * 0.3 + ruled * spacing
 
@@ -262,7 +266,7 @@ class QuestionSheet:
     ) -> Block:
         meta_m = QFontMetricsF(fonts.question, device)
         spacing = LINE_SPACING_PT * scale
-        heading = _t("Notes and other questions")
+        heading = QuestionSheetText.tr("Notes and other questions")
         height = meta_m.lineSpacing() + spacing * 0.3 + count * spacing
 
         def paint(painter: QPainter, x: float, y: float) -> None:

@@ -35,8 +35,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-
 from companion.errors import CompanionError, ValidationError
 from companion.library.model import URGENCIES
 from companion.symptoms import esas, wording
@@ -49,6 +47,7 @@ from companion.symptoms.service import (
     MergeConflict,
     SymptomService,
 )
+from companion.translations import TranslationContext
 
 COLUMNS = (
     "date",
@@ -73,8 +72,8 @@ _RULE_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,80}$")
 _FORMULA_START = ("=", "+", "-", "@")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SymptomCsv", text)
+class SymptomCsv(TranslationContext):
+    """Symptoms exported to and imported from CSV."""
 
 
 # -- export ------------------------------------------------------------------------------
@@ -122,14 +121,38 @@ def rows_for(service: SymptomService, states: Iterable[DayState]) -> list[list[s
         if state.temperature_c is not None:
             temperature = _number(state.temperature_c)
             rows.append(
-                [day, "temperature", "", _t("Temperature"), "", temperature, "°C", "", "", ""]
+                [
+                    day,
+                    "temperature",
+                    "",
+                    SymptomCsv.tr("Temperature"),
+                    "",
+                    temperature,
+                    "°C",
+                    "",
+                    "",
+                    "",
+                ]
             )
         if state.weight_kg is not None:
             rows.append(
-                [day, "weight", "", _t("Weight"), "", _number(state.weight_kg), "kg", "", "", ""]
+                [
+                    day,
+                    "weight",
+                    "",
+                    SymptomCsv.tr("Weight"),
+                    "",
+                    _number(state.weight_kg),
+                    "kg",
+                    "",
+                    "",
+                    "",
+                ]
             )
         if state.note:
-            rows.append([day, "note", "", _t("Note"), "", "", "", _safe(state.note), "", ""])
+            rows.append(
+                [day, "note", "", SymptomCsv.tr("Note"), "", "", "", _safe(state.note), "", ""]
+            )
         for flag in sorted(state.flags, key=lambda f: (_stamp(f.raised_at), f.rule_id)):
             rows.append(
                 [
@@ -172,7 +195,7 @@ def write_csv(
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise CompanionError(
-            _t("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
+            SymptomCsv.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
         ) from exc
     return text.count("\r\n") - 1
 
@@ -207,7 +230,9 @@ class _Problems:
         self.found: list[str] = []
 
     def add(self, line: int, message: str) -> None:
-        self.found.append(_t("Line {line}: {problem}").format(line=line, problem=message))
+        self.found.append(
+            SymptomCsv.tr("Line {line}: {problem}").format(line=line, problem=message)
+        )
         if len(self.found) >= MAX_PROBLEMS:
             raise self.error()
 
@@ -215,11 +240,11 @@ class _Problems:
         first = self.found[0]
         more = len(self.found) - 1
         if more:
-            first += " " + _t("(and {count} more problems; nothing was imported)").format(
-                count=more
-            )
+            first += " " + SymptomCsv.tr(
+                "(and {count} more problems; nothing was imported)"
+            ).format(count=more)
         else:
-            first += " " + _t("(nothing was imported)")
+            first += " " + SymptomCsv.tr("(nothing was imported)")
         return ValidationError(first)
 
 
@@ -228,21 +253,21 @@ def _too_big(size: int) -> ValidationError:
         return f"{count / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
 
     return ValidationError(
-        _t("The file is too big ({size} MB; at most {limit} MB). Nothing was imported.").format(
-            size=megabytes(size), limit=megabytes(MAX_BYTES)
-        )
+        SymptomCsv.tr(
+            "The file is too big ({size} MB; at most {limit} MB). Nothing was imported."
+        ).format(size=megabytes(size), limit=megabytes(MAX_BYTES))
     )
 
 
 def _decode(data: bytes) -> str:
     if not data.strip():
-        raise ValidationError(_t("The file is empty: there is nothing to import."))
+        raise ValidationError(SymptomCsv.tr("The file is empty: there is nothing to import."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ValidationError(
-            _t(
+            SymptomCsv.tr(
                 "Line {line} is not readable text (UTF-8). Is this a CSV file exported from "
                 "HER2 Companion or a spreadsheet? Nothing was imported."
             ).format(line=line)
@@ -250,7 +275,9 @@ def _decode(data: bytes) -> str:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ValidationError(
-            _t("Line {line} holds binary data, not text. Nothing was imported.").format(line=line)
+            SymptomCsv.tr("Line {line} holds binary data, not text. Nothing was imported.").format(
+                line=line
+            )
         )
     return text
 
@@ -276,10 +303,12 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
         header = next(reader, None)
     except csv.Error as exc:
         raise ValidationError(
-            _t("Line 1 is not a CSV header: {reason}. Nothing was imported.").format(reason=exc)
+            SymptomCsv.tr("Line 1 is not a CSV header: {reason}. Nothing was imported.").format(
+                reason=exc
+            )
         ) from exc
     if header is None:
-        raise ValidationError(_t("The file is empty: there is nothing to import."))
+        raise ValidationError(SymptomCsv.tr("The file is empty: there is nothing to import."))
     names = [h.strip().lower() for h in header]
     columns = {name: i for i, name in enumerate(names) if name}
     missing = [c for c in REQUIRED if c not in columns]
@@ -288,15 +317,21 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
     if missing or unknown or duplicate:
         parts = []
         if missing:
-            parts.append(_t("missing column(s): {names}").format(names=", ".join(missing)))
-        if unknown:
-            parts.append(_t("unknown column(s): {names}").format(names=", ".join(unknown[:5])))
-        if duplicate:
-            parts.append(_t("repeated column(s): {names}").format(names=", ".join(duplicate)))
-        raise ValidationError(
-            _t("Line 1: {problems}. The columns must be: {columns}. Nothing was imported.").format(
-                problems="; ".join(parts), columns=",".join(COLUMNS)
+            parts.append(
+                SymptomCsv.tr("missing column(s): {names}").format(names=", ".join(missing))
             )
+        if unknown:
+            parts.append(
+                SymptomCsv.tr("unknown column(s): {names}").format(names=", ".join(unknown[:5]))
+            )
+        if duplicate:
+            parts.append(
+                SymptomCsv.tr("repeated column(s): {names}").format(names=", ".join(duplicate))
+            )
+        raise ValidationError(
+            SymptomCsv.tr(
+                "Line 1: {problems}. The columns must be: {columns}. Nothing was imported."
+            ).format(problems="; ".join(parts), columns=",".join(COLUMNS))
         )
     width = len(header)
     today = date.today()
@@ -312,14 +347,14 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
             count += 1
             if count > MAX_ROWS:
                 raise ValidationError(
-                    _t("The file has more than {limit} rows. Nothing was imported.").format(
-                        limit=MAX_ROWS
-                    )
+                    SymptomCsv.tr(
+                        "The file has more than {limit} rows. Nothing was imported."
+                    ).format(limit=MAX_ROWS)
                 )
             if len(row) != width:
                 problems.add(
                     line,
-                    _t("it has {found} fields but the header has {width}.").format(
+                    SymptomCsv.tr("it has {found} fields but the header has {width}.").format(
                         found=len(row), width=width
                     ),
                 )
@@ -327,11 +362,15 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
             cell = {name: row[i].strip() for name, i in columns.items()}
             _check_row(service, cell, line, today, days, lines, problems)
     except csv.Error as exc:
-        problems.add(line + 1, _t("it cannot be read as CSV ({reason}).").format(reason=exc))
+        problems.add(
+            line + 1, SymptomCsv.tr("it cannot be read as CSV ({reason}).").format(reason=exc)
+        )
     if problems.found:
         raise problems.error()
     if count == 0:
-        raise ValidationError(_t("The file has a header but no entries. Nothing was imported."))
+        raise ValidationError(
+            SymptomCsv.tr("The file has a header but no entries. Nothing was imported.")
+        )
     states = [
         DayState(
             day=day,
@@ -360,23 +399,25 @@ def _check_row(
     item, attribute, raw_value = cell["item"], cell["attribute"].lower(), cell["value"]
     text = _unsafe(cell.get("text", ""))
     if not _DATE.match(raw_day):
-        problems.add(line, _t("“{date}” is not a date like 2026-03-31.").format(date=raw_day))
+        problems.add(
+            line, SymptomCsv.tr("“{date}” is not a date like 2026-03-31.").format(date=raw_day)
+        )
         return
     try:
         day = date.fromisoformat(raw_day)
     except ValueError:
-        problems.add(line, _t("“{date}” is not a real date.").format(date=raw_day))
+        problems.add(line, SymptomCsv.tr("“{date}” is not a real date.").format(date=raw_day))
         return
     if day > today:
-        problems.add(line, _t("{date} is in the future.").format(date=raw_day))
+        problems.add(line, SymptomCsv.tr("{date} is in the future.").format(date=raw_day))
         return
     if day < EARLIEST_DAY:
-        problems.add(line, _t("{date} is too long ago.").format(date=raw_day))
+        problems.add(line, SymptomCsv.tr("{date} is too long ago.").format(date=raw_day))
         return
     if kind not in KINDS:
         problems.add(
             line,
-            _t("“{kind}” is not a kind of entry (use one of: {kinds}).").format(
+            SymptomCsv.tr("“{kind}” is not a kind of entry (use one of: {kinds}).").format(
                 kind=kind, kinds=", ".join(KINDS)
             ),
         )
@@ -385,23 +426,25 @@ def _check_row(
         recorded = _moment(cell.get("recorded_at", ""))
         acknowledged = _moment(cell.get("acknowledged_at", ""))
     except ValueError:
-        problems.add(line, _t("a time is not like 2026-03-31T09:30:00Z."))
+        problems.add(line, SymptomCsv.tr("a time is not like 2026-03-31T09:30:00Z."))
         return
     key = (day, kind, item if kind in ("symptom", "esas", "red_flag") else "", "")
     if kind == "symptom":
         key = (day, kind, item, attribute)
     if key in lines:
-        problems.add(line, _t("it repeats line {other}.").format(other=lines[key]))
+        problems.add(line, SymptomCsv.tr("it repeats line {other}.").format(other=lines[key]))
         return
     entry = days.setdefault(day, _Day())
     if kind == "symptom":
         if not service.known(item):
-            problems.add(line, _t("“{item}” is not a symptom the app knows.").format(item=item))
+            problems.add(
+                line, SymptomCsv.tr("“{item}” is not a symptom the app knows.").format(item=item)
+            )
             return
         if attribute not in service.attributes(item):
             problems.add(
                 line,
-                _t("{term} is asked about {allowed}, not “{attribute}”.").format(
+                SymptomCsv.tr("{term} is asked about {allowed}, not “{attribute}”.").format(
                     term=service.term(item),
                     allowed=", ".join(service.attributes(item)),
                     attribute=attribute,
@@ -412,9 +455,9 @@ def _check_row(
         if not _INTEGER.match(raw_value) or int(raw_value) > top:
             problems.add(
                 line,
-                _t("the answer must be a whole number from 0 to {top}, not “{value}”.").format(
-                    top=top, value=raw_value
-                ),
+                SymptomCsv.tr(
+                    "the answer must be a whole number from 0 to {top}, not “{value}”."
+                ).format(top=top, value=raw_value),
             )
             return
         entry.answers[(item, attribute)] = SavedAnswer(
@@ -422,14 +465,14 @@ def _check_row(
         )
     elif kind == "esas":
         if item not in esas.ITEM_IDS:
-            problems.add(line, _t("“{item}” is not an ESAS-r item.").format(item=item))
+            problems.add(line, SymptomCsv.tr("“{item}” is not an ESAS-r item.").format(item=item))
             return
         if not _INTEGER.match(raw_value) or int(raw_value) > esas.MAX_VALUE:
             problems.add(
                 line,
-                _t("an ESAS-r answer is a whole number from 0 to 10, not “{value}”.").format(
-                    value=raw_value
-                ),
+                SymptomCsv.tr(
+                    "an ESAS-r answer is a whole number from 0 to 10, not “{value}”."
+                ).format(value=raw_value),
             )
             return
         entry.esas[item] = int(raw_value)
@@ -443,7 +486,7 @@ def _check_row(
         if not low <= value <= high:
             problems.add(
                 line,
-                _t(
+                SymptomCsv.tr(
                     "the {kind} must be a number from {low} to {high} {unit}, not “{value}”."
                 ).format(kind=kind, low=low, high=high, unit=unit, value=raw_value),
             )
@@ -453,27 +496,29 @@ def _check_row(
         if len(text) > MAX_NOTE_CHARS:
             problems.add(
                 line,
-                _t("the note is longer than {limit} characters.").format(limit=MAX_NOTE_CHARS),
+                SymptomCsv.tr("the note is longer than {limit} characters.").format(
+                    limit=MAX_NOTE_CHARS
+                ),
             )
             return
         if not text:
-            problems.add(line, _t("the note is empty."))
+            problems.add(line, SymptomCsv.tr("the note is empty."))
             return
         entry.note = text
     else:  # red_flag
         if not _RULE_ID.match(item):
-            problems.add(line, _t("a red flag needs its rule id in the item column."))
+            problems.add(line, SymptomCsv.tr("a red flag needs its rule id in the item column."))
             return
         if attribute not in URGENCIES:
             problems.add(
                 line,
-                _t("the urgency must be one of {urgencies}, not “{value}”.").format(
+                SymptomCsv.tr("the urgency must be one of {urgencies}, not “{value}”.").format(
                     urgencies=", ".join(URGENCIES), value=attribute
                 ),
             )
             return
         if not text or len(text) > MAX_NOTE_CHARS:
-            problems.add(line, _t("a red flag needs its message in the text column."))
+            problems.add(line, SymptomCsv.tr("a red flag needs its message in the text column."))
             return
         entry.flags[item] = FlagEvent(
             id=0,
@@ -497,12 +542,14 @@ def read_file(path: Path) -> bytes:
             raise _too_big(size)
         return path.read_bytes()
     except IsADirectoryError as exc:
-        raise ValidationError(_t("{path} is a folder, not a file.").format(path=path)) from exc
+        raise ValidationError(
+            SymptomCsv.tr("{path} is a folder, not a file.").format(path=path)
+        ) from exc
     except FileNotFoundError as exc:
-        raise ValidationError(_t("There is no file {path}.").format(path=path)) from exc
+        raise ValidationError(SymptomCsv.tr("There is no file {path}.").format(path=path)) from exc
     except OSError as exc:
         raise CompanionError(
-            _t("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror)
+            SymptomCsv.tr("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror)
         ) from exc
 
 
@@ -523,7 +570,7 @@ def import_parsed(service: SymptomService, parsed: ParsedFile) -> ImportSummary:
         )
         what = service.term(item) if kind == "symptom" else (esas.item_name(item) if item else kind)
         raise ValidationError(
-            _t(
+            SymptomCsv.tr(
                 "Line {line}: on {day} the log already has {current} for {what}, but the file "
                 "says {incoming}. Nothing was imported."
             ).format(

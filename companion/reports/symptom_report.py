@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from companion.reports.pdf import ReportDocument
 from companion.reports.symptom_chart_image import chart_image
 from companion.symptoms import esas, wording
 from companion.symptoms.history import main_attribute, weekly_worst
 from companion.symptoms.service import SymptomService
+from companion.translations import TranslationContext
 
 MAX_CHARTS = 10
 WEEK_COLUMNS = 5  # at most this many symptoms per weekly table, so words fit the columns
@@ -25,8 +26,8 @@ TABLE_OPEN = "<table border='1' cellspacing='0' width='100%'>"
 TABLE_CLOSE = "</table><p style='margin:0; font-size:6pt'>&nbsp;</p>"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SymptomReport", text)
+class SymptomReport(TranslationContext):
+    """The printed symptom report."""
 
 
 def _day(day: date) -> str:
@@ -35,6 +36,14 @@ def _day(day: date) -> str:
 
 def _long_day(day: date) -> str:
     return QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)
+
+
+def _heading(text: str) -> str:
+    return f"<h2>{escape(text)}</h2>"
+
+
+def _para(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
 
 
 def _muted(text: str) -> str:
@@ -79,7 +88,7 @@ def build_symptom_report(
         ".muted { color: #444444; } "
         "</style>",
         _muted(
-            _t(
+            SymptomReport.tr(
                 "What the patient reported in the daily check-in of HER2 Companion. Answers use "
                 "the PRO-CTCAE answer words (for example None, Mild, Moderate, Severe, Very "
                 "severe). They are the patient’s own reports, not clinical grades."
@@ -87,7 +96,7 @@ def build_symptom_report(
         ),
         "<p>"
         + escape(
-            _t(
+            SymptomReport.tr(
                 "{days} check-in days, {answers} answers and {flags} red flags "
                 "from {start} to {end}."
             ).format(
@@ -101,9 +110,9 @@ def build_symptom_report(
         + "</p>",
     ]
     if periods:
-        parts.append(f"<h2>{escape(_t('Treatment in this period'))}</h2><ul>")
+        parts.append(_heading(SymptomReport.tr("Treatment in this period")) + "<ul>")
         for period in periods:
-            until = _day(period.end) if period.end else _t("ongoing")
+            until = _day(period.end) if period.end else SymptomReport.tr("ongoing")
             parts.append(
                 f"<li>{escape(period.label)}: {escape(_day(period.start))} – {escape(until)}</li>"
             )
@@ -120,9 +129,13 @@ def build_symptom_report(
     )[:MAX_CHARTS]
     flag_marks = history.flag_symptoms(start, end)
     if charted or totals:
-        parts.append(f"<h2>{escape(_t('Trends'))}</h2>")
+        parts.append(_heading(SymptomReport.tr("Trends")))
         parts.append(
-            _muted(_t("Each day’s answers; shaded: treatment lines; black triangles: red flags."))
+            _muted(
+                SymptomReport.tr(
+                    "Each day’s answers; shaded: treatment lines; black triangles: red flags."
+                )
+            )
         )
     for index, symptom in enumerate(charted):
         symptom_attributes = attributes.get(symptom) or tuple(
@@ -146,21 +159,21 @@ def build_symptom_report(
             end,
             periods,
             sorted(d for (d, s) in flag_marks if s == symptom),
-            flag_label=_t("Red flag"),
+            flag_label=SymptomReport.tr("Red flag"),
         )
         parts.append(f"<p><img src='{name}' width='480'></p>")
     complete = [t for t in totals if t.items == len(esas.ITEM_IDS)]
     if complete:
         images["esas.png"] = chart_image(
-            _t("ESAS-r total (0–{top})").format(top=esas.MAX_TOTAL),
-            {_t("Total"): [(t.day, float(t.total)) for t in complete]},
+            SymptomReport.tr("ESAS-r total (0–{top})").format(top=esas.MAX_TOTAL),
+            {SymptomReport.tr("Total"): [(t.day, float(t.total)) for t in complete]},
             [],
             esas.MAX_TOTAL,
             start,
             end,
             periods,
             sorted({f.day for f in flags}),
-            flag_label=_t("Red flag"),
+            flag_label=SymptomReport.tr("Red flag"),
             max_gap_days=15,
         )
         parts.append("<p><img src='esas.png' width='480'></p>")
@@ -170,10 +183,10 @@ def build_symptom_report(
     shown = [s for s in charted if any(s in w.worst for w in weeks)]
     shown += [s for s in sorted(worst) if s not in shown]
     if weeks:
-        parts.append(f"<h2>{escape(_t('Worst answer each week'))}</h2>")
+        parts.append(_heading(SymptomReport.tr("Worst answer each week")))
         parts.append(
             _muted(
-                _t(
+                SymptomReport.tr(
                     "For each week (Monday to Sunday) the worst answer the patient gave: how bad "
                     "it was, or how often when only that was asked."
                 )
@@ -184,7 +197,7 @@ def build_symptom_report(
         for first in range(0, len(shown), per_table):
             group = shown[first : first + per_table]
             parts.append(f"{TABLE_OPEN}<thead><tr>")
-            parts.append(f"<th>{escape(_t('Week of'))}</th>")
+            parts.append("<th>" + escape(SymptomReport.tr("Week of")) + "</th>")
             parts.extend(f"<th>{escape(service.term(s))}</th>" for s in group)
             parts.append("</tr></thead>")
             for week in weeks:
@@ -198,10 +211,16 @@ def build_symptom_report(
                 parts.append("</tr>")
             parts.append(TABLE_CLOSE)
 
-    parts.append(f"<h2>{escape(_t('Red flags'))}</h2>")
+    parts.append(_heading(SymptomReport.tr("Red flags")))
     if flags:
         parts.append(f"{TABLE_OPEN}<thead><tr>")
-        for caption in (_t("Date"), _t("Urgency"), _t("Reported"), _t("Message shown"), _t("Read")):
+        for caption in (
+            SymptomReport.tr("Date"),
+            SymptomReport.tr("Urgency"),
+            SymptomReport.tr("Reported"),
+            SymptomReport.tr("Message shown"),
+            SymptomReport.tr("Read"),
+        ):
             parts.append(f"<th>{escape(caption)}</th>")
         parts.append("</tr></thead>")
         for flag in flags:
@@ -216,12 +235,17 @@ def build_symptom_report(
             )
         parts.append(TABLE_CLOSE)
     else:
-        parts.append(f"<p>{escape(_t('No red flags in this period.'))}</p>")
+        parts.append(_para(SymptomReport.tr("No red flags in this period.")))
 
-    parts.append(f"<h2>{escape(_t('Notes and measurements'))}</h2>")
+    parts.append(_heading(SymptomReport.tr("Notes and measurements")))
     if notes:
         parts.append(f"{TABLE_OPEN}<thead><tr>")
-        for caption in (_t("Date"), _t("Temperature"), _t("Weight"), _t("Note")):
+        for caption in (
+            SymptomReport.tr("Date"),
+            SymptomReport.tr("Temperature"),
+            SymptomReport.tr("Weight"),
+            SymptomReport.tr("Note"),
+        ):
             parts.append(f"<th>{escape(caption)}</th>")
         parts.append("</tr></thead>")
         for entry in notes:
@@ -238,11 +262,11 @@ def build_symptom_report(
             )
         parts.append(TABLE_CLOSE)
     else:
-        parts.append(f"<p>{escape(_t('No notes or measurements in this period.'))}</p>")
+        parts.append(_para(SymptomReport.tr("No notes or measurements in this period.")))
     if totals:
         parts.append(f"<p class='muted'>{escape(esas.acknowledgement())}</p>")
     return ReportDocument(
-        title=_t("Symptom report"),
+        title=SymptomReport.tr("Symptom report"),
         patient_name=patient_name,
         period=f"{_day(start)} – {_day(end)}",
         html="".join(parts),

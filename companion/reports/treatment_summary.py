@@ -8,11 +8,10 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-
 from companion.reports.lvef_image import lvef_image
 from companion.reports.pdf import ReportDocument
 from companion.reports.qt_context import ensure_gui_application
+from companion.translations import TranslationContext
 from companion.treatments.her2 import change_explained
 from companion.treatments.labels import (
     day_text,
@@ -31,8 +30,8 @@ if TYPE_CHECKING:
 LVEF_IMAGE = "lvef.png"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TreatmentSummary", text)
+class TreatmentSummary(TranslationContext):
+    """The printed treatment summary and medicines list."""
 
 
 def _table(
@@ -60,6 +59,10 @@ def _section(title: str, body: str) -> str:
     return f"<h2 style='font-size: 14pt; margin-top: 14pt'>{escape(title)}</h2>{body}"
 
 
+def _title(text: str) -> str:
+    return f"<h1 style='font-size: 18pt'>{escape(text)}</h1>"
+
+
 def _para(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
@@ -68,7 +71,7 @@ def _footer() -> str:
     return (
         "<p style='color: #444; font-size: 10pt'>"
         + escape(
-            _t(
+            TreatmentSummary.tr(
                 "Made with HER2 Companion from what was recorded in it. It may be incomplete; "
                 "your care team's records are the reference."
             )
@@ -78,13 +81,13 @@ def _footer() -> str:
 
 
 def _as_of(today: date) -> str:
-    return _t("as of {day}").format(day=day_text(today))
+    return TreatmentSummary.tr("as of {day}").format(day=day_text(today))
 
 
 def medicines_html(record: TreatmentRecord, today: date) -> str:
     listed = record.medicines.current_list(today)
     if not listed:
-        return _para(_t("No medicines recorded as taken now."))
+        return _para(TreatmentSummary.tr("No medicines recorded as taken now."))
     rows = [
         [
             m.name,
@@ -94,19 +97,27 @@ def medicines_html(record: TreatmentRecord, today: date) -> str:
         ]
         for m in listed
     ]
-    return _table([_t("Medicine"), _t("What for"), _t("Dose or how given"), _t("Since")], rows)
+    return _table(
+        [
+            TreatmentSummary.tr("Medicine"),
+            TreatmentSummary.tr("What for"),
+            TreatmentSummary.tr("Dose or how given"),
+            TreatmentSummary.tr("Since"),
+        ],
+        rows,
+    )
 
 
 def build_medicines_list(services: Services, today: date | None = None) -> ReportDocument:
     today = today or date.today()
     html = (
-        f"<h1 style='font-size: 18pt'>{escape(_t('My medicines'))}</h1>"
-        + _para(_t("Everything I take now, {as_of}.").format(as_of=_as_of(today)))
+        _title(TreatmentSummary.tr("My medicines"))
+        + _para(TreatmentSummary.tr("Everything I take now, {as_of}.").format(as_of=_as_of(today)))
         + medicines_html(services.treatments, today)
         + _footer()
     )
     return ReportDocument(
-        title=_t("Current medicines"),
+        title=TreatmentSummary.tr("Current medicines"),
         patient_name=services.profile.get().name,
         period=_as_of(today),
         html=html,
@@ -117,7 +128,7 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
     ensure_gui_application()  # fonts and images need it, also from the command line
     today = today or date.today()
     record = services.treatments
-    parts = [f"<h1 style='font-size: 18pt'>{escape(_t('Treatment summary'))}</h1>"]
+    parts = [_title(TreatmentSummary.tr("Treatment summary"))]
     images = {}
 
     sites = record.sites.sites()
@@ -125,18 +136,24 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
     diagnosis = []
     if sites:
         found = ", ".join(
-            f"{site_label(s.site_id)}{f' ({s.detail})' if s.detail else ''}: "
-            f"{_t('found')} {day_text(s.found_date)}"
+            TreatmentSummary.tr("{site}: found {day}").format(
+                site=site_label(s.site_id) + (f" ({s.detail})" if s.detail else ""),
+                day=day_text(s.found_date),
+            )
             for s in sites
         )
-        diagnosis.append(_para(_t("Where the cancer has spread: {sites}.").format(sites=found)))
+        diagnosis.append(
+            _para(TreatmentSummary.tr("Where the cancer has spread: {sites}.").format(sites=found))
+        )
     if biopsies:
         last = biopsies[-1]
         diagnosis.append(
             _para(
-                _t("Latest biopsy ({day}, {site}): {her2}; ER {er}, PR {pr}.").format(
+                TreatmentSummary.tr(
+                    "Latest biopsy ({day}, {site}): {her2}; ER {er}, PR {pr}."
+                ).format(
                     day=day_text(last.day),
-                    site=last.site or _t("place not given"),
+                    site=last.site or TreatmentSummary.tr("place not given"),
                     her2=her2_category_label(last.her2_category),
                     er=receptor_label(last.er).lower(),
                     pr=receptor_label(last.pr).lower(),
@@ -147,11 +164,13 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
     if changes:
         items = "".join(f"<li>{escape(c.text())}</li>" for c in changes)
         diagnosis.append(
-            f"<p><b>{escape(_t('Receptor changes between biopsies:'))}</b></p><ul>{items}</ul>"
+            "<p><b>"
+            + escape(TreatmentSummary.tr("Receptor changes between biopsies:"))
+            + f"</b></p><ul>{items}</ul>"
             + _para(change_explained())
         )
     if diagnosis:
-        parts.append(_section(_t("Diagnosis and spread"), "".join(diagnosis)))
+        parts.append(_section(TreatmentSummary.tr("Diagnosis and spread"), "".join(diagnosis)))
 
     lines = record.lines.lines()
     if lines:
@@ -163,27 +182,34 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
                 if line.end_note:
                     ended += f". {line.end_note}"
             drugs = ", ".join(
-                d.display + (f" ({_t('stopped')} {day_text(d.end_date)})" if d.end_date else "")
+                d.display
+                + (
+                    " " + TreatmentSummary.tr("(stopped {day})").format(day=day_text(d.end_date))
+                    if d.end_date
+                    else ""
+                )
                 for d in line.drugs
             )
             given = sum(1 for a in line.administrations if a.kind == "given")
             events = [a for a in line.administrations if a.kind != "given"]
             details = drugs
             if given:
-                details += "; " + _t("{count} treatment days recorded").format(count=given)
+                details += "; " + TreatmentSummary.tr("{count} treatment days recorded").format(
+                    count=given
+                )
             for event in events:
                 details += f"; {day_text(event.day)}: {event.note.rstrip('.')}"
             rows.append([line.label, line.name, details, line.dates, ended])
         parts.append(
             _section(
-                _t("Lines of treatment"),
+                TreatmentSummary.tr("Lines of treatment"),
                 _table(
                     [
-                        _t("Line"),
-                        _t("Treatment"),
-                        _t("Drugs and notes"),
-                        _t("Dates"),
-                        _t("Why it ended"),
+                        TreatmentSummary.tr("Line"),
+                        TreatmentSummary.tr("Treatment"),
+                        TreatmentSummary.tr("Drugs and notes"),
+                        TreatmentSummary.tr("Dates"),
+                        TreatmentSummary.tr("Why it ended"),
                     ],
                     rows,
                     (16, 19, 30, 15, 20),
@@ -202,7 +228,15 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
         ]
         parts.append(
             _section(
-                _t("Surgery and radiation"), _table([_t("Date"), _t("What"), _t("Note")], rows)
+                TreatmentSummary.tr("Surgery and radiation"),
+                _table(
+                    [
+                        TreatmentSummary.tr("Date"),
+                        TreatmentSummary.tr("What"),
+                        TreatmentSummary.tr("Note"),
+                    ],
+                    rows,
+                ),
             )
         )
 
@@ -215,25 +249,27 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
         or record.medicines.current_list(today)
     )
     if not recorded:
-        parts.append(_para(_t("Nothing has been recorded on the Treatments page yet.")))
-    parts.append(_section(_t("Medicines now"), medicines_html(record, today)))
+        parts.append(
+            _para(TreatmentSummary.tr("Nothing has been recorded on the Treatments page yet."))
+        )
+    parts.append(_section(TreatmentSummary.tr("Medicines now"), medicines_html(record, today)))
 
     lvef = record.scans.lvef()
     if lvef.points:
         baseline = lvef.baseline[1] if lvef.baseline else None
-        text = _t("Latest {value:g}% on {day}.").format(
+        text = TreatmentSummary.tr("Latest {value:g}% on {day}.").format(
             value=lvef.points[-1][1], day=day_text(lvef.points[-1][0])
         )
         if lvef.baseline:
-            text += " " + _t("Baseline (first reading) {value:g}% on {day}, dashed line.").format(
-                value=lvef.baseline[1], day=day_text(lvef.baseline[0])
-            )
+            text += " " + TreatmentSummary.tr(
+                "Baseline (first reading) {value:g}% on {day}, dashed line."
+            ).format(value=lvef.baseline[1], day=day_text(lvef.baseline[0]))
         body = _para(text)
         if len(lvef.points) > 1:
             images[LVEF_IMAGE] = lvef_image(lvef.points, baseline)
             body += f"<p><img src='{LVEF_IMAGE}' width='420'></p>"
         body += _para("  ·  ".join(f"{day_text(d)}: {v:g}%" for d, v in lvef.points))
-        parts.append(_section(_t("Heart pumping strength (LVEF)"), body))
+        parts.append(_section(TreatmentSummary.tr("Heart pumping strength (LVEF)"), body))
 
     markers = record.scans.markers()
     if markers:
@@ -242,13 +278,23 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
             readings = "  ·  ".join(f"{day_text(d)}: {v:g}" for d, v in marker.points)
             unit = f" ({marker.unit})" if marker.unit else ""
             body += f"<p><b>{escape(marker.name + unit)}</b>: {escape(readings)}</p>"
-        parts.append(_section(_t("Tumour markers"), body))
+        parts.append(_section(TreatmentSummary.tr("Tumour markers"), body))
 
     tests = [t for t in record.scans.tests() if t.lvef_percent is None and t.marker_value is None]
     if tests:
         rows = [[day_text(t.day), test_kind_label(t.kind), t.summary] for t in tests]
         parts.append(
-            _section(_t("Scans and tests"), _table([_t("Date"), _t("Test"), _t("Result")], rows))
+            _section(
+                TreatmentSummary.tr("Scans and tests"),
+                _table(
+                    [
+                        TreatmentSummary.tr("Date"),
+                        TreatmentSummary.tr("Test"),
+                        TreatmentSummary.tr("Result"),
+                    ],
+                    rows,
+                ),
+            )
         )
 
     if biopsies:
@@ -258,7 +304,7 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
                 b.site,
                 receptor_label(b.er),
                 receptor_label(b.pr),
-                b.her2_ihc or _t("not done"),
+                b.her2_ihc or TreatmentSummary.tr("not done"),
                 fish_label(b.her2_fish),
                 her2_category_label(b.her2_category),
             ]
@@ -266,16 +312,16 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
         ]
         parts.append(
             _section(
-                _t("Biopsies"),
+                TreatmentSummary.tr("Biopsies"),
                 _table(
                     [
-                        _t("Date"),
-                        _t("Place"),
+                        TreatmentSummary.tr("Date"),
+                        TreatmentSummary.tr("Place"),
                         "ER",
                         "PR",
                         "HER2 IHC",
                         "HER2 FISH",
-                        _t("HER2 status"),
+                        TreatmentSummary.tr("HER2 status"),
                     ],
                     rows,
                 ),
@@ -283,7 +329,7 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
         )
     parts.append(_footer())
     return ReportDocument(
-        title=_t("Treatment summary"),
+        title=TreatmentSummary.tr("Treatment summary"),
         patient_name=services.profile.get().name,
         period=_as_of(today),
         html="".join(parts),

@@ -13,11 +13,11 @@ from datetime import date, datetime
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageSize
 
 from companion.reports import pdf
 from companion.reports.brief_chart import MAX_SERIES, trend_chart
+from companion.translations import TranslationContext
 from companion.visits.brief_data import BriefData, gather_brief
 from companion.visits.history import test_label
 from companion.visits.model import format_day, format_visit_time
@@ -29,8 +29,8 @@ CHART_IMAGE = "brief-chart.png"
 BRIEF_POINT_SIZE = 11
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("VisitBrief", text)
+class VisitBrief(TranslationContext):
+    """The printed visit brief."""
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,11 @@ def _months(since: date, until: date) -> str:
         return ""
     if days < 62:
         return (
-            _t("{n} weeks").format(n=max(1, days // 7))
+            VisitBrief.tr("{n} weeks").format(n=max(1, days // 7))
             if days >= 14
-            else _t("{n} days").format(n=days)
+            else VisitBrief.tr("{n} days").format(n=days)
         )
-    return _t("{n} months").format(n=days // 30)
+    return VisitBrief.tr("{n} months").format(n=days // 30)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -79,7 +79,7 @@ def _clip(text: str, limit: int) -> str:
 def _more(count: int) -> str:
     if count <= 0:
         return ""
-    text = escape(_t("… and {n} more (see the app)").format(n=count))
+    text = escape(VisitBrief.tr("… and {n} more (see the app)").format(n=count))
     return f'<p style="font-style:italic">{text}</p>'
 
 
@@ -92,23 +92,26 @@ def _temperature(celsius: float, unit: str) -> str:
 def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) -> str:
     h = []
     visit = data.visit
+    title = VisitBrief.tr("Visit brief")
     h.append(
         f'<p style="font-size:15pt; font-weight:600; margin-bottom:2pt">'
-        f"{escape(_t('Visit brief'))}{' — ' + escape(patient_name) if patient_name else ''}</p>"
+        f"{escape(title)}{' — ' + escape(patient_name) if patient_name else ''}</p>"
     )
     line = f"<b>{escape(format_visit_time(visit.starts_at))}</b> · {escape(visit.who())}"
     if visit.purpose:
         line += " · " + escape(_clip(visit.purpose, 90))
     h.append(f'<p style="margin-top:0">{line}<br/>')
     if data.since_visit is not None:
-        since = _t("Since the last visit on {day} with {who}: {days} days, {n} check-ins.").format(
+        since = VisitBrief.tr(
+            "Since the last visit on {day} with {who}: {days} days, {n} check-ins."
+        ).format(
             day=format_day(data.since_visit.day),
             who=data.since_visit.who(),
             days=(data.end - data.start).days,
             n=data.checkins,
         )
     else:
-        since = _t("The last {days} days ({start} to {end}): {n} check-ins.").format(
+        since = VisitBrief.tr("The last {days} days ({start} to {end}): {n} check-ins.").format(
             days=(data.end - data.start).days,
             start=format_day(data.start),
             end=format_day(data.end),
@@ -116,13 +119,19 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
         )
     h.append(escape(since) + "</p>")
 
-    h.append(_heading(_t("Current treatment")))
+    h.append(_heading(VisitBrief.tr("Current treatment")))
     treatment = data.treatment
     if treatment is None:
-        h.append(f"<p>{escape(_t('No treatment line recorded as ongoing.'))}</p>")
+        h.append(_para(VisitBrief.tr("No treatment line recorded as ongoing.")))
     else:
-        setting = _t("metastatic") if treatment.setting == "metastatic" else _t("early stage")
-        text = _t("<b>{regimen}</b> ({setting} line {number}) since {since} ({length}).").format(
+        setting = (
+            VisitBrief.tr("metastatic")
+            if treatment.setting == "metastatic"
+            else VisitBrief.tr("early stage")
+        )
+        text = VisitBrief.tr(
+            "<b>{regimen}</b> ({setting} line {number}) since {since} ({length})."
+        ).format(
             regimen=escape(treatment.regimen),
             setting=escape(setting),
             number=treatment.number,
@@ -130,22 +139,24 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
             length=escape(_months(treatment.since, data.end)),
         )
         if treatment.last_given:
-            given = _t("Last given {day}").format(day=format_day(treatment.last_given))
+            given = VisitBrief.tr("Last given {day}").format(day=format_day(treatment.last_given))
             if treatment.last_cycle:
-                given += " " + _t("(cycle {n})").format(n=treatment.last_cycle)
+                given += " " + VisitBrief.tr("(cycle {n})").format(n=treatment.last_cycle)
             text += " " + escape(given) + "."
         for day, kind, note in treatment.changes[: limits.changes]:
-            what = _t("Dose change") if kind == "dose_change" else _t("Delay")
+            what = VisitBrief.tr("Dose change") if kind == "dose_change" else VisitBrief.tr("Delay")
             text += "<br/>" + escape(f"{format_day(day)} — {what}: {_clip(note, 90)}")
         if limits.other_medicines and treatment.other_medicines:
             text += "<br/>" + escape(
-                _t("Other medicines: {names}.").format(names=", ".join(treatment.other_medicines))
+                VisitBrief.tr("Other medicines: {names}.").format(
+                    names=", ".join(treatment.other_medicines)
+                )
             )
         h.append(f"<p>{text}</p>")
 
-    h.append(_heading(_t("Warning signs since the last visit")))
+    h.append(_heading(VisitBrief.tr("Warning signs since the last visit")))
     if not data.red_flags:
-        h.append(f"<p>{escape(_t('None recorded.'))}</p>")
+        h.append(_para(VisitBrief.tr("None recorded.")))
     else:
         items = "".join(
             f"<li><b>{escape(format_day(f.day))}</b> ({escape(f.urgency)}): "
@@ -155,15 +166,15 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
         h.append(f'<ul style="margin-top:0; margin-bottom:0">{items}</ul>')
         h.append(_more(len(data.red_flags) - limits.flags))
 
-    h.append(_heading(_t("Symptoms since the last visit (reported by the patient)")))
+    h.append(_heading(VisitBrief.tr("Symptoms since the last visit (reported by the patient)")))
     if not data.symptoms:
-        h.append(f"<p>{escape(_t('No symptoms recorded in this period.'))}</p>")
+        h.append(_para(VisitBrief.tr("No symptoms recorded in this period.")))
     else:
         columns = (
-            (_t("Symptom"), 34),
-            (_t("Worst answer"), 22),
-            (_t("Days reported"), 20),
-            (_t("Days severe or worse"), 24),
+            (VisitBrief.tr("Symptom"), 34),
+            (VisitBrief.tr("Worst answer"), 22),
+            (VisitBrief.tr("Days reported"), 20),
+            (VisitBrief.tr("Days severe or worse"), 24),
         )
         rows = [
             "<tr>"
@@ -187,18 +198,18 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
                 f'<p style="margin-top:4pt; margin-bottom:0"><img src="{CHART_IMAGE}" '
                 f'width="{CHART_WIDTH:.0f}" height="{limits.chart_height:.0f}"/></p>'
             )
-            caption = _t(
+            caption = VisitBrief.tr(
                 "Daily answers of the worst symptoms: 0 = none, 4 = the most "
                 "(Very severe, Almost constantly or Very much)."
             )
             h.append(f'<p style="font-size:8.5pt; margin-top:0">{escape(caption)}</p>')
 
-    h.append(_heading(_t("Measurements")))
+    h.append(_heading(VisitBrief.tr("Measurements")))
     h.append(_measurements(data, unit, limits))
 
-    h.append(_heading(_t("The patient's top questions")))
+    h.append(_heading(VisitBrief.tr("The patient's top questions")))
     if not data.questions:
-        h.append(f"<p>{escape(_t('No open questions on the list.'))}</p>")
+        h.append(_para(VisitBrief.tr("No open questions on the list.")))
     else:
         items = "".join(
             f"<li>{escape(_clip(q.text, 170))}</li>" for q in data.questions[: limits.questions]
@@ -208,7 +219,7 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
     h.append(
         '<p style="font-size:8.5pt; font-style:italic; margin-top:6pt">'
         + escape(
-            _t(
+            VisitBrief.tr(
                 "Written by the patient with HER2 Companion. Symptom answers use the patient's "
                 "own PRO-CTCAE words; they are not clinical grades."
             )
@@ -219,6 +230,10 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
 
 
 CHART_WIDTH = 470.0
+
+
+def _para(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
 
 
 def _heading(text: str) -> str:
@@ -235,33 +250,33 @@ def _measurements(data: BriefData, unit: str, limits: Limits) -> str:
         day, value = m.highest_temperature
         rows.append(
             (
-                _t("Temperature"),
-                _t("highest {value} on {day}").format(
+                VisitBrief.tr("Temperature"),
+                VisitBrief.tr("highest {value} on {day}").format(
                     value=_temperature(value, unit), day=format_day(day)
                 ),
             )
         )
     if m.weight_first and m.weight_last:
         (d1, w1), (d2, w2) = m.weight_first, m.weight_last
-        text = _t("{last:.1f} kg on {day}").format(last=w2, day=format_day(d2))
+        text = VisitBrief.tr("{last:.1f} kg on {day}").format(last=w2, day=format_day(d2))
         if d1 != d2:
-            text += " " + _t("({change:+.1f} kg since {first})").format(
+            text += " " + VisitBrief.tr("({change:+.1f} kg since {first})").format(
                 change=w2 - w1, first=format_day(d1)
             )
-        rows.append((_t("Weight"), text))
+        rows.append((VisitBrief.tr("Weight"), text))
     if data.lvef:
         day, value = data.lvef[0]
-        text = _t("{value:.0f}% on {day}").format(value=value, day=format_day(day))
+        text = VisitBrief.tr("{value:.0f}% on {day}").format(value=value, day=format_day(day))
         if len(data.lvef) > 1:
-            text += " " + _t("(before: {value:.0f}% on {day})").format(
+            text += " " + VisitBrief.tr("(before: {value:.0f}% on {day})").format(
                 value=data.lvef[1][1], day=format_day(data.lvef[1][0])
             )
-        rows.append((_t("Heart pumping (LVEF)"), text))
+        rows.append((VisitBrief.tr("Heart pumping (LVEF)"), text))
     for marker in data.markers:
         day, value = marker.latest
-        text = f"{value:g} {marker.unit} " + _t("on {day}").format(day=format_day(day))
+        text = f"{value:g} {marker.unit} " + VisitBrief.tr("on {day}").format(day=format_day(day))
         if marker.previous:
-            text += " " + _t("(before: {value:g} on {day})").format(
+            text += " " + VisitBrief.tr("(before: {value:g} on {day})").format(
                 value=marker.previous[1], day=format_day(marker.previous[0])
             )
         rows.append((marker.name, text))
@@ -276,7 +291,7 @@ def _measurements(data: BriefData, unit: str, limits: Limits) -> str:
             )
         )
     if not rows:
-        return f"<p>{escape(_t('None recorded.'))}</p>"
+        return _para(VisitBrief.tr("None recorded."))
     body = "".join(
         f'<tr><td width="28%"><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>' for k, v in rows
     )
@@ -294,7 +309,7 @@ def visit_brief(
     """The one-page brief as a report for write_pdf() or the print preview."""
     period = f"{format_visit_time(data.visit.starts_at)} — {data.visit.who()}"
     report = pdf.ReportDocument(
-        title=_t("Visit brief"),
+        title=VisitBrief.tr("Visit brief"),
         patient_name=patient_name,
         period=period,
         html="",

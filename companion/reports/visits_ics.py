@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
-from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from companion import APP_NAME, __version__
 from companion.errors import CompanionError
 from companion.store import Store
 from companion.store.models import Profile
+from companion.translations import TranslationContext
 from companion.visits.model import VisitInfo
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ DEFAULT_LENGTH = timedelta(hours=1)
 UID_DOMAIN = "her2-companion.invalid"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("VisitsCalendar", text)
+class VisitsCalendar(TranslationContext):
+    """Visits exported as a calendar (ICS)."""
 
 
 def profile_token(store: Store) -> str:
@@ -52,7 +52,7 @@ def visits_calendar(visits: list[VisitInfo], token: str, now: datetime | None = 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _t("Medical visits"))
+    calendar.add("x-wr-calname", VisitsCalendar.tr("Medical visits"))
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     for visit in visits:
         event = Event()
@@ -60,7 +60,7 @@ def visits_calendar(visits: list[VisitInfo], token: str, now: datetime | None = 
         event.add("dtstamp", stamp)
         event.add("dtstart", visit.starts_at)  # floating local time
         event.add("dtend", visit.starts_at + DEFAULT_LENGTH)
-        event.add("summary", _t("Visit: {who}").format(who=visit.who()))
+        event.add("summary", VisitsCalendar.tr("Visit: {who}").format(who=visit.who()))
         if visit.place:
             event.add("location", visit.place)
         if visit.purpose:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from companion.translations import QT_TRANSLATE_NOOP
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ESAS-r", text)
@@ -25,52 +27,71 @@ class EsasItem:
     anchor_10: str
 
 
-# (id, item, definition, anchor at 0, anchor at 10): verbatim from the form.
+# (id, item, definition, anchor at 0, anchor at 10): verbatim from the form. The texts are
+# marked for lupdate (QT_TRANSLATE_NOOP) and translated when asked for, in items() below.
 _ITEMS = (
-    ("pain", "Pain", "", "No Pain", "Worst Possible Pain"),
+    (
+        "pain",
+        QT_TRANSLATE_NOOP("ESAS-r", "Pain"),
+        "",
+        QT_TRANSLATE_NOOP("ESAS-r", "No Pain"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Worst Possible Pain"),
+    ),
     (
         "tiredness",
-        "Tiredness",
-        "(Tiredness = lack of energy)",
-        "No Tiredness",
-        "Worst Possible Tiredness",
+        QT_TRANSLATE_NOOP("ESAS-r", "Tiredness"),
+        QT_TRANSLATE_NOOP("ESAS-r", "(Tiredness = lack of energy)"),
+        QT_TRANSLATE_NOOP("ESAS-r", "No Tiredness"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Worst Possible Tiredness"),
     ),
     (
         "drowsiness",
-        "Drowsiness",
-        "(Drowsiness = feeling sleepy)",
-        "No Drowsiness",
-        "Worst Possible Drowsiness",
+        QT_TRANSLATE_NOOP("ESAS-r", "Drowsiness"),
+        QT_TRANSLATE_NOOP("ESAS-r", "(Drowsiness = feeling sleepy)"),
+        QT_TRANSLATE_NOOP("ESAS-r", "No Drowsiness"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Worst Possible Drowsiness"),
     ),
-    ("nausea", "Nausea", "", "No Nausea", "Worst Possible Nausea"),
+    (
+        "nausea",
+        QT_TRANSLATE_NOOP("ESAS-r", "Nausea"),
+        "",
+        QT_TRANSLATE_NOOP("ESAS-r", "No Nausea"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Worst Possible Nausea"),
+    ),
     (
         "lack_of_appetite",
-        "Lack of Appetite",
+        QT_TRANSLATE_NOOP("ESAS-r", "Lack of Appetite"),
         "",
-        "No Lack of Appetite",
-        "Worst Possible Lack of Appetite",
+        QT_TRANSLATE_NOOP("ESAS-r", "No Lack of Appetite"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Worst Possible Lack of Appetite"),
     ),
     (
         "shortness_of_breath",
-        "Shortness of Breath",
+        QT_TRANSLATE_NOOP("ESAS-r", "Shortness of Breath"),
         "",
-        "No Shortness of Breath",
-        "Worst Possible Shortness of Breath",
+        QT_TRANSLATE_NOOP("ESAS-r", "No Shortness of Breath"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Worst Possible Shortness of Breath"),
     ),
     (
         "depression",
-        "Depression",
-        "(Depression = feeling sad)",
-        "No Depression",
-        "Worst Possible Depression",
+        QT_TRANSLATE_NOOP("ESAS-r", "Depression"),
+        QT_TRANSLATE_NOOP("ESAS-r", "(Depression = feeling sad)"),
+        QT_TRANSLATE_NOOP("ESAS-r", "No Depression"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Worst Possible Depression"),
     ),
-    ("anxiety", "Anxiety", "(Anxiety = feeling nervous)", "No Anxiety", "Worst Possible Anxiety"),
+    (
+        "anxiety",
+        QT_TRANSLATE_NOOP("ESAS-r", "Anxiety"),
+        QT_TRANSLATE_NOOP("ESAS-r", "(Anxiety = feeling nervous)"),
+        QT_TRANSLATE_NOOP("ESAS-r", "No Anxiety"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Worst Possible Anxiety"),
+    ),
     (
         "wellbeing",
-        "Wellbeing",
-        "(Wellbeing = how you feel overall)",
-        "Best Wellbeing",
-        "Worst Possible Wellbeing",
+        QT_TRANSLATE_NOOP("ESAS-r", "Wellbeing"),
+        QT_TRANSLATE_NOOP("ESAS-r", "(Wellbeing = how you feel overall)"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Best Wellbeing"),
+        QT_TRANSLATE_NOOP("ESAS-r", "Worst Possible Wellbeing"),
     ),
 )
 
@@ -78,11 +99,16 @@ ITEM_IDS: tuple[str, ...] = tuple(row[0] for row in _ITEMS)
 MAX_VALUE = 10
 MAX_TOTAL = MAX_VALUE * len(ITEM_IDS)
 
-FORM_TITLE = "Edmonton Symptom Assessment System: (revised version) (ESAS-r)"
-INSTRUCTION = "Please circle the number that best describes how you feel NOW:"
-ACKNOWLEDGEMENT = (
+FORM_TITLE = QT_TRANSLATE_NOOP(
+    "ESAS-r", "Edmonton Symptom Assessment System: (revised version) (ESAS-r)"
+)
+INSTRUCTION = QT_TRANSLATE_NOOP(
+    "ESAS-r", "Please circle the number that best describes how you feel NOW:"
+)
+ACKNOWLEDGEMENT = QT_TRANSLATE_NOOP(
+    "ESAS-r",
     "ESAS-r, Revised: November 2010. Alberta Health Services / Covenant Health / "
-    "University of Alberta. Used as published."
+    "University of Alberta. Used as published.",
 )
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from sqlalchemy import func, select
 
 from companion.store import Store
@@ -20,16 +19,13 @@ from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAns
 from companion.symptoms import esas
 from companion.symptoms.model import DayState, FlagEvent, SavedAnswer
 from companion.symptoms.redflags import Observations
+from companion.translations import Symptoms
 
 if TYPE_CHECKING:
     from companion.symptoms.service import SymptomService
 
 LogRow = tuple[date, str, str, int]  # day, symptom id, attribute, value
 MAIN_ATTRIBUTE_ORDER = ("severity", "frequency", "amount", "interference", "presence")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Symptoms", text)
 
 
 @dataclass(frozen=True)
@@ -223,9 +219,9 @@ class SymptomHistory:
             result = []
             for line in lines:
                 if line.setting == "early":
-                    label = _t("Early treatment: {regimen}").format(regimen=line.regimen)
+                    label = Symptoms.tr("Early treatment: {regimen}").format(regimen=line.regimen)
                 else:
-                    label = _t("Line {number}: {regimen}").format(
+                    label = Symptoms.tr("Line {number}: {regimen}").format(
                         number=line.number, regimen=line.regimen
                     )
                 result.append(

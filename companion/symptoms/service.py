@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 
-from PySide6.QtCore import QCoreApplication
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
@@ -32,6 +31,7 @@ from companion.symptoms import esas, wording
 from companion.symptoms.history import SymptomHistory
 from companion.symptoms.model import AnswerKey, Change, DayState, FlagEvent, SavedAnswer
 from companion.symptoms.redflags import Observations, RedFlagEvaluator, Situation
+from companion.translations import Symptoms
 from companion.treatments.current import current_drug_ids, current_site_ids
 
 # Asked when the treatment history gives no side effects to ask about.
@@ -61,9 +61,9 @@ class MergeConflict(ValidationError):
         self, day: date, kind: str, item: str, attribute: str, current: object, incoming: object
     ) -> None:
         super().__init__(
-            _t("{day}: the log already holds {current} here; the file says {incoming}.").format(
-                day=day.isoformat(), current=current, incoming=incoming
-            )
+            Symptoms.tr(
+                "{day}: the log already holds {current} here; the file says {incoming}."
+            ).format(day=day.isoformat(), current=current, incoming=incoming)
         )
         self.day = day
         self.key = (day, kind, item, attribute)
@@ -88,10 +88,6 @@ class _NoLibrary:
 
     def drug_side_effect_symptoms(self, drug_ids: list[str]) -> list[str]:
         return []
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Symptoms", text)
 
 
 def _now() -> datetime:
@@ -285,9 +281,9 @@ class SymptomService:
 
     def set_esas(self, day: date, item: str, value: int | None) -> Change:
         if item not in esas.ITEM_IDS:
-            raise ValidationError(_t("Unknown ESAS-r item: {item}.").format(item=item))
+            raise ValidationError(Symptoms.tr("Unknown ESAS-r item: {item}.").format(item=item))
         if value is not None and not 0 <= value <= esas.MAX_VALUE:
-            raise ValidationError(_t("ESAS-r answers go from 0 to 10."))
+            raise ValidationError(Symptoms.tr("ESAS-r answers go from 0 to 10."))
 
         def apply(session: Session, checkin: CheckIn) -> None:
             row = next((e for e in checkin.esas if e.item == item), None)
@@ -305,7 +301,7 @@ class SymptomService:
         text = text.strip()
         if len(text) > MAX_NOTE_CHARS:
             raise ValidationError(
-                _t("The note is too long ({count} characters at most).").format(
+                Symptoms.tr("The note is too long ({count} characters at most).").format(
                     count=MAX_NOTE_CHARS
                 )
             )
@@ -319,7 +315,7 @@ class SymptomService:
         low, high = TEMPERATURE_RANGE_C
         if celsius is not None and not low <= celsius <= high:
             raise ValidationError(
-                _t(
+                Symptoms.tr(
                     "A body temperature is between {low} and {high} °C ({flow} and {fhigh} °F)."
                 ).format(
                     low=low,
@@ -338,7 +334,9 @@ class SymptomService:
         low, high = WEIGHT_RANGE_KG
         if kg is not None and not low <= kg <= high:
             raise ValidationError(
-                _t("A weight is between {low:.0f} and {high:.0f} kg.").format(low=low, high=high)
+                Symptoms.tr("A weight is between {low:.0f} and {high:.0f} kg.").format(
+                    low=low, high=high
+                )
             )
 
         def apply(session: Session, checkin: CheckIn) -> None:
@@ -557,25 +555,25 @@ class SymptomService:
     # -- internals ------------------------------------------------------------------------
     def _require_day(self, day: date) -> None:
         if day > date.today():
-            raise ValidationError(_t("A check-in cannot be dated in the future."))
+            raise ValidationError(Symptoms.tr("A check-in cannot be dated in the future."))
         if day < EARLIEST_DAY:
-            raise ValidationError(_t("That date is too long ago."))
+            raise ValidationError(Symptoms.tr("That date is too long ago."))
 
     def _require_symptom(self, symptom_id: str) -> None:
         if symptom_id not in self._terms:
-            raise ValidationError(_t("Unknown symptom: {id}.").format(id=symptom_id))
+            raise ValidationError(Symptoms.tr("Unknown symptom: {id}.").format(id=symptom_id))
 
     def _require_answer(self, symptom_id: str, attribute: str, value: int | None) -> None:
         self._require_symptom(symptom_id)
         if attribute not in self._terms[symptom_id].attributes:
             raise ValidationError(
-                _t("{term} is not asked about “{attribute}”.").format(
+                Symptoms.tr("{term} is not asked about “{attribute}”.").format(
                     term=self.term(symptom_id), attribute=attribute
                 )
             )
         if value is not None and not 0 <= value <= wording.max_value(attribute):
             raise ValidationError(
-                _t("Answers about “{attribute}” go from 0 to {top}.").format(
+                Symptoms.tr("Answers about “{attribute}” go from 0 to {top}.").format(
                     attribute=attribute, top=wording.max_value(attribute)
                 )
             )
@@ -747,13 +745,13 @@ class SymptomService:
         if value is None:
             return ""
         if rule.symptom == "temperature":
-            return _t("Temperature {c:.1f} °C ({f:.1f} °F)").format(
+            return Symptoms.tr("Temperature {c:.1f} °C ({f:.1f} °F)").format(
                 c=value, f=wording.celsius_to_fahrenheit(value)
             )
         if rule.symptom == "weight":
-            return _t("Weight {kg:.1f} kg").format(kg=value)
+            return Symptoms.tr("Weight {kg:.1f} kg").format(kg=value)
         attribute = self.evaluator.attribute_of(rule) or "severity"
-        return _t("{term}: {answer}").format(
+        return Symptoms.tr("{term}: {answer}").format(
             term=self.term(rule.symptom), answer=wording.answer_word(attribute, int(value))
         )
 

@@ -6,18 +6,15 @@ patient's report, never a clinical grade.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from companion.library.model import ANSWER_SCALES
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Symptoms", text)
+from companion.translations import Symptoms
 
 
 def scale(attribute: str) -> tuple[str, ...]:
     """Translated answer words for an attribute, index = stored value."""
-    return tuple(_t(word) for word in ANSWER_SCALES.get(attribute, ANSWER_SCALES["severity"]))
+    return tuple(
+        Symptoms.tr(word) for word in ANSWER_SCALES.get(attribute, ANSWER_SCALES["severity"])
+    )
 
 
 def max_value(attribute: str) -> int:
@@ -32,37 +29,39 @@ def answer_word(attribute: str, value: int) -> str:
 def question(attribute: str) -> str:
     """The daily question for an attribute (recall: today)."""
     return {
-        "severity": _t("How bad was it at its worst today?"),
-        "frequency": _t("How often did you have it today?"),
-        "interference": _t("How much did it get in the way of your usual activities today?"),
-        "amount": _t("How much did you have it today?"),
-        "presence": _t("Did you have it today?"),
-    }.get(attribute, _t("How was it today?"))
+        "severity": Symptoms.tr("How bad was it at its worst today?"),
+        "frequency": Symptoms.tr("How often did you have it today?"),
+        "interference": Symptoms.tr(
+            "How much did it get in the way of your usual activities today?"
+        ),
+        "amount": Symptoms.tr("How much did you have it today?"),
+        "presence": Symptoms.tr("Did you have it today?"),
+    }.get(attribute, Symptoms.tr("How was it today?"))
 
 
 def attribute_name(attribute: str) -> str:
     return {
-        "severity": _t("How bad"),
-        "frequency": _t("How often"),
-        "interference": _t("Got in the way"),
-        "amount": _t("How much"),
-        "presence": _t("Had it"),
+        "severity": Symptoms.tr("How bad"),
+        "frequency": Symptoms.tr("How often"),
+        "interference": Symptoms.tr("Got in the way"),
+        "amount": Symptoms.tr("How much"),
+        "presence": Symptoms.tr("Had it"),
     }.get(attribute, attribute)
 
 
 def urgency_text(urgency: str) -> str:
     return {
-        "today": _t("Call your care team today."),
-        "now": _t("Call your care team now, day or night."),
-        "emergency": _t("Call the emergency number now."),
-    }.get(urgency, _t("Call your care team."))
+        "today": Symptoms.tr("Call your care team today."),
+        "now": Symptoms.tr("Call your care team now, day or night."),
+        "emergency": Symptoms.tr("Call the emergency number now."),
+    }.get(urgency, Symptoms.tr("Call your care team."))
 
 
 def urgency_name(urgency: str) -> str:
     return {
-        "today": _t("Today"),
-        "now": _t("Now"),
-        "emergency": _t("Emergency"),
+        "today": Symptoms.tr("Today"),
+        "now": Symptoms.tr("Now"),
+        "emergency": Symptoms.tr("Emergency"),
     }.get(urgency, urgency)
 
 

@@ -9,8 +9,9 @@ from sqlalchemy import func, select
 
 from companion.errors import ValidationError
 from companion.store.models import Administration, TherapyLine
+from companion.translations import Treatments
 from companion.treatments import validation as check
-from companion.treatments.labels import ADMINISTRATION_KINDS, day_text, tr
+from companion.treatments.labels import ADMINISTRATION_KINDS, day_text
 from companion.treatments.rows import RowService
 
 MAX_CYCLE = 500
@@ -45,7 +46,7 @@ class AdministrationService(RowService):
         with self._store.session() as session:
             line = session.get(TherapyLine, line_id)
             if line is None:
-                raise ValidationError(tr("This line no longer exists."))
+                raise ValidationError(Treatments.tr("This line no longer exists."))
             note = self._validate(line, data)
             row = Administration(
                 line_id=line_id, day=data.day, kind=data.kind, cycle=data.cycle, note=note
@@ -70,23 +71,23 @@ class AdministrationService(RowService):
 
     @staticmethod
     def _validate(line: TherapyLine, data: AdministrationInput) -> str:
-        check.check_choice(data.kind, ADMINISTRATION_KINDS, tr("kind of entry"))
-        check.check_past(data.day, tr("treatment"))
+        check.check_choice(data.kind, ADMINISTRATION_KINDS, Treatments.tr("kind of entry"))
+        check.check_past(data.day, Treatments.tr("treatment"))
         if data.day < line.start_date or (line.end_date and data.day > line.end_date):
             raise ValidationError(
-                tr("{day} is outside this line ({start} to {end}).").format(
+                Treatments.tr("{day} is outside this line ({start} to {end}).").format(
                     day=day_text(data.day),
                     start=day_text(line.start_date),
-                    end=day_text(line.end_date) if line.end_date else tr("now"),
+                    end=day_text(line.end_date) if line.end_date else Treatments.tr("now"),
                 )
             )
         if data.cycle is not None and not 1 <= data.cycle <= MAX_CYCLE:
-            raise ValidationError(tr("The cycle number must be 1 or more."))
-        note = check.clean_text(data.note, tr("reason"), limit=check.LONG_TEXT)
+            raise ValidationError(Treatments.tr("The cycle number must be 1 or more."))
+        note = check.clean_text(data.note, Treatments.tr("reason"), limit=check.LONG_TEXT)
         if data.kind in ("delay", "dose_change") and not note:
             raise ValidationError(
-                tr("Please write the reason for the delay.")
+                Treatments.tr("Please write the reason for the delay.")
                 if data.kind == "delay"
-                else tr("Please write what changed in the dose, and why.")
+                else Treatments.tr("Please write what changed in the dose, and why.")
             )
         return note

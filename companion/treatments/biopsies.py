@@ -8,9 +8,10 @@ from datetime import date
 from sqlalchemy import select
 
 from companion.store.models import Biopsy
+from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.her2 import FIRM_HER2, ReceptorChange, her2_category
-from companion.treatments.labels import FISH_RESULTS, IHC_SCORES, RECEPTOR_VALUES, tr
+from companion.treatments.labels import FISH_RESULTS, IHC_SCORES, RECEPTOR_VALUES
 from companion.treatments.rows import RowService
 
 
@@ -101,15 +102,15 @@ def receptor_changes(biopsies: list[BiopsyInfo]) -> list[ReceptorChange]:
 
 
 def _validate(data: BiopsyInput) -> dict[str, object]:
-    check.check_past(data.day, tr("biopsy"))
-    site = check.clean_text(data.site, tr("place of the biopsy"), limit=120)
-    check.check_choice(data.er, RECEPTOR_VALUES, tr("ER result"))
-    check.check_choice(data.pr, RECEPTOR_VALUES, tr("PR result"))
+    check.check_past(data.day, Treatments.tr("biopsy"))
+    site = check.clean_text(data.site, Treatments.tr("place of the biopsy"), limit=120)
+    check.check_choice(data.er, RECEPTOR_VALUES, Treatments.tr("ER result"))
+    check.check_choice(data.pr, RECEPTOR_VALUES, Treatments.tr("PR result"))
     if data.her2_ihc is not None:
-        check.check_choice(data.her2_ihc, IHC_SCORES, tr("HER2 IHC score"))
+        check.check_choice(data.her2_ihc, IHC_SCORES, Treatments.tr("HER2 IHC score"))
     if data.her2_fish is not None:
-        check.check_choice(data.her2_fish, FISH_RESULTS, tr("HER2 FISH result"))
-    note = check.clean_text(data.note, tr("note"), limit=check.LONG_TEXT)
+        check.check_choice(data.her2_fish, FISH_RESULTS, Treatments.tr("HER2 FISH result"))
+    note = check.clean_text(data.note, Treatments.tr("note"), limit=check.LONG_TEXT)
     return {
         "day": data.day,
         "site": site,

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from companion.translations import Treatments
 from companion.treatments.labels import (
     day_text,
     her2_category_label,
     receptor_label,
-    tr,
 )
 
 
@@ -47,11 +47,12 @@ class ReceptorChange:
     after_site: str
 
     def text(self) -> str:
-        name = {"ER": tr("Oestrogen receptor (ER)"), "PR": tr("Progesterone receptor (PR)")}.get(
-            self.receptor, tr("HER2 status")
-        )
+        name = {
+            "ER": Treatments.tr("Oestrogen receptor (ER)"),
+            "PR": Treatments.tr("Progesterone receptor (PR)"),
+        }.get(self.receptor, Treatments.tr("HER2 status"))
         show = her2_category_label if self.receptor == "HER2" else receptor_label
-        return tr(
+        return Treatments.tr(
             "{name} changed from {before} to {after}: biopsy of {before_day}{before_site} "
             "compared with {after_day}{after_site}."
         ).format(
@@ -66,7 +67,7 @@ class ReceptorChange:
 
 
 def change_explained() -> str:
-    return tr(
+    return Treatments.tr(
         "Receptor results can differ between biopsies: the cancer can change over time, and "
         "different spots can differ. Your care team can explain what this means for you."
     )

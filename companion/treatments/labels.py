@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Treatments", text)
-
+from companion.translations import Treatments
 
 SETTINGS = ("metastatic", "early")
 END_REASONS = ("progression", "side_effects", "completed", "patient_choice", "other")
@@ -42,99 +39,101 @@ PROCEDURE_KINDS = ("surgery", "radiation", "other")
 
 
 def setting_label(code: str) -> str:
-    return {"metastatic": tr("Metastatic"), "early": tr("Early-stage")}.get(code, code)
+    return {"metastatic": Treatments.tr("Metastatic"), "early": Treatments.tr("Early-stage")}.get(
+        code, code
+    )
 
 
 def end_reason_label(code: str | None) -> str:
     return {
-        "progression": tr("The cancer grew (progression)"),
-        "side_effects": tr("Side effects"),
-        "completed": tr("Completed as planned"),
-        "patient_choice": tr("My choice"),
-        "other": tr("Other reason"),
+        "progression": Treatments.tr("The cancer grew (progression)"),
+        "side_effects": Treatments.tr("Side effects"),
+        "completed": Treatments.tr("Completed as planned"),
+        "patient_choice": Treatments.tr("My choice"),
+        "other": Treatments.tr("Other reason"),
     }.get(code or "", code or "")
 
 
 def administration_label(code: str) -> str:
     return {
-        "given": tr("Treatment given"),
-        "delay": tr("Delayed"),
-        "dose_change": tr("Dose changed"),
+        "given": Treatments.tr("Treatment given"),
+        "delay": Treatments.tr("Delayed"),
+        "dose_change": Treatments.tr("Dose changed"),
     }.get(code, code)
 
 
 def test_kind_label(code: str) -> str:
     return {
-        "ct": tr("CT scan"),
-        "pet": tr("PET scan"),
-        "bone_scan": tr("Bone scan"),
-        "brain_mri": tr("Brain MRI"),
-        "mri": tr("MRI (other)"),
-        "echocardiogram": tr("Echocardiogram"),
-        "muga": tr("MUGA heart scan"),
-        "blood_test": tr("Blood test"),
-        "tumour_marker": tr("Tumour marker"),
-        "x_ray": tr("X-ray"),
-        "other": tr("Other test"),
+        "ct": Treatments.tr("CT scan"),
+        "pet": Treatments.tr("PET scan"),
+        "bone_scan": Treatments.tr("Bone scan"),
+        "brain_mri": Treatments.tr("Brain MRI"),
+        "mri": Treatments.tr("MRI (other)"),
+        "echocardiogram": Treatments.tr("Echocardiogram"),
+        "muga": Treatments.tr("MUGA heart scan"),
+        "blood_test": Treatments.tr("Blood test"),
+        "tumour_marker": Treatments.tr("Tumour marker"),
+        "x_ray": Treatments.tr("X-ray"),
+        "other": Treatments.tr("Other test"),
     }.get(code, code)
 
 
 def receptor_label(code: str) -> str:
     return {
-        "positive": tr("Positive"),
-        "negative": tr("Negative"),
-        "unknown": tr("Not known"),
+        "positive": Treatments.tr("Positive"),
+        "negative": Treatments.tr("Negative"),
+        "unknown": Treatments.tr("Not known"),
     }.get(code, code)
 
 
 def ihc_label(code: str | None) -> str:
     return {
-        None: tr("Not done"),
-        "0": tr("0 (no staining)"),
-        "0+": tr("0 with faint staining (ultralow)"),
-        "1+": tr("1+"),
-        "2+": tr("2+ (borderline)"),
-        "3+": tr("3+"),
+        None: Treatments.tr("Not done"),
+        "0": Treatments.tr("0 (no staining)"),
+        "0+": Treatments.tr("0 with faint staining (ultralow)"),
+        "1+": Treatments.tr("1+"),
+        "2+": Treatments.tr("2+ (borderline)"),
+        "3+": Treatments.tr("3+"),
     }.get(code, code or "")
 
 
 def fish_label(code: str | None) -> str:
     return {
-        None: tr("Not done"),
-        "positive": tr("Positive (amplified)"),
-        "negative": tr("Negative (not amplified)"),
-        "equivocal": tr("Equivocal"),
+        None: Treatments.tr("Not done"),
+        "positive": Treatments.tr("Positive (amplified)"),
+        "negative": Treatments.tr("Negative (not amplified)"),
+        "equivocal": Treatments.tr("Equivocal"),
     }.get(code, code or "")
 
 
 def her2_category_label(code: str) -> str:
     return {
-        "positive": tr("HER2-positive"),
-        "equivocal": tr("HER2 borderline, waiting for FISH"),
-        "low": tr("HER2-low"),
-        "ultralow": tr("HER2-ultralow"),
-        "zero": tr("HER2-zero"),
-        "unknown": tr("HER2 not known"),
+        "positive": Treatments.tr("HER2-positive"),
+        "equivocal": Treatments.tr("HER2 borderline, waiting for FISH"),
+        "low": Treatments.tr("HER2-low"),
+        "ultralow": Treatments.tr("HER2-ultralow"),
+        "zero": Treatments.tr("HER2-zero"),
+        "unknown": Treatments.tr("HER2 not known"),
     }.get(code, code)
 
 
 def site_label(code: str) -> str:
     return {
-        "bone": tr("Bone"),
-        "liver": tr("Liver"),
-        "lung": tr("Lung"),
-        "brain": tr("Brain"),
-        "lymph-nodes": tr("Lymph nodes"),
-        "skin-chest-wall": tr("Skin or chest wall"),
-        "other-sites": tr("Other places"),
+        "bone": Treatments.tr("Bone"),
+        "liver": Treatments.tr("Liver"),
+        "lung": Treatments.tr("Lung"),
+        "brain": Treatments.tr("Brain"),
+        "lymph-nodes": Treatments.tr("Lymph nodes"),
+        "skin-chest-wall": Treatments.tr("Skin or chest wall"),
+        "other-sites": Treatments.tr("Other places"),
     }.get(code, code)
 
 
 def procedure_label(code: str) -> str:
     return {
-        "surgery": tr("Surgery"),
-        "radiation": tr("Radiation"),
-        "other": tr("Other procedure"),
+        "surgery": Treatments.tr("Surgery"),
+        "radiation": Treatments.tr("Radiation"),
+        "other": Treatments.tr("Other procedure"),
     }.get(code, code)
 
 

@@ -12,10 +12,11 @@ from sqlalchemy.orm import selectinload
 from companion.errors import ValidationError
 from companion.store import Store
 from companion.store.models import LineDrug, TherapyLine
+from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.administrations import AdministrationInfo, administration_info
 from companion.treatments.drug_match import DrugMatcher, normalise
-from companion.treatments.labels import END_REASONS, SETTINGS, day_text, setting_label, tr
+from companion.treatments.labels import END_REASONS, SETTINGS, day_text, setting_label
 from companion.treatments.rows import RowService
 
 MAX_LINE_NUMBER = 30
@@ -61,8 +62,8 @@ class LineInfo:
     @property
     def label(self) -> str:
         if self.setting == "early":
-            return tr("Early-stage treatment")
-        return tr("Line {number} (metastatic)").format(number=self.number)
+            return Treatments.tr("Early-stage treatment")
+        return Treatments.tr("Line {number} (metastatic)").format(number=self.number)
 
     @property
     def name(self) -> str:
@@ -72,7 +73,7 @@ class LineInfo:
     @property
     def dates(self) -> str:
         if self.end_date is None:
-            return tr("since {start}").format(start=day_text(self.start_date))
+            return Treatments.tr("since {start}").format(start=day_text(self.start_date))
         return f"{day_text(self.start_date)} – {day_text(self.end_date)}"
 
 
@@ -151,7 +152,7 @@ class LineService(RowService):
         """Record that one drug of the line stopped (None: it goes on after all)."""
         current = self.line(line_id)
         if all(d.id != drug_id for d in current.drugs):
-            raise ValidationError(tr("This drug is no longer part of the line."))
+            raise ValidationError(Treatments.tr("This drug is no longer part of the line."))
         data = _as_input(current)
         drugs = tuple(
             DrugInput(d.name, d.library_id, d.start_date, day if d.id == drug_id else d.end_date)
@@ -161,41 +162,47 @@ class LineService(RowService):
 
     # -- helpers -------------------------------------------------------------------------
     def _validate(self, data: LineInput, line_id: int | None) -> list[DrugInput]:
-        check.check_choice(data.setting, SETTINGS, tr("setting (early-stage or metastatic)"))
+        check.check_choice(
+            data.setting, SETTINGS, Treatments.tr("setting (early-stage or metastatic)")
+        )
         if not 1 <= data.number <= MAX_LINE_NUMBER:
             raise ValidationError(
-                tr("The line number must be between 1 and {most}.").format(most=MAX_LINE_NUMBER)
+                Treatments.tr("The line number must be between 1 and {most}.").format(
+                    most=MAX_LINE_NUMBER
+                )
             )
-        regimen = check.clean_text(data.regimen, tr("regimen name"))
+        regimen = check.clean_text(data.regimen, Treatments.tr("regimen name"))
         drugs = self._clean_drugs(data.drugs)
         if not regimen and not drugs:
-            raise ValidationError(tr("Please add at least one drug or a regimen name."))
-        check.check_planned(data.start_date, tr("start"))
-        check.check_past(data.end_date, tr("end"))
-        check.check_order(data.start_date, data.end_date, tr("this line"))
+            raise ValidationError(Treatments.tr("Please add at least one drug or a regimen name."))
+        check.check_planned(data.start_date, Treatments.tr("start"))
+        check.check_past(data.end_date, Treatments.tr("end"))
+        check.check_order(data.start_date, data.end_date, Treatments.tr("this line"))
         if data.end_date is not None and data.end_reason is None:
-            raise ValidationError(tr("Please choose why this line ended."))
+            raise ValidationError(Treatments.tr("Please choose why this line ended."))
         if data.end_reason is not None:
-            check.check_choice(data.end_reason, END_REASONS, tr("reason the line ended"))
+            check.check_choice(data.end_reason, END_REASONS, Treatments.tr("reason the line ended"))
             if data.end_date is None:
-                raise ValidationError(tr("Please give the date this line ended."))
-        check.clean_text(data.end_note, tr("note"), limit=check.LONG_TEXT)
+                raise ValidationError(Treatments.tr("Please give the date this line ended."))
+        check.clean_text(data.end_note, Treatments.tr("note"), limit=check.LONG_TEXT)
         for drug in drugs:
             if drug.start_date is not None and drug.start_date < data.start_date:
                 raise ValidationError(
-                    tr("{drug} starts before the line starts.").format(drug=drug.name)
+                    Treatments.tr("{drug} starts before the line starts.").format(drug=drug.name)
                 )
             check.check_order(drug.start_date or data.start_date, drug.end_date, drug.name)
             if drug.end_date and data.end_date and drug.end_date > data.end_date:
-                raise ValidationError(tr("{drug} ends after the line ends.").format(drug=drug.name))
-            check.check_past(drug.end_date, tr("stop"))
+                raise ValidationError(
+                    Treatments.tr("{drug} ends after the line ends.").format(drug=drug.name)
+                )
+            check.check_past(drug.end_date, Treatments.tr("stop"))
         for other in self.lines():
             if other.id != line_id and (other.setting, other.number) == (
                 data.setting,
                 data.number,
             ):
                 raise ValidationError(
-                    tr("There is already a {setting} line {number} ({name}).").format(
+                    Treatments.tr("There is already a {setting} line {number} ({name}).").format(
                         setting=setting_label(data.setting).lower(),
                         number=data.number,
                         name=other.name,
@@ -208,7 +215,7 @@ class LineService(RowService):
         cleaned: list[DrugInput] = []
         seen: set[str] = set()
         for drug in drugs:
-            name = check.clean_text(drug.name, tr("drug name"))
+            name = check.clean_text(drug.name, Treatments.tr("drug name"))
             if not name:
                 continue
             library_id = drug.library_id
@@ -216,7 +223,7 @@ class LineService(RowService):
                 name, library_id = matcher.resolve(name)
             key = library_id or normalise(name)
             if key in seen:
-                raise ValidationError(tr("{drug} is listed twice.").format(drug=name))
+                raise ValidationError(Treatments.tr("{drug} is listed twice.").format(drug=name))
             seen.add(key)
             cleaned.append(DrugInput(name, library_id, drug.start_date, drug.end_date))
         return cleaned

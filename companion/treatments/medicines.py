@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from companion.store import Store
 from companion.store.models import OtherMedicine
+from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.drug_match import DrugMatcher
-from companion.treatments.labels import tr
 from companion.treatments.lines import LineService
 from companion.treatments.rows import RowService
 
@@ -119,7 +119,7 @@ class MedicineService(RowService):
                 result.append(
                     CurrentMedicine(
                         name=drug.display,
-                        purpose=tr("Cancer treatment: {line}").format(line=line.label),
+                        purpose=Treatments.tr("Cancer treatment: {line}").format(line=line.label),
                         how=(entry.route or "") if entry else "",
                         since=drug.start_date or line.start_date,
                         cancer_treatment=True,
@@ -141,13 +141,13 @@ class MedicineService(RowService):
 
     def _validate(self, data: MedicineInput) -> dict[str, object]:
         name, library_id = self._matcher().resolve(
-            check.clean_text(data.name, tr("medicine name"), required=True)
+            check.clean_text(data.name, Treatments.tr("medicine name"), required=True)
         )
-        purpose = check.clean_text(data.purpose, tr("what it is for"))
-        dose = check.clean_text(data.dose, tr("dose"))
+        purpose = check.clean_text(data.purpose, Treatments.tr("what it is for"))
+        dose = check.clean_text(data.dose, Treatments.tr("dose"))
         if data.start_date is not None:
-            check.check_planned(data.start_date, tr("start"))
-        check.check_past(data.end_date, tr("stop"))
+            check.check_planned(data.start_date, Treatments.tr("start"))
+        check.check_past(data.end_date, Treatments.tr("stop"))
         check.check_order(data.start_date, data.end_date, name)
         return {
             "name": name,

@@ -8,8 +8,9 @@ from datetime import date
 from sqlalchemy import select
 
 from companion.store.models import TreatmentProcedure
+from companion.translations import Treatments
 from companion.treatments import validation as check
-from companion.treatments.labels import PROCEDURE_KINDS, procedure_label, tr
+from companion.treatments.labels import PROCEDURE_KINDS, procedure_label
 from companion.treatments.rows import RowService
 
 
@@ -72,16 +73,16 @@ class ProcedureService(RowService):
 
 
 def _validate(data: ProcedureInput) -> dict[str, object]:
-    check.check_choice(data.kind, PROCEDURE_KINDS, tr("kind of procedure"))
-    check.check_planned(data.day, tr("start"))
-    check.check_past(data.end_date, tr("end"))
+    check.check_choice(data.kind, PROCEDURE_KINDS, Treatments.tr("kind of procedure"))
+    check.check_planned(data.day, Treatments.tr("start"))
+    check.check_past(data.end_date, Treatments.tr("end"))
     check.check_order(data.day, data.end_date, procedure_label(data.kind).lower())
     return {
         "kind": data.kind,
         "day": data.day,
         "end_date": data.end_date,
-        "description": check.clean_text(data.description, tr("description")),
-        "note": check.clean_text(data.note, tr("note"), limit=check.LONG_TEXT),
+        "description": check.clean_text(data.description, Treatments.tr("description")),
+        "note": check.clean_text(data.note, Treatments.tr("note"), limit=check.LONG_TEXT),
     }
 
 

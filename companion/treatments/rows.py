@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from companion.errors import ValidationError
 from companion.store import Store
 from companion.store.models import Base
-from companion.treatments.labels import tr
+from companion.translations import Treatments
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,9 @@ class RowService:
     def _get(self, session: Session, row_id: int) -> Any:
         row = session.get(self.model, row_id)
         if row is None:
-            raise ValidationError(tr("This entry no longer exists. It may have been deleted."))
+            raise ValidationError(
+                Treatments.tr("This entry no longer exists. It may have been deleted.")
+            )
         return row
 
     def snapshot(self, row_id: int) -> Snapshot:

@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from companion.errors import ValidationError
 from companion.store.models import TestResult
+from companion.translations import Treatments
 from companion.treatments import validation as check
-from companion.treatments.labels import LVEF_KINDS, TEST_KINDS, tr
+from companion.treatments.labels import LVEF_KINDS, TEST_KINDS
 from companion.treatments.rows import RowService
 
 LVEF_RANGE = (5.0, 95.0)
@@ -112,30 +113,34 @@ class ScanService(RowService):
 
 
 def _validate(data: ScanInput) -> dict[str, object]:
-    check.check_choice(data.kind, TEST_KINDS, tr("kind of scan or test"))
-    check.check_past(data.day, tr("test"))
-    summary = check.clean_text(data.summary, tr("result"), limit=check.LONG_TEXT)
+    check.check_choice(data.kind, TEST_KINDS, Treatments.tr("kind of scan or test"))
+    check.check_past(data.day, Treatments.tr("test"))
+    summary = check.clean_text(data.summary, Treatments.tr("result"), limit=check.LONG_TEXT)
     lvef = data.lvef_percent
     if lvef is not None:
         if data.kind not in LVEF_KINDS:
             raise ValidationError(
-                tr("LVEF is measured by an echocardiogram or a MUGA scan. Please choose one.")
+                Treatments.tr(
+                    "LVEF is measured by an echocardiogram or a MUGA scan. Please choose one."
+                )
             )
         low, high = LVEF_RANGE
         if not low <= lvef <= high:
             raise ValidationError(
-                tr("LVEF must be a percentage between {low:.0f} and {high:.0f}.").format(
+                Treatments.tr("LVEF must be a percentage between {low:.0f} and {high:.0f}.").format(
                     low=low, high=high
                 )
             )
-    marker_name = check.clean_text(data.marker_name or "", tr("marker name"), limit=40)
-    marker_unit = check.clean_text(data.marker_unit or "", tr("unit"), limit=20)
+    marker_name = check.clean_text(data.marker_name or "", Treatments.tr("marker name"), limit=40)
+    marker_unit = check.clean_text(data.marker_unit or "", Treatments.tr("unit"), limit=20)
     value = data.marker_value
     if value is not None:
         if not marker_name:
-            raise ValidationError(tr("Please give the marker's name (for example CA 15-3)."))
+            raise ValidationError(
+                Treatments.tr("Please give the marker's name (for example CA 15-3).")
+            )
         if not 0 <= value <= MARKER_MAX:
-            raise ValidationError(tr("The marker value must be 0 or more."))
+            raise ValidationError(Treatments.tr("The marker value must be 0 or more."))
     return {
         "kind": data.kind,
         "day": data.day,

@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from companion.errors import ValidationError
 from companion.store.models import MetastasisSite
+from companion.translations import Treatments
 from companion.treatments import validation as check
-from companion.treatments.labels import SITE_IDS, day_text, site_label, tr
+from companion.treatments.labels import SITE_IDS, day_text, site_label
 from companion.treatments.rows import RowService
 
 
@@ -60,18 +61,18 @@ class SiteService(RowService):
             return SiteInfo(row.id, row.site_id, row.detail, row.found_date)
 
     def _validate(self, data: SiteInput, row_id: int | None) -> str:
-        check.check_choice(data.site_id, SITE_IDS, tr("place"))
-        check.check_past(data.found_date, tr("found"))
-        detail = check.clean_text(data.detail, tr("detail"))
+        check.check_choice(data.site_id, SITE_IDS, Treatments.tr("place"))
+        check.check_past(data.found_date, Treatments.tr("found"))
+        detail = check.clean_text(data.detail, Treatments.tr("detail"))
         if data.site_id != "other-sites":
             for site in self.sites():
                 if site.site_id == data.site_id and site.id != row_id:
                     raise ValidationError(
-                        tr(
+                        Treatments.tr(
                             "{site} is already on the list (found {day}). Change that entry "
                             "instead."
                         ).format(site=site.label, day=day_text(site.found_date))
                     )
         elif not detail:
-            raise ValidationError(tr("Please say which place, in the detail."))
+            raise ValidationError(Treatments.tr("Please say which place, in the detail."))
         return detail

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from companion.library.model import SymptomTerm
 from companion.store import Store
 from companion.store.models import CheckIn, SymptomAnswer, Visit
+from companion.translations import Treatments
 from companion.treatments.biopsies import BiopsyService
 from companion.treatments.labels import (
     administration_label,
@@ -22,7 +23,6 @@ from companion.treatments.labels import (
     receptor_label,
     site_label,
     test_kind_label,
-    tr,
 )
 from companion.treatments.lines import LineService
 from companion.treatments.procedures import ProcedureService
@@ -53,7 +53,13 @@ class TimelineEvent:
 
 
 def burden_words() -> tuple[str, ...]:
-    return (tr("none"), tr("mild"), tr("moderate"), tr("severe"), tr("very severe"))
+    return (
+        Treatments.tr("none"),
+        Treatments.tr("mild"),
+        Treatments.tr("moderate"),
+        Treatments.tr("severe"),
+        Treatments.tr("very severe"),
+    )
 
 
 class SymptomNames(Protocol):
@@ -100,7 +106,7 @@ class TimelineService:
                 TimelineEvent(
                     line.start_date,
                     "line",
-                    tr("{line} started: {name}").format(line=line.label, name=line.name),
+                    Treatments.tr("{line} started: {name}").format(line=line.label, name=line.name),
                     drugs if drugs != line.name else "",
                     line.id,
                 )
@@ -110,7 +116,7 @@ class TimelineService:
                     TimelineEvent(
                         line.end_date,
                         "line_end",
-                        tr("{line} ended: {reason}").format(
+                        Treatments.tr("{line} ended: {reason}").format(
                             line=line.label, reason=end_reason_label(line.end_reason)
                         ),
                         line.end_note,
@@ -147,7 +153,7 @@ class TimelineService:
         for test in self._scans.tests():
             values = []
             if test.lvef_percent is not None:
-                values.append(tr("LVEF {value:g}%").format(value=test.lvef_percent))
+                values.append(Treatments.tr("LVEF {value:g}%").format(value=test.lvef_percent))
             if test.marker_value is not None:
                 values.append(
                     f"{test.marker_name}: {test.marker_value:g} {test.marker_unit or ''}".strip()
@@ -165,11 +171,11 @@ class TimelineService:
             TimelineEvent(
                 b.day,
                 "biopsy",
-                tr("Biopsy{site}: {her2}").format(
+                Treatments.tr("Biopsy{site}: {her2}").format(
                     site=f" ({b.site})" if b.site else "",
                     her2=her2_category_label(b.her2_category),
                 ),
-                tr("ER {er}, PR {pr}").format(
+                Treatments.tr("ER {er}, PR {pr}").format(
                     er=receptor_label(b.er).lower(), pr=receptor_label(b.pr).lower()
                 ),
                 b.id,
@@ -182,7 +188,7 @@ class TimelineService:
             TimelineEvent(
                 s.found_date,
                 "site",
-                tr("Spread found: {site}").format(site=site_label(s.site_id)),
+                Treatments.tr("Spread found: {site}").format(site=site_label(s.site_id)),
                 s.detail,
                 s.id,
             )
@@ -197,7 +203,9 @@ class TimelineService:
         events = []
         for visit_id, starts_at, with_whom, clinician, purpose in rows:
             who = with_whom.replace("_", " ")
-            title = tr("Visit: {who}").format(who=f"{who}, {clinician}" if clinician else who)
+            title = Treatments.tr("Visit: {who}").format(
+                who=f"{who}, {clinician}" if clinician else who
+            )
             events.append(TimelineEvent(starts_at.date(), "visit", title, purpose, visit_id))
         return events
 
@@ -235,14 +243,14 @@ class TimelineService:
             hardest_mean = by_symptom[hardest_id]
             term = self._library.symptom(hardest_id)
             count = (
-                tr("1 check-in.")
+                Treatments.tr("1 check-in.")
                 if len(worst_days) == 1
-                else tr("{count} check-ins.").format(count=len(worst_days))
+                else Treatments.tr("{count} check-ins.").format(count=len(worst_days))
             )
             detail = count
             if hardest_mean >= 1:
                 detail = (
-                    tr("Hardest: {symptom}.").format(
+                    Treatments.tr("Hardest: {symptom}.").format(
                         symptom=term.term if term else hardest_id.replace("_", " ")
                     )
                     + f" {count}"
@@ -251,7 +259,7 @@ class TimelineService:
                 TimelineEvent(
                     monday,
                     "symptoms",
-                    tr("Symptoms in the week of {day}: mostly {level}").format(
+                    Treatments.tr("Symptoms in the week of {day}: mostly {level}").format(
                         day=day_text(monday), level=words[level]
                     ),
                     detail,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from companion.errors import ValidationError
-from companion.treatments.labels import day_text, tr
+from companion.translations import Treatments
+from companion.treatments.labels import day_text
 
 EARLIEST = date(1950, 1, 1)
 PLANNED_AHEAD = timedelta(days=366)  # a planned start may be up to a year ahead, no more
@@ -21,9 +22,9 @@ def check_past(day: date | None, what: str, *, today: date | None = None) -> Non
     today = today or date.today()
     if day > today:
         raise ValidationError(
-            tr("The {what} date ({day}) is in the future. Record it once it has happened.").format(
-                what=what, day=day_text(day)
-            )
+            Treatments.tr(
+                "The {what} date ({day}) is in the future. Record it once it has happened."
+            ).format(what=what, day=day_text(day))
         )
     check_not_ancient(day, what)
 
@@ -33,9 +34,9 @@ def check_planned(day: date, what: str, *, today: date | None = None) -> None:
     today = today or date.today()
     if day > today + PLANNED_AHEAD:
         raise ValidationError(
-            tr("The {what} date ({day}) is more than a year away. Please check the year.").format(
-                what=what, day=day_text(day)
-            )
+            Treatments.tr(
+                "The {what} date ({day}) is more than a year away. Please check the year."
+            ).format(what=what, day=day_text(day))
         )
     check_not_ancient(day, what)
 
@@ -43,7 +44,7 @@ def check_planned(day: date, what: str, *, today: date | None = None) -> None:
 def check_not_ancient(day: date, what: str) -> None:
     if day < EARLIEST:
         raise ValidationError(
-            tr("The {what} date ({day}) is too long ago. Please check the year.").format(
+            Treatments.tr("The {what} date ({day}) is too long ago. Please check the year.").format(
                 what=what, day=day_text(day)
             )
         )
@@ -52,7 +53,7 @@ def check_not_ancient(day: date, what: str) -> None:
 def check_order(start: date | None, end: date | None, what: str) -> None:
     if start is not None and end is not None and end < start:
         raise ValidationError(
-            tr("The end of {what} ({end}) is before its start ({start}).").format(
+            Treatments.tr("The end of {what} ({end}) is before its start ({start}).").format(
                 what=what, end=day_text(end), start=day_text(start)
             )
         )
@@ -61,10 +62,10 @@ def check_order(start: date | None, end: date | None, what: str) -> None:
 def clean_text(value: str, what: str, *, limit: int = SHORT_TEXT, required: bool = False) -> str:
     text = " ".join(value.split()) if limit <= SHORT_TEXT else value.strip()
     if required and not text:
-        raise ValidationError(tr("Please fill in the {what}.").format(what=what))
+        raise ValidationError(Treatments.tr("Please fill in the {what}.").format(what=what))
     if len(text) > limit:
         raise ValidationError(
-            tr("The {what} is too long ({limit} characters at most).").format(
+            Treatments.tr("The {what} is too long ({limit} characters at most).").format(
                 what=what, limit=limit
             )
         )
@@ -73,4 +74,4 @@ def clean_text(value: str, what: str, *, limit: int = SHORT_TEXT, required: bool
 
 def check_choice(value: str | None, allowed: tuple[str, ...], what: str) -> None:
     if value not in allowed:
-        raise ValidationError(tr("Please choose the {what}.").format(what=what))
+        raise ValidationError(Treatments.tr("Please choose the {what}.").format(what=what))

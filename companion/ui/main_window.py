@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion import APP_NAME, __version__
+from companion import __version__
 from companion.services import Services
 from companion.ui import theme
 from companion.ui.widgets.common import Page
@@ -31,8 +31,9 @@ class MainWindow(QMainWindow):
         self.services = services
         self.settings = settings
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(APP_NAME)
-        self.setAccessibleName(APP_NAME)
+        title = self.tr("HER2 Companion")  # the name may be written in another script
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         self.pages: list[Page] = []
 
         self.sidebar = QListWidget()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -18,7 +19,7 @@ def preview_report(parent: QWidget, build: Callable[[], ReportDocument]) -> QPri
     printer.setPageSize(QPageSize(report.page_size or default_page_size()))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setAccessibleName(parent.tr("Print preview"))
+    dialog.setAccessibleName(QCoreApplication.translate("Printing", "Print preview"))
     # Keep the printer alive as long as the dialog: a collected QPrinter crashes the preview.
     dialog.setProperty("_printer_ref", id(printer))
     dialog._printer = printer  # type: ignore[attr-defined]

@@ -9,20 +9,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
 from sqlalchemy import select
 
 from companion.library.model import SymptomTerm
 from companion.store import Store
 from companion.store.models import DismissedSuggestion
+from companion.translations import Visits
 from companion.visits import history
 from companion.visits.library_access import LibraryLike
 from companion.visits.model import Suggestion, VisitQuestionInfo, count_text, format_day
 from companion.visits.service import VisitService
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Visits", text)
 
 
 def _lower_first(term: str) -> str:
@@ -31,10 +27,10 @@ def _lower_first(term: str) -> str:
 
 def _status_word(receptor: str, status: str) -> str:
     words = {
-        "positive": _t("positive"),
-        "negative": _t("negative"),
-        "low": _t("HER2-low"),
-        "zero": _t("HER2-zero"),
+        "positive": Visits.tr("positive"),
+        "negative": Visits.tr("negative"),
+        "low": Visits.tr("HER2-low"),
+        "zero": Visits.tr("HER2-zero"),
     }
     return words.get(status, status)
 
@@ -88,11 +84,11 @@ class SuggestionService:
                 Suggestion(
                     key=f"red-flag:{flag.rule_id}:{start.isoformat()}",
                     kind="red_flag",
-                    text=_t(
+                    text=Visits.tr(
                         "On {day} the app showed a warning sign ({what}). What should I do "
                         "if this happens again, and whom should I call?"
                     ).format(day=format_day(flag.day), what=what),
-                    reason=_t("Warning sign on {day}: {message}").format(
+                    reason=Visits.tr("Warning sign on {day}: {message}").format(
                         day=format_day(flag.day), message=flag.message
                     ),
                     topic="side_effects",
@@ -105,11 +101,13 @@ class SuggestionService:
                 Suggestion(
                     key=f"severe:{summary.symptom_id}:{start.isoformat()}",
                     kind="severe_symptom",
-                    text=_t(
+                    text=Visits.tr(
                         "My {symptom} was bad on some days since my last visit (at worst: "
                         "{worst}). What can help, and when should I call you about it?"
                     ).format(symptom=_lower_first(summary.term), worst=summary.worst_word),
-                    reason=_t("{symptom}: {worst} at worst, on {days} since {since}.").format(
+                    reason=Visits.tr(
+                        "{symptom}: {worst} at worst, on {days} since {since}."
+                    ).format(
                         symptom=summary.term,
                         worst=summary.worst_word,
                         days=count_text(summary.severe_days, "{n} day", "{n} days"),
@@ -123,7 +121,7 @@ class SuggestionService:
                 Suggestion(
                     key=f"receptor:{change.biopsy_id}:{change.receptor}",
                     kind="receptor_change",
-                    text=_t(
+                    text=Visits.tr(
                         "My {receptor} status changed from {before} to {after} between my "
                         "biopsies of {first} and {second}. What does this mean for me and "
                         "my treatment?"
@@ -134,7 +132,7 @@ class SuggestionService:
                         first=format_day(change.earlier_day),
                         second=format_day(change.later_day),
                     ),
-                    reason=_t("Biopsy on {day}: {receptor} {before} → {after}.").format(
+                    reason=Visits.tr("Biopsy on {day}: {receptor} {before} → {after}.").format(
                         day=format_day(change.later_day),
                         receptor=change.receptor,
                         before=_status_word(change.receptor, change.before),
@@ -149,10 +147,10 @@ class SuggestionService:
                 Suggestion(
                     key=f"scan:{scan.id}",
                     kind="scan",
-                    text=_t(
+                    text=Visits.tr(
                         "What did my {scan} on {day} show, and what does it mean for me?"
                     ).format(scan=label, day=format_day(scan.day)),
-                    reason=_t("{scan} done on {day}.").format(
+                    reason=Visits.tr("{scan} done on {day}.").format(
                         scan=label[:1].upper() + label[1:], day=format_day(scan.day)
                     ),
                     topic="diagnosis",
@@ -160,18 +158,18 @@ class SuggestionService:
             )
         for event in history.line_events(self._store, start, end):
             if event.started:
-                text = _t(
+                text = Visits.tr(
                     "I started {regimen} on {day}. Which side effects should I watch for, "
                     "and how will we know if it is working?"
                 )
-                reason = _t("Treatment line {number} started on {day}.")
+                reason = Visits.tr("Treatment line {number} started on {day}.")
                 key = f"line-start:{event.line_id}"
             else:
-                text = _t(
+                text = Visits.tr(
                     "{regimen} stopped on {day}. What happens next, and what are the "
                     "possible options now?"
                 )
-                reason = _t("Treatment line {number} ended on {day}.")
+                reason = Visits.tr("Treatment line {number} ended on {day}.")
                 key = f"line-end:{event.line_id}"
             found.append(
                 Suggestion(

@@ -52,7 +52,7 @@ class TodayPage(Page):
         top = QHBoxLayout()
         words = QVBoxLayout()
         self.greeting = heading("")
-        self.date_label = label("", "muted")
+        self.date_label = label("", "muted", data=True)
         words.addWidget(self.greeting)
         words.addWidget(self.date_label)
         top.addLayout(words, 1)

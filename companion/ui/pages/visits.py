@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -48,7 +48,7 @@ VISIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 class DismissSuggestionCommand(QUndoCommand):
     def __init__(self, page: VisitsPage, suggestion: Suggestion) -> None:
-        super().__init__(page.tr("Dismiss suggestion"))
+        super().__init__(QCoreApplication.translate("VisitsPage", "Dismiss suggestion"))
         self._page = page
         self._suggestion = suggestion
 
@@ -152,7 +152,7 @@ class VisitsPage(Page):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(theme.em(self, 0.5), 0, 0, 0)
-        self.visit_title = label("", "subtitle")
+        self.visit_title = label("", "subtitle", data=True)
         self.visit_details = label("")
         self.edit_button = button(self.tr("Change…"), self.tr("Change this visit"))
         self.delete_button = button(self.tr("Delete…"), self.tr("Delete this visit"))

@@ -223,7 +223,7 @@ class CheckInForm(QFrame):
         for symptom_id in symptoms:
             header = QHBoxLayout()
             term = self._service.term(symptom_id)
-            title = label(term, "subtitle")
+            title = label(term, "subtitle", data=True)  # library wording
             header.addWidget(title, 1)
             pin = button(self.tr("Pin"), self.tr("Always ask about {term}").format(term=term))
             pin.setCheckable(True)
@@ -299,8 +299,8 @@ class CheckInForm(QFrame):
         for item, row in self.esas_rows.items():
             row.set_value(esas_values.get(item))
         unit = self._profile.get().temperature_unit
-        self.temperature_unit.setText("°F" if unit == "F" else "°C")
-        self.weight_unit.setText(self._weight_unit())
+        self.temperature_unit.setText(self.tr("°F") if unit == "F" else self.tr("°C"))
+        self.weight_unit.setText(self.tr("lb") if self._weight_unit() == "lb" else self.tr("kg"))
         self.temperature_edit.setText(self._temperature_text(state.temperature_c, unit))
         self.weight_edit.setText(self._weight_text(state.weight_kg))
         if self.note_edit.toPlainText().strip() != state.note:

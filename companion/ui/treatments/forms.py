@@ -150,8 +150,10 @@ def confirm_delete(parent: QWidget, what: str) -> bool:
     """Ask before deleting; the answer defaults to No."""
     answer = QMessageBox.question(
         parent,
-        parent.tr("Delete"),
-        parent.tr("Delete {what}?\nYou can undo this with Edit ▸ Undo.").format(what=what),
+        QCoreApplication.translate("Forms", "Delete"),
+        QCoreApplication.translate(
+            "Forms", "Delete {what}?\nYou can undo this with Edit ▸ Undo."
+        ).format(what=what),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from companion.treatments.labels import (
@@ -72,7 +73,9 @@ class ScanSection(EntrySection):
 class ScanDialog(EntryDialog):
     def __init__(self, parent: QWidget, record: TreatmentRecord, item: ScanInfo | None) -> None:
         super().__init__(
-            parent.tr("Change scan or test") if item else parent.tr("Add a scan or test"),
+            QCoreApplication.translate("ScanDialog", "Change scan or test")
+            if item
+            else QCoreApplication.translate("ScanDialog", "Add a scan or test"),
             parent,
             self._save_scan,
         )

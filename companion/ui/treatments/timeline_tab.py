@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.treatments.labels import day_text, tr
+from companion.translations import Treatments
+from companion.treatments.labels import day_text
 from companion.treatments.record import TreatmentRecord
 from companion.treatments.timeline import TimelineEvent
 from companion.ui import theme
@@ -38,11 +39,11 @@ GROUPS = (
 
 def group_label(group: str) -> str:
     return {
-        "treatment": tr("Treatment"),
-        "tests": tr("Scans and tests"),
-        "biopsies": tr("Biopsies and spread"),
-        "visits": tr("Visits"),
-        "symptoms": tr("Weekly symptoms"),
+        "treatment": Treatments.tr("Treatment"),
+        "tests": Treatments.tr("Scans and tests"),
+        "biopsies": Treatments.tr("Biopsies and spread"),
+        "visits": Treatments.tr("Visits"),
+        "symptoms": Treatments.tr("Weekly symptoms"),
     }[group]
 
 

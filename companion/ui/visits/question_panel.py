@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QHideEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,7 +36,7 @@ class AnswerEdit(QPlainTextEdit):
 
 class RemoveQuestionCommand(QUndoCommand):
     def __init__(self, panel: QuestionPanel, item: VisitQuestionInfo) -> None:
-        super().__init__(panel.tr("Remove question"))
+        super().__init__(QCoreApplication.translate("QuestionPanel", "Remove question"))
         self._panel = panel
         self._item = item
         self._removed: VisitQuestionInfo | None = None

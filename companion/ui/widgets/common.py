@@ -14,12 +14,16 @@ from PySide6.QtWidgets import (
 )
 
 
-def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
+def label(text: str, role: str | None = None, *, wrap: bool = True, data: bool = False) -> QLabel:
+    """A selectable label. data=True: it shows the user's data (a date, a name), not words
+    of the app, so it has nothing to translate (tests/ui/test_translations.py)."""
     widget = QLabel(text)
     widget.setWordWrap(wrap)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
         widget.setProperty("role", role)
+    if data:
+        widget.setProperty("data", True)
     widget.setAccessibleName(text)
     return widget
 

@@ -1,0 +1,75 @@
+"""Translation contexts for code outside widgets, and loading the user's language.
+
+lupdate (scripts/update_translations.py) sees only literal strings in self.tr("…"),
+Name.tr("…") (filed under the context Name), QCoreApplication.translate("Context", "…")
+and QT_TRANSLATE_NOOP("Context", "…"). A module-level wrapper such as _t("…") is invisible
+to it, so code outside QObject classes translates through a TranslationContext subclass.
+
+The catalogue is resources/translations/her2_companion_<language>.ts, compiled to .qm by
+scripts/update_translations.py. A language without a .qm stays English; Qt's own
+translations (qtbase: standard dialog buttons, context menus) come from the Qt installation.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from companion.resource_files import resources_root
+
+CATALOGUE_NAME = "her2_companion"
+
+
+class TranslationContext:
+    """Subclass it under the context's name; Name.tr("…") translates in that context."""
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark text for lupdate under context, to be translated where it is shown; returns it.
+
+    Qt's own has the same name (the one lupdate knows) but is typed to return object.
+    """
+    return text
+
+
+class Treatments(TranslationContext):
+    """The treatment history: names for codes, checks, the timeline, printed summaries."""
+
+
+class Symptoms(TranslationContext):
+    """Check-in questions and answer words, symptom history and its messages."""
+
+
+class Visits(TranslationContext):
+    """Visits, their questions and the suggested questions."""
+
+
+def translations_folder() -> str:
+    return str(resources_root() / "translations")
+
+
+def install_translations(
+    app: QCoreApplication, locale: QLocale | None = None, folder: str | None = None
+) -> list[QTranslator]:
+    """Install the translators for locale (default: the system's) that exist; returns them.
+
+    folder holds the app's .qm files (default: the bundled resources/translations).
+
+    Qt's translation goes in first so that the app's own, installed last, is searched first.
+    The translators are children of app, so they live as long as it does.
+    """
+    locale = QLocale() if locale is None else locale
+    wanted = (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        (CATALOGUE_NAME, folder or translations_folder()),
+    )
+    installed: list[QTranslator] = []
+    for name, where in wanted:
+        translator = QTranslator()
+        if translator.load(locale, name, "_", where) and app.installTranslator(translator):
+            translator.setParent(app)
+            installed.append(translator)
+    return installed
