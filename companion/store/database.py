@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from companion.errors import ProfileError
 from companion.paths import ProfilePaths, make_private
-from companion.store import migrate
 from companion.store.backup import backup_database, timestamp
 from companion.store.engine import make_engine
 from companion.store.models import Profile
+from companion.store.schema_version import HEAD_REVISION, stored_revision
 
 
 class Store:
@@ -37,15 +37,8 @@ class Store:
         try:
             engine = make_engine(paths.database)
             try:
-                if migrate.needs_upgrade(engine):
-                    if existed:
-                        revision = migrate.current_revision(engine) or "empty"
-                        engine.dispose()
-                        backup_database(
-                            paths.database,
-                            paths.backups / f"before-upgrade-{revision}-{timestamp()}.sqlite",
-                        )
-                    migrate.upgrade(engine)
+                if stored_revision(engine) != HEAD_REVISION:
+                    cls._migrate(engine, paths, existed)
             except DatabaseError as exc:
                 engine.dispose()
                 raise ProfileError(
@@ -62,6 +55,22 @@ class Store:
         store = cls(paths, engine)
         store._ensure_profile_row()
         return store
+
+    @staticmethod
+    def _migrate(engine: Engine, paths: ProfilePaths, existed: bool) -> None:
+        """Refuse a newer schema; otherwise back up an existing profile, then upgrade it."""
+        from companion.store import migrate  # Alembic loads only when a migration runs
+
+        if not migrate.needs_upgrade(engine):
+            return
+        if existed:
+            revision = migrate.current_revision(engine) or "empty"
+            engine.dispose()
+            backup_database(
+                paths.database,
+                paths.backups / f"before-upgrade-{revision}-{timestamp()}.sqlite",
+            )
+        migrate.upgrade(engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -95,3 +95,14 @@ def test_garbage_database_gets_a_plain_error(data_dir: Path) -> None:
     (data_dir / "profile.sqlite").write_bytes(b"\x00garbage" * 100)
     with pytest.raises(ProfileError, match="cannot be opened"):
         Store.open(data_dir)
+
+
+def test_the_quick_schema_check_knows_the_newest_revision(data_dir: Path) -> None:
+    from companion.store.schema_version import HEAD_REVISION, stored_revision
+
+    assert head_revision() == HEAD_REVISION  # add the new revision to schema_version.py too
+    store = Store.open(data_dir)
+    try:
+        assert stored_revision(store.engine) == HEAD_REVISION
+    finally:
+        store.close()
