@@ -47,6 +47,10 @@ class Visits(TranslationContext):
     """Visits, their questions and the suggested questions."""
 
 
+class Library(TranslationContext):
+    """The library's pages: entries, symptoms and their warning signs, the question bank."""
+
+
 def translations_folder() -> str:
     return str(resources_root() / "translations")
 

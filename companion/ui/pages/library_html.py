@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QDate, QLocale
 
 from companion.library.model import (
     ANSWER_SCALES,
@@ -23,6 +23,7 @@ from companion.library.model import (
 )
 from companion.library.service import LibraryService
 from companion.symptoms import wording
+from companion.translations import Library
 from companion.ui import theme
 from companion.ui.pages.library_labels import (
     attribute_label,
@@ -48,10 +49,6 @@ class Phones:
 
     care_team: str = ""
     emergency: str = ""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Library", text)
 
 
 def style_sheet() -> str:
@@ -85,7 +82,7 @@ def _box(html: str, colours: tuple[str, str]) -> str:
 def care_team_note() -> str:
     return _box(
         escape(
-            _tr(
+            Library.tr(
                 "This is general information, not advice for you. "
                 "Your care team knows your situation and decides your treatment."
             )
@@ -125,15 +122,17 @@ class _Citations:
                 else (f" — {escape(url)}" if url else "")
             )
             items.append(f'<li><a name="src-{number}"></a>{title}{link}</li>')
-        return f"<h2>{escape(_tr('Sources'))}</h2><ol>{''.join(items)}</ol>"
+        heading = escape(Library.tr("Sources"))
+        return f"<h2>{heading}</h2><ol>{''.join(items)}</ol>"
 
 
 def _fact(fact: Fact, entry_reviewed: str, cite: _Citations) -> str:
     extra = ""
     if fact.unverified:
-        extra += f' <span class="muted">({escape(_tr("not yet confirmed"))})</span>'
+        unconfirmed = Library.tr("not yet confirmed")
+        extra += f' <span class="muted">({escape(unconfirmed)})</span>'
     if fact.reviewed != entry_reviewed:
-        checked = _tr("checked {date}").format(date=long_date(fact.reviewed))
+        checked = Library.tr("checked {date}").format(date=long_date(fact.reviewed))
         extra += f' <span class="muted">({escape(checked)})</span>'
     return f"<p>{escape(fact.text)}{cite.marks(fact.sources)}{extra}</p>"
 
@@ -143,44 +142,45 @@ def _side_effects(
 ) -> str:
     out = []
     for serious, heading in (
-        (False, _tr("Common side effects")),
-        (True, _tr("Serious side effects to know about")),
+        (False, Library.tr("Common side effects")),
+        (True, Library.tr("Serious side effects to know about")),
     ):
         items = []
         for effect in (e for e in effects if e.serious == serious):
             term = library.symptom(effect.symptom) if effect.symptom else None
             link = ""
             if term is not None and links:
-                label = _tr("about {symptom}").format(symptom=term.term.lower())
+                label = Library.tr("about {symptom}").format(symptom=term.term.lower())
                 link = f' — <a href="symptom:{term.id}">{escape(label)}</a>'
             items.append(f"<li>{escape(effect.text)}{cite.marks(effect.sources)}{link}</li>")
         if items:
             out.append(f"<h3>{escape(heading)}</h3><ul>{''.join(items)}</ul>")
     if not out:
         return ""
-    intro = _tr(
+    intro = Library.tr(
         "Open a symptom to see when it is a warning sign. You can record these in your symptom log."
     )
     lead = f'<p class="muted">{escape(intro)}</p>' if links else ""
-    return f"<h2>{escape(_tr('Side effects, one by one'))}</h2>{lead}{''.join(out)}"
+    heading = escape(Library.tr("Side effects, one by one"))
+    return f"<h2>{heading}</h2>{lead}{''.join(out)}"
 
 
 def _names(entry: Entry) -> str:
     rows: list[tuple[str, str]] = []
     if entry.kind == "drug" and entry.drug_class:
-        rows.append((_tr("Type"), class_label(entry.drug_class)))
+        rows.append((Library.tr("Type"), class_label(entry.drug_class)))
     if entry.kind == "treatment" and entry.category:
-        rows.append((_tr("Type"), category_label(entry.category)))
+        rows.append((Library.tr("Type"), category_label(entry.category)))
     if entry.kind not in ("drug", "treatment"):
-        rows.append((_tr("Type"), kind_label(entry.kind)))
+        rows.append((Library.tr("Type"), kind_label(entry.kind)))
     if entry.brands:
-        rows.append((_tr("Brand names"), ", ".join(entry.brands)))
+        rows.append((Library.tr("Brand names"), ", ".join(entry.brands)))
     if entry.abbreviations:
-        rows.append((_tr("Short names"), ", ".join(entry.abbreviations)))
+        rows.append((Library.tr("Short names"), ", ".join(entry.abbreviations)))
     if entry.generic:
-        rows.append((_tr("Full name"), entry.generic))
+        rows.append((Library.tr("Full name"), entry.generic))
     if entry.route:
-        rows.append((_tr("How it is given"), entry.route))
+        rows.append((Library.tr("How it is given"), entry.route))
     cells = "".join(
         f'<tr><td class="muted" style="padding-right: 1em;">{escape(k)}</td>'
         f"<td>{escape(v)}</td></tr>"
@@ -199,14 +199,11 @@ def entry_html(
     cite = _Citations(library, links)
     parts = [f"<h1>{escape(entry.title)}</h1>"]
     if taking:
-        parts.append(_box(f"<b>{escape(_tr('You take this medicine now.'))}</b>", theme.TAKING_NOW))
+        taking_now = escape(Library.tr("You take this medicine now."))
+        parts.append(_box(f"<b>{taking_now}</b>", theme.TAKING_NOW))
     if entry.research:
-        parts.append(
-            _box(
-                escape(_tr("Research only: this is given in clinical trials, not as usual care.")),
-                theme.NOTE_BOX,
-            )
-        )
+        research = Library.tr("Research only: this is given in clinical trials, not as usual care.")
+        parts.append(_box(escape(research), theme.NOTE_BOX))
     parts.append(_names(entry))
     parts.append(f"<p>{escape(entry.summary)}</p>")
     keys = [s.key for s in entry.sections]
@@ -228,11 +225,12 @@ def entry_html(
     if not help_shown:
         parts.append(get_help_html(library, entry, cite, links, phones))
     if entry.kind == "site" and (rules := library.red_flags_for_entry(entry.id)):
-        lead = _tr(
+        lead = Library.tr(
             "When cancer has spread here, these symptoms are warning signs. "
             "Do not wait for your next visit."
         )
-        parts.append(f"<h2>{escape(_tr('Warning signs'))}</h2><p>{escape(lead)}</p>")
+        heading = escape(Library.tr("Warning signs"))
+        parts.append(f"<h2>{heading}</h2><p>{escape(lead)}</p>")
         parts.append(rules_html(library, rules, cite, links, name_symptom=True))
     related = [library.entry(i) for i in entry.related]
     if related and links:
@@ -242,7 +240,8 @@ def entry_html(
             for r in related
             if r is not None
         )
-        parts.append(f"<h2>{escape(_tr('See also'))}</h2><ul>{items}</ul>")
+        heading = escape(Library.tr("See also"))
+        parts.append(f"<h2>{heading}</h2><ul>{items}</ul>")
     parts.append(care_team_note())
     parts.append(cite.html())
     parts.append(_reviewed_line(entry))
@@ -250,10 +249,12 @@ def entry_html(
 
 
 def _reviewed_line(entry: Entry) -> str:
-    text = _tr("Checked against its sources on {date}.").format(date=long_date(entry.reviewed))
+    text = Library.tr("Checked against its sources on {date}.").format(
+        date=long_date(entry.reviewed)
+    )
     unverified = any(f.unverified for s in entry.sections for f in s.facts)
     if unverified:
-        text += " " + _tr(
+        text += " " + Library.tr(
             "Facts marked “not yet confirmed” could not be checked against an official "
             "source; ask your care team about them."
         )
@@ -272,12 +273,12 @@ def _rule_condition(library: LibraryService, rule: RedFlagRule, links: bool) -> 
     sites = [library.entry(s) for s in rule.sites]
     parts = []
     if names:
-        parts.append(escape(_tr("If you take:")) + " " + ", ".join(dict.fromkeys(names)))
+        taking = escape(Library.tr("If you take: {medicines}"))
+        parts.append(taking.format(medicines=", ".join(dict.fromkeys(names))))
     if any(sites):
+        spread = escape(Library.tr("If the cancer has spread to: {sites}"))
         parts.append(
-            escape(_tr("If the cancer has spread to:"))
-            + " "
-            + ", ".join(escape(s.title) for s in sites if s is not None)
+            spread.format(sites=", ".join(escape(s.title) for s in sites if s is not None))
         )
     return "<br>".join(parts)
 
@@ -288,7 +289,7 @@ def _degrees(celsius: float) -> str:
 
 def _rule_threshold(library: LibraryService, rule: RedFlagRule) -> str:
     if rule.min_value is not None:
-        return _tr("At {value} or more").format(value=_degrees(rule.min_value))
+        return Library.tr("At {value} or more").format(value=_degrees(rule.min_value))
     term = library.symptom(rule.symptom)
     attribute = rule.attribute or (term.attributes[0] if term and term.attributes else "")
     if attribute == "presence" or rule.min_answer is None:
@@ -297,7 +298,7 @@ def _rule_threshold(library: LibraryService, rule: RedFlagRule) -> str:
     if not 0 <= rule.min_answer < len(scale):
         return ""
     word = wording.answer_word(attribute, rule.min_answer)
-    return _tr("When you answer “{word}” or more to “{attribute}”").format(
+    return Library.tr("When you answer “{word}” or more to “{attribute}”").format(
         word=word, attribute=attribute_label(attribute)
     )
 
@@ -308,7 +309,7 @@ def _urgency_heading(urgency: str, phones: Phones | None) -> str:
     text = urgency_label(urgency)
     number = (phones.emergency if urgency == "emergency" else phones.care_team) if phones else ""
     if number:
-        text = _tr("{what}: {number}").format(what=text, number=number)
+        text = Library.tr("{what}: {number}").format(what=text, number=number)
     return text
 
 
@@ -322,22 +323,22 @@ def get_help_html(
     """A medicine's "When to get help fast": its own warning signs, one box per urgency,
     each sign linked to its symptom page (where the full message is)."""
     rules = library.red_flags_for_entry(entry.id)
-    everyone = _tr(
+    everyone = Library.tr(
         "Some warning signs apply to everyone, whatever medicine you take, such as chest "
         "pain or very bad trouble breathing. Each symptom’s page lists them."
     )
-    title = _tr("When to get help fast")
+    title = Library.tr("When to get help fast")
     parts = [f'<a name="get-help"></a><h2>{escape(title)}</h2>']
     if not rules:
-        none = _tr("The library lists no warning signs just for this medicine.")
+        none = Library.tr("The library lists no warning signs just for this medicine.")
         parts.append(f"<p>{escape(none)} {escape(everyone)}</p>")
         return "".join(parts)
-    lead = _tr(
+    lead = Library.tr(
         "Warning signs for people who take this medicine, most urgent first. "
         "Do not wait for your next visit."
     )
     if links:
-        lead += " " + _tr("Open a symptom to read why it matters.")
+        lead += " " + Library.tr("Open a symptom to read why it matters.")
     parts.append(f"<p>{escape(lead)}</p>")
     for urgency in URGENCY_ORDER:
         group = [r for r in rules if r.urgency == urgency]
@@ -351,7 +352,7 @@ def get_help_html(
                 if links:
                     name = f'<a href="symptom:{term.id}">{name}</a>'
             elif rule.symptom == "temperature":
-                name = escape(_tr("Temperature"))
+                name = escape(Library.tr("Temperature"))
             else:
                 name = escape(rule.symptom)
             item = name
@@ -359,7 +360,7 @@ def get_help_html(
                 item += f'<br><span class="muted">{escape(threshold)}</span>'
             sites = [s for i in rule.sites if (s := library.entry(i)) is not None]
             if sites:
-                where = _tr("If the cancer has spread to: {sites}").format(
+                where = Library.tr("If the cancer has spread to: {sites}").format(
                     sites=", ".join(s.title for s in sites)
                 )
                 item += f'<br><span class="muted">{escape(where)}</span>'
@@ -407,19 +408,21 @@ def rules_html(
 def symptom_html(library: LibraryService, symptom_id: str, links: bool = True) -> str:
     term = library.symptom(symptom_id)
     if term is None:
-        return f"<p>{escape(_tr('This symptom is not in the library.'))}</p>"
+        missing = escape(Library.tr("This symptom is not in the library."))
+        return f"<p>{missing}</p>"
     cite = _Citations(library, links)
     parts = [f"<h1>{escape(term.term)}</h1>"]
     parts.append(f'<p class="muted">{escape(kind_label("symptom"))} · {escape(term.category)}</p>')
     rules = library.rules_for_symptom(symptom_id)
-    parts.append(f"<h2>{escape(_tr('When it is a warning sign'))}</h2>")
+    heading = escape(Library.tr("When it is a warning sign"))
+    parts.append(f"<h2>{heading}</h2>")
     if rules:
         parts.append(rules_html(library, rules, cite, links))
     else:
         parts.append(
             "<p>"
             + escape(
-                _tr(
+                Library.tr(
                     "The library has no warning sign for this symptom. If it worries you, "
                     "or gets worse, call your care team."
                 )
@@ -428,7 +431,8 @@ def symptom_html(library: LibraryService, symptom_id: str, links: bool = True) -
         )
     causes = library.entries_with_symptom(symptom_id)
     if causes:
-        parts.append(f"<h2>{escape(_tr('Treatments that can cause it'))}</h2><ul>")
+        heading = escape(Library.tr("Treatments that can cause it"))
+        parts.append(f"<h2>{heading}</h2><ul>")
         for entry in causes:
             name = (
                 f'<a href="entry:{entry.id}">{escape(entry.title)}</a>'
@@ -444,11 +448,12 @@ def symptom_html(library: LibraryService, symptom_id: str, links: bool = True) -
 
 def questions_html(library: LibraryService, links: bool = True) -> str:
     cite = _Citations(library, links)
-    parts = [f"<h1>{escape(_tr('Questions for your visits'))}</h1>"]
+    title = escape(Library.tr("Questions for your visits"))
+    parts = [f"<h1>{title}</h1>"]
     parts.append(
         "<p>"
         + escape(
-            _tr(
+            Library.tr(
                 "Questions many patients find useful. Pick the ones that matter to you and "
                 "take them to your next appointment."
             )
@@ -470,11 +475,12 @@ def questions_html(library: LibraryService, links: bool = True) -> str:
 
 
 def overview_html(library: LibraryService, taking: list[Entry]) -> str:
-    parts = [f"<h1>{escape(_tr('Your library'))}</h1>"]
+    title = escape(Library.tr("Your library"))
+    parts = [f"<h1>{title}</h1>"]
     parts.append(
         "<p>"
         + escape(
-            _tr(
+            Library.tr(
                 "Plain-language information about HER2-positive breast cancer that has spread: "
                 "medicines and other treatments, where cancer can spread, tests and words you "
                 "may hear. Every fact shows where it comes from and when it was checked."
@@ -485,7 +491,7 @@ def overview_html(library: LibraryService, taking: list[Entry]) -> str:
     parts.append(
         "<p>"
         + escape(
-            _tr(
+            Library.tr(
                 "Pick a topic on the left, or type in the search box (Ctrl+F) — brand names, "
                 "short names and misspellings work too."
             )
@@ -494,21 +500,31 @@ def overview_html(library: LibraryService, taking: list[Entry]) -> str:
     )
     if taking:
         items = "".join(f'<li><a href="entry:{e.id}">{escape(e.title)}</a></li>' for e in taking)
-        parts.append(f"<h2>{escape(_tr('Medicines you take now'))}</h2><ul>{items}</ul>")
+        heading = escape(Library.tr("Medicines you take now"))
+        parts.append(f"<h2>{heading}</h2><ul>{items}</ul>")
     guides = library.entries("guide")
     if guides:
         items = "".join(f'<li><a href="entry:{g.id}">{escape(g.title)}</a></li>' for g in guides)
-        parts.append(f"<h2>{escape(_tr('Guides'))}</h2><ul>{items}</ul>")
+        heading = escape(Library.tr("Guides"))
+        parts.append(f"<h2>{heading}</h2><ul>{items}</ul>")
     counts = [
-        (_tr("Medicines"), len(library.entries("drug"))),
-        (_tr("Other treatments"), len(library.entries("treatment"))),
-        (_tr("Where cancer can spread"), len(library.entries("site"))),
-        (_tr("Tests and words to know"), len(library.entries("test") + library.entries("term"))),
-        (_tr("Symptoms, with their warning signs"), len(library.symptoms())),
+        (Library.tr("Medicines: {count}"), len(library.entries("drug"))),
+        (Library.tr("Other treatments: {count}"), len(library.entries("treatment"))),
+        (Library.tr("Where cancer can spread: {count}"), len(library.entries("site"))),
+        (
+            Library.tr("Tests and words to know: {count}"),
+            len(library.entries("test") + library.entries("term")),
+        ),
+        (Library.tr("Symptoms, with their warning signs: {count}"), len(library.symptoms())),
     ]
-    items = "".join(f"<li>{escape(name)}: {count}</li>" for name, count in counts if count)
-    questions = _tr("Questions for your visits: {count}").format(count=len(library.questions()))
+    items = "".join(
+        f"<li>{escape(text.format(count=count))}</li>" for text, count in counts if count
+    )
+    questions = Library.tr("Questions for your visits: {count}").format(
+        count=len(library.questions())
+    )
     items += f'<li><a href="view:questions">{escape(questions)}</a></li>'
-    parts.append(f"<h2>{escape(_tr('In the library'))}</h2><ul>{items}</ul>")
+    heading = escape(Library.tr("In the library"))
+    parts.append(f"<h2>{heading}</h2><ul>{items}</ul>")
     parts.append(care_team_note())
     return "".join(parts)
