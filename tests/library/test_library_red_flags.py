@@ -89,3 +89,9 @@ sources = ["A"]
         ]
     finally:
         library.close()
+
+
+def test_tamoxifen_lists_unusual_vaginal_bleeding_for_today() -> None:
+    rules = LIBRARY.red_flags_for_entry("tamoxifen")
+    assert [(r.id, r.urgency) for r in rules] == [("vaginal-bleeding-on-tamoxifen", "today")]
+    assert "vaginal-bleeding-on-tamoxifen" not in _ids("letrozole")
