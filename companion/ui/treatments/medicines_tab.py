@@ -150,8 +150,8 @@ class MedicinesTab(QWidget):
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.cancer, 2)
-        layout.addWidget(self.others, 3)
+        layout.addWidget(self.cancer)  # a few rows: no stretch, so no gap below them
+        layout.addWidget(self.others, 1)
 
     def refresh(self) -> None:
         current = [m for m in self._record.medicines.current_list() if m.cancer_treatment]
