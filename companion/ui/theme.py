@@ -79,6 +79,7 @@ def style_sheet(point_size: float) -> str:
     QLabel[role="subtitle"] {{ font-size: {point_size * 1.2:.1f}pt; font-weight: 600; }}
     QLabel[role="muted"] {{ color: {MUTED_INK}; }}
     QTreeWidget#libraryTree::item {{ padding: 0.18em 0.1em; }}
+    QCheckBox::indicator, QAbstractItemView::indicator {{ width: 1em; height: 1em; }}
     QFrame[role="card"] {{ background: #ffffff; border: 1px solid #d9d6cf; border-radius: 0.5em; }}
     QFrame[role="note"] {{ background: #eef5f4; border: 1px solid #b8d3d0; border-radius: 0.5em; }}
     """ + "".join(
