@@ -15,12 +15,16 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
     QImage,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtPrintSupport import QPrinter
 
@@ -109,6 +113,28 @@ def _text_document(report: ReportDocument, width: float) -> QTextDocument:
     return document
 
 
+def paginate(document: QTextDocument, page: QSizeF) -> None:
+    """Lay the document out in pages of this size, keeping each heading with what follows.
+
+    Qt's rich text has no keep-with-next, so a heading that would sit in the last lines of a
+    page (an orphan) gets a page break before it; later headings are checked after the move.
+    """
+    document.setPageSize(page)
+    layout = document.documentLayout()
+    follow = QFontMetricsF(document.defaultFont(), _point_device()).lineSpacing() * 3
+    block = document.begin()
+    while block.isValid():
+        heading = block.blockFormat()
+        if heading.headingLevel() > 0 and block.layout().lineCount() > 0:
+            rect = layout.blockBoundingRect(block)
+            offset = rect.top() % page.height()
+            if offset > 1 and page.height() - offset < rect.height() + follow:
+                moved = QTextBlockFormat(heading)
+                moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(moved)
+        block = block.next()
+
+
 def device_scale(painter: QPainter) -> float:
     """Device pixels per point: lay out in points, paint at true print size."""
     return painter.device().logicalDpiX() / 72.0
@@ -169,7 +195,7 @@ def paint_report(
     scale = device_scale(painter)
     body = body_rect(painter, page_rect)
     document = _text_document(report, body.width() / scale)
-    document.setPageSize(QSizeF(body.width() / scale, body.height() / scale))
+    paginate(document, QSizeF(body.width() / scale, body.height() / scale))
     pages = max(1, document.pageCount())
     for index in range(pages):
         if index:
@@ -197,7 +223,7 @@ def page_count(report: ReportDocument) -> int:
     ensure_gui_application()
     body = body_size_points(report.page_size)
     document = _text_document(report, body.width())
-    document.setPageSize(body)
+    paginate(document, body)
     return max(1, document.pageCount())
 
 
