@@ -73,6 +73,7 @@ class WelcomeDialog(QDialog):
         )
         self.start_button.setAccessibleName(self.tr("Start using HER2 Companion"))
         self.start_button.setDefault(True)
+        self.start_button.setProperty("primary", True)  # the theme colours the main action
         self.skip_button = buttons.addButton(
             self.tr("S&kip for now"), QDialogButtonBox.ButtonRole.RejectRole
         )
