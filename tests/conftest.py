@@ -60,16 +60,23 @@ def window(qtbot, data_dir: Path):  # type: ignore[no-untyped-def]
     qtbot.addWidget(built)
     built.show()
     qtbot.waitExposed(built)
-    yield built
-    _dispose(built)
+    return built
 
 
-def _dispose(window) -> None:  # type: ignore[no-untyped-def]
-    """Close and really delete a window, so later tests don't pay for leftover widgets."""
+@pytest.fixture(autouse=True)
+def free_windows() -> Iterator[None]:
+    """Close and really delete every window a test left open. Closures in the main window
+    keep it alive otherwise, and every later test gets slower (each restyle touches all
+    old windows)."""
+    yield
     from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
 
-    window.close()
-    window.deleteLater()
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
@@ -81,5 +88,4 @@ def demo_window(qtbot, demo_dir: Path):  # type: ignore[no-untyped-def]
     qtbot.addWidget(built)
     built.show()
     qtbot.waitExposed(built)
-    yield built
-    _dispose(built)
+    return built

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from companion.symptoms.history import weekly_worst
@@ -18,17 +16,6 @@ from companion.ui.symptoms.log_model import LogFilter, LogTableModel
 from companion.ui.symptoms.weekly_model import WeeklyWorstModel
 
 TODAY = date.today()
-
-
-@pytest.fixture(autouse=True)
-def free_windows() -> Iterator[None]:
-    """Delete each test's window when it ends. Closures in the main window keep it alive
-    otherwise, and every later test gets slower (each restyle touches all old windows)."""
-    yield
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def symptoms_page(window):  # type: ignore[no-untyped-def]

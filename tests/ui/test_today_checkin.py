@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from companion.symptoms.service import ALWAYS_ASKED, DEFAULT_SYMPTOMS
 
 TODAY = date.today()
-
-
-@pytest.fixture(autouse=True)
-def free_windows() -> Iterator[None]:
-    """Delete each test's window when it ends. Closures in the main window keep it alive
-    otherwise, and every later test gets slower (each restyle touches all old windows)."""
-    yield
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def today_page(window):  # type: ignore[no-untyped-def]
