@@ -275,6 +275,21 @@ class LibraryService:
     def questions(self) -> list[BankQuestion]:
         return list(self._questions)
 
+    def patient_texts(self) -> list[tuple[str, str]]:
+        """(where, text) of every paragraph a patient reads: summaries, facts, side
+        effects, red-flag messages and questions (for the readability and copy checks)."""
+        out: list[tuple[str, str]] = []
+        for entry in self.entries():
+            out.append((f"{entry.id}: summary", entry.summary))
+            for section in entry.sections:
+                for number, fact in enumerate(section.facts, 1):
+                    out.append((f"{entry.id}: {section.key} fact {number}", fact.text))
+            for number, effect in enumerate(entry.side_effects, 1):
+                out.append((f"{entry.id}: side effect {number}", effect.text))
+        out.extend((f"red flag {rule.id}", rule.message) for rule in self.red_flag_rules())
+        out.extend((f"question {q.id}", q.text) for q in self.questions())
+        return out
+
     # -- sources and search ------------------------------------------------------------
     def sources(self) -> dict[str, Source]:
         return dict(self._sources)

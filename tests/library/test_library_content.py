@@ -21,17 +21,7 @@ SEED_TAGS = {"S01", "S02", "S03", "S04", "S05"}  # the five dated seed articles 
 
 def patient_paragraphs() -> list[tuple[str, str]]:
     """(where, text) of every paragraph a patient reads."""
-    out: list[tuple[str, str]] = []
-    for entry in LIBRARY.entries():
-        out.append((f"{entry.id}: summary", entry.summary))
-        for section in entry.sections:
-            for number, fact in enumerate(section.facts, 1):
-                out.append((f"{entry.id}: {section.key} fact {number}", fact.text))
-        for number, effect in enumerate(entry.side_effects, 1):
-            out.append((f"{entry.id}: side effect {number}", effect.text))
-    out.extend((f"red flag {rule.id}", rule.message) for rule in LIBRARY.red_flag_rules())
-    out.extend((f"question {q.id}", q.text) for q in LIBRARY.questions())
-    return out
+    return LIBRARY.patient_texts()
 
 
 def test_every_paragraph_reads_at_or_below_the_limit() -> None:
