@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import APP_NAME, __version__, crash
+from companion.clock import Clock
 from companion.errors import CompanionError
 from companion.paths import ProfilePaths, make_private
 from companion.resource_files import resources_root
@@ -46,10 +47,11 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_main_window(data_dir: Path) -> MainWindow:
-    """Open the profile in data_dir and build the main window, without an event loop."""
+def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
+    """Open the profile in data_dir and build the main window, without an event loop.
+    clock: where the app takes the time (default_clock() if None)."""
     app = ensure_application()
-    services = Services.open(data_dir)
+    services = Services.open(data_dir, clock)
     settings = QSettings(str(ProfilePaths(Path(data_dir)).settings), QSettings.Format.IniFormat)
     text_scale = str(settings.value("appearance/text_size", "normal"))
     if text_scale not in theme.TEXT_SCALES:

@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import IO
 
 from companion import __version__
+from companion.clock import default_clock
 from companion.store.backup import timestamp
 
 SEEN_MARKER = ".seen"
@@ -37,7 +38,7 @@ def crash_report(exc_type: type[BaseException], tb: TracebackType | None) -> str
 
 def write_crash_log(logs: Path, exc_type: type[BaseException], tb: TracebackType | None) -> Path:
     logs.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = logs / f"crash-{timestamp()}.log"
+    path = logs / f"crash-{timestamp(default_clock().now())}.log"
     path.write_text(crash_report(exc_type, tb), encoding="utf-8")
     path.chmod(0o600)
     return path

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from companion.clock import Clock
 from companion.store import Store
 from companion.store.models import (
     Administration,
@@ -49,10 +50,13 @@ ESAS_ITEMS = (
 )
 
 
-def write_demo_profile(data_dir: Path, today: date | None = None) -> Store:
-    """Create the demo profile in data_dir (which must not hold a profile yet)."""
-    today = today or date.today()
-    store = Store.open(data_dir)
+def write_demo_profile(
+    data_dir: Path, today: date | None = None, clock: Clock | None = None
+) -> Store:
+    """Create the demo profile in data_dir (which must not hold a profile yet), dated so
+    that `today` (clock's today if None) is its last day."""
+    store = Store.open(data_dir, clock)
+    today = today or store.clock.today()
     rng = random.Random(20261123)
     with store.session() as session:
         profile = session.get_one(Profile, 1)

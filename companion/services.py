@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.clock import Clock
 from companion.library.service import LibraryService
 from companion.profile.service import ProfileService
 from companion.store import Store
@@ -19,6 +20,7 @@ from companion.visits.suggestions import SuggestionService
 @dataclass
 class Services:
     store: Store
+    clock: Clock
     profile: ProfileService
     treatments: TreatmentRecord
     visits: VisitService
@@ -28,8 +30,9 @@ class Services:
     library: LibraryService
 
     @classmethod
-    def open(cls, data_dir: Path) -> Services:
-        store = Store.open(data_dir)
+    def open(cls, data_dir: Path, clock: Clock | None = None) -> Services:
+        """clock: the time every service uses (default_clock() if None)."""
+        store = Store.open(data_dir, clock)
         # One read-only library for every feature: its cached entries and rules are loaded once.
         library = LibraryService()
 
@@ -40,6 +43,7 @@ class Services:
         visits = VisitService(store)
         return cls(
             store=store,
+            clock=store.clock,
             profile=ProfileService(store),
             treatments=TreatmentRecord(store, shared_library),
             visits=visits,

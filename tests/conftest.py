@@ -18,7 +18,19 @@ atexit.register(shutil.rmtree, _runtime, ignore_errors=True)
 os.environ["XDG_RUNTIME_DIR"] = _runtime
 os.environ.pop("COMPANION_DATA_DIR", None)
 
+from fixed_time import NOW  # noqa: E402
+
+from companion.clock import FixedClock, set_default_clock  # noqa: E402
 from companion.services import Services  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def clock() -> Iterator[FixedClock]:
+    """The app's clock for one test, standing at fixed_time.NOW; a test may set or advance it."""
+    fixed = FixedClock(NOW)
+    previous = set_default_clock(fixed)
+    yield fixed
+    set_default_clock(previous)
 
 
 @pytest.fixture
@@ -40,7 +52,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from companion.demo import write_demo_profile
 
     folder = tmp_path_factory.mktemp("demo-template") / "profile"
-    write_demo_profile(folder).close()
+    write_demo_profile(folder, clock=FixedClock(NOW)).close()
     return folder
 
 

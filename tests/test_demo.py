@@ -1,8 +1,9 @@
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
+from fixed_time import TODAY
 from sqlalchemy import func, select
 
 from companion.store import Store
@@ -14,8 +15,8 @@ def test_demo_profile_is_a_realistic_six_months(demo_dir: Path) -> None:
     with store.session() as s:
         days = s.scalars(select(CheckIn.day)).all()
         assert len(days) > 150
-        assert max(days) == date.today()
-        assert min(days) <= date.today() - timedelta(days=170)
+        assert max(days) == TODAY
+        assert min(days) <= TODAY - timedelta(days=170)
         lines = s.scalars(select(TherapyLine).where(TherapyLine.setting == "metastatic")).all()
         assert len(lines) == 2
         assert any(line.end_date is None for line in lines)
@@ -30,8 +31,8 @@ def test_demo_profile_is_a_realistic_six_months(demo_dir: Path) -> None:
         ers = [b.er for b in s.scalars(select(Biopsy).order_by(Biopsy.day))]
         assert ers[0] != ers[-1]  # receptor status changed on re-biopsy
         starts = s.scalars(select(Visit.starts_at)).all()
-        assert any(d.date() < date.today() for d in starts)
-        assert any(d.date() > date.today() for d in starts)
+        assert any(d.date() < TODAY for d in starts)
+        assert any(d.date() > TODAY for d in starts)
     store.close()
 
 

@@ -8,6 +8,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from companion.clock import default_clock
 from companion.errors import ProfileError, ValidationError
 from companion.paths import FILE_MODE, FOLDER_MODE, ProfilePaths
 from companion.store.backup import (
@@ -105,7 +106,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     paths = _existing_profile(args)
-    target = args.output or paths.backups / f"backup-{timestamp()}.sqlite"
+    target = args.output or paths.backups / f"backup-{timestamp(default_clock().now())}.sqlite"
     if target.exists():
         raise ValidationError(f"{target} already exists; choose another file name.")
     backup_database(paths.database, Path(target))
@@ -123,7 +124,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     paths.ensure()
     aside = None
     if paths.database.exists():
-        aside = backup_database(paths.database, paths.backups / f"replaced-{timestamp()}.sqlite")
+        aside = backup_database(
+            paths.database, paths.backups / f"replaced-{timestamp(default_clock().now())}.sqlite"
+        )
     staged = paths.root / "profile.sqlite.restoring"
     backup_database(source, staged)
     for side in ("-wal", "-shm"):

@@ -19,7 +19,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -496,7 +496,7 @@ class RecordBuilder:
 
 def build_record_bundle(services: Services, today: date | None = None) -> Resource:
     """The whole record as a FHIR R4 Bundle of type collection (a plain dict, JSON-ready)."""
-    builder = RecordBuilder(services, today or date.today())
+    builder = RecordBuilder(services, today or services.clock.today())
     builder.sites()
     builder.medication_courses()
     builder.procedures()
@@ -507,7 +507,7 @@ def build_record_bundle(services: Services, today: date | None = None) -> Resour
         "id": str(uuid.uuid4()),
         "meta": {"tag": [{"display": f"Exported by HER2 Companion {__version__}"}]},
         "type": "collection",
-        "timestamp": datetime.now(UTC).isoformat(timespec="seconds"),
+        "timestamp": services.clock.utc_now().isoformat(timespec="seconds"),
         "entry": [
             {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
             for resource in builder.resources

@@ -334,7 +334,7 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
             ).format(problems="; ".join(parts), columns=",".join(COLUMNS))
         )
     width = len(header)
-    today = date.today()
+    today = service.clock.today()
     days: dict[date, _Day] = {}
     lines: dict[tuple[date, str, str, str], int] = {}
     count = 0
@@ -461,7 +461,7 @@ def _check_row(
             )
             return
         entry.answers[(item, attribute)] = SavedAnswer(
-            item, attribute, int(raw_value), recorded or datetime.now(UTC)
+            item, attribute, int(raw_value), recorded or service.clock.utc_now()
         )
     elif kind == "esas":
         if item not in esas.ITEM_IDS:
@@ -526,7 +526,7 @@ def _check_row(
             rule_id=item,
             urgency=attribute,
             message=text,
-            raised_at=recorded or datetime.now(UTC),
+            raised_at=recorded or service.clock.utc_now(),
             acknowledged_at=acknowledged,
         )
     lines[key] = line

@@ -64,12 +64,13 @@ def build_symptom_report(
 ) -> ReportDocument:
     history = service.history
     span = history.span()
+    today = service.clock.today()
     if span is None:
-        start = start or date.today()
-        end = end or date.today()
+        start = start or today
+        end = end or today
     else:
         start = start or span[0]
-        end = end or max(span[1], date.today() if start <= date.today() else span[1])
+        end = end or max(span[1], today if start <= today else span[1])
     rows = history.answers(start, end)
     periods = [p for p in history.periods() if p.start <= end and (p.end is None or p.end >= start)]
     flags = history.flags(start, end)

@@ -109,7 +109,7 @@ def medicines_html(record: TreatmentRecord, today: date) -> str:
 
 
 def build_medicines_list(services: Services, today: date | None = None) -> ReportDocument:
-    today = today or date.today()
+    today = today or services.clock.today()
     html = (
         _title(TreatmentSummary.tr("My medicines"))
         + _para(TreatmentSummary.tr("Everything I take now, {as_of}.").format(as_of=_as_of(today)))
@@ -126,7 +126,7 @@ def build_medicines_list(services: Services, today: date | None = None) -> Repor
 
 def build_treatment_summary(services: Services, today: date | None = None) -> ReportDocument:
     ensure_gui_application()  # fonts and images need it, also from the command line
-    today = today or date.today()
+    today = today or services.clock.today()
     record = services.treatments
     parts = [_title(TreatmentSummary.tr("Treatment summary"))]
     images = {}

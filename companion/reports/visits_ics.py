@@ -46,14 +46,14 @@ def visit_uid(visit_id: int, token: str) -> str:
     return f"visit-{visit_id}-{token}@{UID_DOMAIN}"
 
 
-def visits_calendar(visits: list[VisitInfo], token: str, now: datetime | None = None) -> Calendar:
+def visits_calendar(visits: list[VisitInfo], token: str, now: datetime) -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", f"-//{APP_NAME}//{__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", VisitsCalendar.tr("Medical visits"))
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    stamp = now.astimezone(UTC).replace(microsecond=0)
     for visit in visits:
         event = Event()
         event.add("uid", visit_uid(visit.id, token))
@@ -84,5 +84,6 @@ def write_calendar(calendar: Calendar, path: Path) -> None:
 def write_visits_ics(services: Services, path: Path, now: datetime | None = None) -> int:
     """Write every upcoming visit to path. Returns how many were written."""
     upcoming = services.visits.upcoming(now.replace(tzinfo=None) if now else None)
-    write_calendar(visits_calendar(upcoming, profile_token(services.store), now), path)
+    stamp = now or services.clock.utc_now()
+    write_calendar(visits_calendar(upcoming, profile_token(services.store), stamp), path)
     return len(upcoming)

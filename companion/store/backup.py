@@ -13,8 +13,9 @@ from companion.paths import FILE_MODE
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def timestamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+def timestamp(moment: datetime) -> str:
+    """A file-name stamp for moment, in UTC so names sort in time order."""
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
 def backup_database(source: Path, target: Path) -> Path:

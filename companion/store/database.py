@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from companion.clock import Clock, default_clock
 from companion.errors import ProfileError
 from companion.paths import ProfilePaths, make_private
 from companion.store.backup import backup_database, timestamp
@@ -22,14 +23,19 @@ from companion.store.schema_version import HEAD_REVISION, stored_revision
 class Store:
     """The patient's database. Services open one short session per operation."""
 
-    def __init__(self, paths: ProfilePaths, engine: Engine) -> None:
+    def __init__(self, paths: ProfilePaths, engine: Engine, clock: Clock) -> None:
         self.paths = paths
         self.engine = engine
+        self.clock = clock
+        # Column defaults (created_at, recorded_at...) read the clock from here.
+        engine.update_execution_options(clock=clock)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, data_dir: Path) -> Store:
-        """Open (creating if needed) the profile in data_dir, migrating it to the newest schema."""
+    def open(cls, data_dir: Path, clock: Clock | None = None) -> Store:
+        """Open (creating if needed) the profile in data_dir, migrating it to the newest schema.
+        clock: where every service over this store takes the time (default_clock() if None)."""
+        clock = clock or default_clock()
         paths = ProfilePaths(Path(data_dir))
         paths.ensure()
         existed = paths.database.exists()
@@ -38,7 +44,7 @@ class Store:
             engine = make_engine(paths.database)
             try:
                 if stored_revision(engine) != HEAD_REVISION:
-                    cls._migrate(engine, paths, existed)
+                    cls._migrate(engine, paths, existed, clock)
             except DatabaseError as exc:
                 engine.dispose()
                 raise ProfileError(
@@ -52,12 +58,12 @@ class Store:
             os.umask(old_umask)
         for path in (paths.database, *paths.root.glob("profile.sqlite-*")):
             make_private(path)
-        store = cls(paths, engine)
+        store = cls(paths, engine, clock)
         store._ensure_profile_row()
         return store
 
     @staticmethod
-    def _migrate(engine: Engine, paths: ProfilePaths, existed: bool) -> None:
+    def _migrate(engine: Engine, paths: ProfilePaths, existed: bool, clock: Clock) -> None:
         """Refuse a newer schema; otherwise back up an existing profile, then upgrade it."""
         from companion.store import migrate  # Alembic loads only when a migration runs
 
@@ -68,7 +74,7 @@ class Store:
             engine.dispose()
             backup_database(
                 paths.database,
-                paths.backups / f"before-upgrade-{revision}-{timestamp()}.sqlite",
+                paths.backups / f"before-upgrade-{revision}-{timestamp(clock.now())}.sqlite",
             )
         migrate.upgrade(engine)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cached_property
 
 from sqlalchemy import delete, insert, select
@@ -90,16 +90,13 @@ class _NoLibrary:
         return []
 
 
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
 class SymptomService:
     def __init__(
         self, store: Store, library: LibraryService | Callable[[], LibraryService]
     ) -> None:
         """library: an open LibraryService, or a callable that opens it on first use."""
         self._store = store
+        self.clock = store.clock
         self._library_source = library
         self._listeners: list[Listener] = []
         self.history = SymptomHistory(store, self)
@@ -275,7 +272,7 @@ class SymptomService:
                     )
                 elif row.value != value:
                     row.value = value
-                    row.recorded_at = _now()
+                    row.recorded_at = self._store.clock.utc_now()
 
         return self._write(day, apply)
 
@@ -414,10 +411,9 @@ class SymptomService:
         self.notify(s.day for s in states)
         return added
 
-    @staticmethod
-    def _insert_days(session: Session, states: list[DayState]) -> int:
+    def _insert_days(self, session: Session, states: list[DayState]) -> int:
         """Days the log does not have yet, written in bulk."""
-        now = _now()
+        now = self._store.clock.utc_now()
         session.execute(
             insert(CheckIn),
             [
@@ -547,14 +543,14 @@ class SymptomService:
             if event is None:
                 return
             if event.acknowledged_at is None:
-                event.acknowledged_at = _now()
+                event.acknowledged_at = self._store.clock.utc_now()
             day = session.scalar(select(CheckIn.day).where(CheckIn.id == event.checkin_id))
         if day is not None:
             self.notify([day])
 
     # -- internals ------------------------------------------------------------------------
     def _require_day(self, day: date) -> None:
-        if day > date.today():
+        if day > self._store.clock.today():
             raise ValidationError(Symptoms.tr("A check-in cannot be dated in the future."))
         if day < EARLIEST_DAY:
             raise ValidationError(Symptoms.tr("That date is too long ago."))
@@ -653,7 +649,10 @@ class SymptomService:
                 found.append(episode)
             elif persist:
                 event = RedFlagEvent(
-                    rule_id=rule.id, urgency=rule.urgency, message=rule.message, raised_at=_now()
+                    rule_id=rule.id,
+                    urgency=rule.urgency,
+                    message=rule.message,
+                    raised_at=self._store.clock.utc_now(),
                 )
                 checkin.red_flags.append(event)
                 kept.add(rule.id)

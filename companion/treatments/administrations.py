@@ -47,7 +47,7 @@ class AdministrationService(RowService):
             line = session.get(TherapyLine, line_id)
             if line is None:
                 raise ValidationError(Treatments.tr("This line no longer exists."))
-            note = self._validate(line, data)
+            note = self._validate(line, data, self._store.clock.today())
             row = Administration(
                 line_id=line_id, day=data.day, kind=data.kind, cycle=data.cycle, note=note
             )
@@ -58,7 +58,7 @@ class AdministrationService(RowService):
     def update(self, admin_id: int, data: AdministrationInput) -> AdministrationInfo:
         with self._store.session() as session:
             row = self._get(session, admin_id)
-            note = self._validate(row.line, data)
+            note = self._validate(row.line, data, self._store.clock.today())
             row.day, row.kind, row.cycle, row.note = data.day, data.kind, data.cycle, note
             return administration_info(row)
 
@@ -70,9 +70,9 @@ class AdministrationService(RowService):
         return (highest or 0) + 1
 
     @staticmethod
-    def _validate(line: TherapyLine, data: AdministrationInput) -> str:
+    def _validate(line: TherapyLine, data: AdministrationInput, today: date) -> str:
         check.check_choice(data.kind, ADMINISTRATION_KINDS, Treatments.tr("kind of entry"))
-        check.check_past(data.day, Treatments.tr("treatment"))
+        check.check_past(data.day, Treatments.tr("treatment"), today=today)
         if data.day < line.start_date or (line.end_date and data.day > line.end_date):
             raise ValidationError(
                 Treatments.tr("{day} is outside this line ({start} to {end}).").format(

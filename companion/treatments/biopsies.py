@@ -52,7 +52,7 @@ class BiopsyService(RowService):
             return [_info(r) for r in rows]
 
     def add(self, data: BiopsyInput) -> BiopsyInfo:
-        values = _validate(data)
+        values = _validate(data, self._store.clock.today())
         with self._store.session() as session:
             row = Biopsy(**values)
             session.add(row)
@@ -60,7 +60,7 @@ class BiopsyService(RowService):
             return _info(row)
 
     def update(self, biopsy_id: int, data: BiopsyInput) -> BiopsyInfo:
-        values = _validate(data)
+        values = _validate(data, self._store.clock.today())
         with self._store.session() as session:
             row = self._get(session, biopsy_id)
             for key, value in values.items():
@@ -101,8 +101,8 @@ def receptor_changes(biopsies: list[BiopsyInfo]) -> list[ReceptorChange]:
     return changes
 
 
-def _validate(data: BiopsyInput) -> dict[str, object]:
-    check.check_past(data.day, Treatments.tr("biopsy"))
+def _validate(data: BiopsyInput, today: date) -> dict[str, object]:
+    check.check_past(data.day, Treatments.tr("biopsy"), today=today)
     site = check.clean_text(data.site, Treatments.tr("place of the biopsy"), limit=120)
     check.check_choice(data.er, RECEPTOR_VALUES, Treatments.tr("ER result"))
     check.check_choice(data.pr, RECEPTOR_VALUES, Treatments.tr("PR result"))

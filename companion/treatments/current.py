@@ -13,7 +13,7 @@ from companion.store.models import LineDrug, MetastasisSite, OtherMedicine, Ther
 
 def current_drug_ids(store: Store, on: date | None = None) -> list[str]:
     """Library ids of drugs in an open line (or open other medicines) on the given day."""
-    day = on or date.today()
+    day = on or store.clock.today()
     with store.session() as session:
         line_drugs = session.scalars(
             select(LineDrug.library_id)
@@ -37,7 +37,7 @@ def current_drug_ids(store: Store, on: date | None = None) -> list[str]:
 
 
 def current_site_ids(store: Store, on: date | None = None) -> list[str]:
-    day = on or date.today()
+    day = on or store.clock.today()
     with store.session() as session:
         rows = session.scalars(
             select(MetastasisSite.site_id).where(MetastasisSite.found_date <= day)

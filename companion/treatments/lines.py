@@ -55,8 +55,7 @@ class LineInfo:
     drugs: tuple[LineDrugInfo, ...]
     administrations: tuple[AdministrationInfo, ...]
 
-    def is_open(self, on: date | None = None) -> bool:
-        day = on or date.today()
+    def is_open(self, day: date) -> bool:
         return self.start_date <= day and (self.end_date is None or self.end_date >= day)
 
     @property
@@ -175,8 +174,9 @@ class LineService(RowService):
         drugs = self._clean_drugs(data.drugs)
         if not regimen and not drugs:
             raise ValidationError(Treatments.tr("Please add at least one drug or a regimen name."))
-        check.check_planned(data.start_date, Treatments.tr("start"))
-        check.check_past(data.end_date, Treatments.tr("end"))
+        today = self._store.clock.today()
+        check.check_planned(data.start_date, Treatments.tr("start"), today=today)
+        check.check_past(data.end_date, Treatments.tr("end"), today=today)
         check.check_order(data.start_date, data.end_date, Treatments.tr("this line"))
         if data.end_date is not None and data.end_reason is None:
             raise ValidationError(Treatments.tr("Please choose why this line ended."))
@@ -195,7 +195,7 @@ class LineService(RowService):
                 raise ValidationError(
                     Treatments.tr("{drug} ends after the line ends.").format(drug=drug.name)
                 )
-            check.check_past(drug.end_date, Treatments.tr("stop"))
+            check.check_past(drug.end_date, Treatments.tr("stop"), today=today)
         for other in self.lines():
             if other.id != line_id and (other.setting, other.number) == (
                 data.setting,

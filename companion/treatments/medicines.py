@@ -27,8 +27,7 @@ class MedicineInfo:
     start_date: date | None
     end_date: date | None
 
-    def is_current(self, on: date | None = None) -> bool:
-        day = on or date.today()
+    def is_current(self, day: date) -> bool:
         started = self.start_date is None or self.start_date <= day
         return started and (self.end_date is None or self.end_date >= day)
 
@@ -68,9 +67,10 @@ class MedicineService(RowService):
         """Current medicines first (by name), then stopped ones (latest stop first)."""
         with self._store.session() as session:
             rows = [_info(r) for r in session.scalars(select(OtherMedicine)).all()]
-        current = sorted((m for m in rows if m.is_current()), key=lambda m: m.name.casefold())
+        today = self._store.clock.today()
+        current = sorted((m for m in rows if m.is_current(today)), key=lambda m: m.name.casefold())
         other = sorted(
-            (m for m in rows if not m.is_current()),
+            (m for m in rows if not m.is_current(today)),
             key=lambda m: m.end_date or m.start_date or date.max,
             reverse=True,
         )
@@ -104,7 +104,7 @@ class MedicineService(RowService):
 
     def current_list(self, on: date | None = None) -> list[CurrentMedicine]:
         """Everything taken now: cancer treatment drugs of open lines, then other medicines."""
-        day = on or date.today()
+        day = on or self._store.clock.today()
         matcher = self._matcher()
         result: list[CurrentMedicine] = []
         for line in self._lines.lines():
@@ -145,9 +145,10 @@ class MedicineService(RowService):
         )
         purpose = check.clean_text(data.purpose, Treatments.tr("what it is for"))
         dose = check.clean_text(data.dose, Treatments.tr("dose"))
+        today = self._store.clock.today()
         if data.start_date is not None:
-            check.check_planned(data.start_date, Treatments.tr("start"))
-        check.check_past(data.end_date, Treatments.tr("stop"))
+            check.check_planned(data.start_date, Treatments.tr("start"), today=today)
+        check.check_past(data.end_date, Treatments.tr("stop"), today=today)
         check.check_order(data.start_date, data.end_date, name)
         return {
             "name": name,

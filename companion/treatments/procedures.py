@@ -56,7 +56,7 @@ class ProcedureService(RowService):
             return [_info(r) for r in rows]
 
     def add(self, data: ProcedureInput) -> ProcedureInfo:
-        values = _validate(data)
+        values = _validate(data, self._store.clock.today())
         with self._store.session() as session:
             row = TreatmentProcedure(**values)
             session.add(row)
@@ -64,7 +64,7 @@ class ProcedureService(RowService):
             return _info(row)
 
     def update(self, row_id: int, data: ProcedureInput) -> ProcedureInfo:
-        values = _validate(data)
+        values = _validate(data, self._store.clock.today())
         with self._store.session() as session:
             row = self._get(session, row_id)
             for key, value in values.items():
@@ -72,10 +72,10 @@ class ProcedureService(RowService):
             return _info(row)
 
 
-def _validate(data: ProcedureInput) -> dict[str, object]:
+def _validate(data: ProcedureInput, today: date) -> dict[str, object]:
     check.check_choice(data.kind, PROCEDURE_KINDS, Treatments.tr("kind of procedure"))
-    check.check_planned(data.day, Treatments.tr("start"))
-    check.check_past(data.end_date, Treatments.tr("end"))
+    check.check_planned(data.day, Treatments.tr("start"), today=today)
+    check.check_past(data.end_date, Treatments.tr("end"), today=today)
     check.check_order(data.day, data.end_date, procedure_label(data.kind).lower())
     return {
         "kind": data.kind,

@@ -66,6 +66,7 @@ class LibraryLookups:
 class TreatmentRecord:
     def __init__(self, store: Store, open_library: Callable[[], LibraryService]) -> None:
         self.store = store
+        self.clock = store.clock
         self.library = library = LibraryLookups(open_library)
         self.lines = LineService(store, self.matcher)
         self.administrations = AdministrationService(store)

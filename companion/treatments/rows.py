@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
+from companion.clock import Clock
 from companion.errors import ValidationError
 from companion.store import Store
 from companion.store.models import Base
@@ -59,6 +60,10 @@ class RowService:
 
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    @property
+    def clock(self) -> Clock:
+        return self._store.clock
 
     def _get(self, session: Session, row_id: int) -> Any:
         row = session.get(self.model, row_id)

@@ -67,7 +67,7 @@ class ScanService(RowService):
             return [_info(r) for r in rows]
 
     def add(self, data: ScanInput) -> ScanInfo:
-        values = _validate(data)
+        values = _validate(data, self._store.clock.today())
         with self._store.session() as session:
             row = TestResult(**values)
             session.add(row)
@@ -75,7 +75,7 @@ class ScanService(RowService):
             return _info(row)
 
     def update(self, test_id: int, data: ScanInput) -> ScanInfo:
-        values = _validate(data)
+        values = _validate(data, self._store.clock.today())
         with self._store.session() as session:
             row = self._get(session, test_id)
             for key, value in values.items():
@@ -112,9 +112,9 @@ class ScanService(RowService):
         return [MarkerSeries(n, u, tuple(p)) for n, (u, p) in series.items()]
 
 
-def _validate(data: ScanInput) -> dict[str, object]:
+def _validate(data: ScanInput, today: date) -> dict[str, object]:
     check.check_choice(data.kind, TEST_KINDS, Treatments.tr("kind of scan or test"))
-    check.check_past(data.day, Treatments.tr("test"))
+    check.check_past(data.day, Treatments.tr("test"), today=today)
     summary = check.clean_text(data.summary, Treatments.tr("result"), limit=check.LONG_TEXT)
     lvef = data.lvef_percent
     if lvef is not None:

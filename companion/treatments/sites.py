@@ -62,7 +62,7 @@ class SiteService(RowService):
 
     def _validate(self, data: SiteInput, row_id: int | None) -> str:
         check.check_choice(data.site_id, SITE_IDS, Treatments.tr("place"))
-        check.check_past(data.found_date, Treatments.tr("found"))
+        check.check_past(data.found_date, Treatments.tr("found"), today=self._store.clock.today())
         detail = check.clean_text(data.detail, Treatments.tr("detail"))
         if data.site_id != "other-sites":
             for site in self.sites():

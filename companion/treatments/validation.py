@@ -15,11 +15,10 @@ SHORT_TEXT = 200
 LONG_TEXT = 4000
 
 
-def check_past(day: date | None, what: str, *, today: date | None = None) -> None:
+def check_past(day: date | None, what: str, *, today: date) -> None:
     """A day that has happened: not in the future and not before 1950."""
     if day is None:
         return
-    today = today or date.today()
     if day > today:
         raise ValidationError(
             Treatments.tr(
@@ -29,9 +28,8 @@ def check_past(day: date | None, what: str, *, today: date | None = None) -> Non
     check_not_ancient(day, what)
 
 
-def check_planned(day: date, what: str, *, today: date | None = None) -> None:
+def check_planned(day: date, what: str, *, today: date) -> None:
     """A start that may be planned: at most a year ahead."""
-    today = today or date.today()
     if day > today + PLANNED_AHEAD:
         raise ValidationError(
             Treatments.tr(

@@ -23,10 +23,6 @@ MAX_SHORT = 200
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
-def _now() -> datetime:
-    return datetime.now().replace(second=0, microsecond=0)
-
-
 def carry_over_key(visit_id: int) -> str:
     return f"carry-over:{visit_id}"
 
@@ -70,6 +66,11 @@ def _clean_question(text: str) -> str:
 class VisitService:
     def __init__(self, store: Store) -> None:
         self._store = store
+        self.clock = store.clock
+
+    def _now(self) -> datetime:
+        """Local wall time to the minute, as appointment times are stored."""
+        return self._store.clock.wall_now().replace(second=0, microsecond=0)
 
     # -- visits --------------------------------------------------------------------------
     def all(self) -> list[VisitInfo]:
@@ -83,12 +84,12 @@ class VisitService:
 
     def upcoming(self, now: datetime | None = None) -> list[VisitInfo]:
         """Visits from today on (a visit this morning still counts: it may be going on)."""
-        today = (now or _now()).date()
+        today = (now or self._now()).date()
         return [v for v in self.all() if v.day >= today]
 
     def past(self, now: datetime | None = None) -> list[VisitInfo]:
         """Visits before today, the most recent first."""
-        today = (now or _now()).date()
+        today = (now or self._now()).date()
         return [v for v in reversed(self.all()) if v.day < today]
 
     def next_visit(self, now: datetime | None = None) -> VisitInfo | None:
@@ -102,7 +103,7 @@ class VisitService:
     def previous_visit(self, visit_id: int, now: datetime | None = None) -> VisitInfo | None:
         """The last visit before this one that has already happened (the 'last visit')."""
         visit = self.get(visit_id)
-        end = min(visit.starts_at, now or _now())
+        end = min(visit.starts_at, now or self._now())
         earlier = [v for v in self.all() if v.id != visit.id and v.starts_at < end]
         return earlier[-1] if earlier else None
 
@@ -315,7 +316,7 @@ class VisitService:
         None when there is nothing to move (unanswered questions already on the next list
         do not count), no later visit, or the patient said 'not now'.
         """
-        now = now or _now()
+        now = now or self._now()
         visits = self.all()
         started = [v for v in visits if v.starts_at <= now]
         if not started:
@@ -374,7 +375,7 @@ class VisitService:
         With no earlier visit, the last fallback_days days.
         """
         visit = self.get(visit_id)
-        end = min(visit.day, (now or _now()).date())
+        end = min(visit.day, (now or self._now()).date())
         previous = self.previous_visit(visit_id, now)
         start = previous.day if previous else end - timedelta(days=fallback_days)
         return (min(start, end), end)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from fixed_time import TODAY
 
 from companion.cli import main
-
-TODAY = date.today()
 
 
 def test_export_csv_then_import_into_an_empty_profile_gives_the_same_file(

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 from conftest import FakeLibrary, start_line
+from fixed_time import TODAY
 
 from companion.errors import ValidationError
 from companion.symptoms.service import ALWAYS_ASKED, DEFAULT_SYMPTOMS, SymptomService
 
-TODAY = date.today()
 YESTERDAY = TODAY - timedelta(days=1)
 
 

@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 from conftest import TERMS
+from fixed_time import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +19,6 @@ from companion.symptoms import wording
 from companion.symptoms.model import DayState
 from companion.symptoms.service import SymptomService
 
-TODAY = date.today()
 ATTRIBUTES = {t.id: t.attributes for t in TERMS}
 SETTINGS = settings(
     max_examples=60,

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from conftest import RULES, FakeLibrary, add_site, start_line
+from fixed_time import TODAY
 
 from companion.library.model import RedFlagRule
 from companion.library.service import LibraryService
 from companion.symptoms.redflags import MEASUREMENTS, Observations, RedFlagEvaluator, Situation
 from companion.symptoms.service import SymptomService
-
-TODAY = date.today()
 
 
 def day(offset: int) -> date:

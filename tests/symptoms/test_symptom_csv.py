@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from conftest import FakeLibrary
+from fixed_time import TODAY
 
+from companion.clock import FixedClock
 from companion.errors import ValidationError
 from companion.reports import symptom_csv
 from companion.reports.symptom_csv import COLUMNS, import_bytes, import_csv, write_csv
 from companion.store import Store
 from companion.symptoms.service import SymptomService
-
-TODAY = date.today()
 
 
 def day(offset: int) -> date:
@@ -235,7 +235,7 @@ def test_a_huge_file_is_refused_before_reading(tmp_path: Path, monkeypatch, log)
         import_csv(log, tmp_path)
 
 
-def test_spreadsheet_edits_are_accepted(tmp_path: Path) -> None:
+def test_spreadsheet_edits_are_accepted(tmp_path: Path, clock: FixedClock) -> None:
     """Columns in another order, no optional columns, CRLF or LF, blank lines, no BOM."""
     empty = fresh(tmp_path, "p")
     content = "\r\n".join(
@@ -251,4 +251,4 @@ def test_spreadsheet_edits_are_accepted(tmp_path: Path) -> None:
     state = empty.day_state(day(1))
     assert state.values() == {("nausea", "frequency"): 3}
     assert state.temperature_c == 37.5
-    assert state.answers[0].recorded_at <= datetime.now(UTC)
+    assert state.answers[0].recorded_at == clock.utc_now()

@@ -3,13 +3,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from fixed_time import TODAY
 
 from companion.errors import ValidationError
 from companion.treatments.administrations import AdministrationInput
 from companion.treatments.current import current_drug_ids
 from companion.treatments.lines import DrugInput, LineInput
-
-TODAY = date.today()
 
 
 def line_input(**changes: object) -> LineInput:
@@ -65,7 +64,7 @@ def test_edit_then_end_a_line(record) -> None:
         "progression",
         "CT showed growth",
     )
-    assert not ended.is_open()
+    assert not ended.is_open(TODAY)
     assert current_drug_ids(record.store) == []
     assert current_drug_ids(record.store, on=TODAY - timedelta(days=2)) == ["trastuzumab"]
 
@@ -102,7 +101,7 @@ def test_line_numbers_are_unique_per_setting(record) -> None:
 
 def test_a_planned_line_may_start_soon(record) -> None:
     line = record.lines.add(line_input(start_date=TODAY + timedelta(days=10)))
-    assert not line.is_open()
+    assert not line.is_open(TODAY)
     assert current_drug_ids(record.store) == []
 
 

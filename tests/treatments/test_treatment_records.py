@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from fixed_time import TODAY
 
 from companion.errors import ValidationError
 from companion.treatments.biopsies import BiopsyInput
@@ -15,8 +16,6 @@ from companion.treatments.medicines import MedicineInput
 from companion.treatments.procedures import ProcedureInput
 from companion.treatments.scans import ScanInput
 from companion.treatments.sites import SiteInput
-
-TODAY = date.today()
 
 
 def test_current_medicines_list_has_treatment_drugs_then_other_medicines(record) -> None:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from fixed_time import TODAY
 from PySide6.QtCore import Qt
 from treatment_steps import answer_next_question, choose, click, type_date, type_into
 
 from companion.treatments.current import current_drug_ids
-
-TODAY = date.today()
 
 
 def test_create_edit_and_end_a_line(qtbot, page) -> None:

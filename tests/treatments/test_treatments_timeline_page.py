@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from fixed_time import TODAY
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog
 from treatment_steps import click
@@ -22,7 +21,7 @@ def test_timeline_lists_events_in_order_and_follows_the_keyboard(qtbot, demo_pag
     }
     # It opens on the latest event up to today.
     current = tab.tree.currentItem().data(0, Qt.ItemDataRole.UserRole)
-    assert current.day == max(d for d in days if d <= date.today())
+    assert current.day == max(d for d in days if d <= TODAY)
 
     tree = tab.tree
     tree.setFocus()
@@ -91,5 +90,5 @@ def test_medicines_add_and_stop(qtbot, demo_page) -> None:
     click(qtbot, others.dialog.save_button)
     row = next(r for r in others.table.row_texts() if r[0] == "Dexamethasone mouthwash")
     assert row[4] != ""  # the stop date shows
-    listed = demo_page._services.treatments.medicines.current_list(date.today())
+    listed = demo_page._services.treatments.medicines.current_list(TODAY)
     assert "Dexamethasone mouthwash" in [m.name for m in listed]  # stopped today: still today

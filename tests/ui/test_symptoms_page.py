@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
+from fixed_time import TODAY
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from companion.symptoms.history import weekly_worst
 from companion.ui.symptoms.log_model import LogFilter, LogTableModel
 from companion.ui.symptoms.weekly_model import WeeklyWorstModel
-
-TODAY = date.today()
 
 
 def symptoms_page(window):  # type: ignore[no-untyped-def]

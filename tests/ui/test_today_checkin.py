@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from fixed_time import TODAY
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from companion.symptoms.service import ALWAYS_ASKED, DEFAULT_SYMPTOMS
-
-TODAY = date.today()
 
 
 def today_page(window):  # type: ignore[no-untyped-def]

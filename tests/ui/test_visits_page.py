@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
+from fixed_time import NOW
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox
@@ -54,7 +55,7 @@ def demo_page(qtbot, demo_dir):  # type: ignore[no-untyped-def]
 
 def _with_visit(page, questions=()):  # type: ignore[no-untyped-def]
     visits = page.services.visits
-    visit = visits.add(datetime.now().replace(second=0, microsecond=0) + timedelta(days=3), "nurse")
+    visit = visits.add(NOW + timedelta(days=3), "nurse")
     for text in questions:
         visits.add_question(visit.id, text)
     page.refresh()

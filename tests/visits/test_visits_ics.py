@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
+from fixed_time import NOW
 from icalendar import Calendar
 
 from companion.reports.visits_ics import write_visits_ics
 
 
 def test_calendar_has_one_event_per_upcoming_visit_with_stable_uids(services, tmp_path) -> None:
-    now = datetime.now().replace(second=0, microsecond=0)
+    now = NOW
     services.visits.add(now - timedelta(days=10), "nurse", purpose="Past")
     soon = services.visits.add(
         now + timedelta(days=2), "oncologist", "Dr. Okafor", "Clinic B", "Scan results"

@@ -3,8 +3,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, MetaData
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
+
+from companion.clock import Clock, default_clock
 
 # Stable constraint names so Alembic can alter tables in SQLite batch mode.
 NAMING = {
@@ -37,5 +40,9 @@ class UtcDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+def utcnow(context: DefaultExecutionContext) -> datetime:
+    """Column default: now from the Clock the store's engine carries (see Store.open)."""
+    clock = context.execution_options.get("clock")
+    if not isinstance(clock, Clock):  # an engine made outside Store.open (a migration)
+        clock = default_clock()
+    return clock.utc_now()

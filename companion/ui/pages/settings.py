@@ -109,7 +109,10 @@ class SettingsPage(Page):
         self.message.setText(self.tr("Saved."))
 
     def _back_up(self) -> None:
-        target = self._services.store.paths.backups / f"backup-{timestamp()}.sqlite"
+        target = (
+            self._services.store.paths.backups
+            / f"backup-{timestamp(self._services.clock.now())}.sqlite"
+        )
         try:
             self._services.store.backup(target)
         except CompanionError as exc:

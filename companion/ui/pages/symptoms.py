@@ -303,7 +303,7 @@ class SymptomsPage(Page):
         self.period_filter.setCurrentIndex(found if found >= 0 else 0)
         self.period_filter.blockSignals(False)
         span = self._history.span()
-        today = QDate.currentDate()
+        today = QDate(self._services.clock.today())
         for edit in (self.from_date, self.to_date):
             edit.blockSignals(True)
             edit.setMaximumDate(today)
@@ -327,7 +327,7 @@ class SymptomsPage(Page):
         span = self._history.span()
         if span is not None and start is not None and start <= span[0]:
             start = None
-        if end is not None and end >= date.today():
+        if end is not None and end >= self._services.clock.today():
             end = None
         return LogFilter(
             symptom_id=None if symptom in (None, ALL) else symptom,
@@ -362,7 +362,7 @@ class SymptomsPage(Page):
         span = self._history.span()
         for edit, value in (
             (self.from_date, QDate(span[0]) if span else self.from_date.minimumDate()),
-            (self.to_date, QDate.currentDate()),
+            (self.to_date, QDate(self._services.clock.today())),
         ):
             edit.blockSignals(True)
             edit.setDate(value)
@@ -522,12 +522,13 @@ class SymptomsPage(Page):
     def report_window(self) -> tuple[date, date]:
         start, end = self._window_of()
         span = self._history.span()
-        first = span[0] if span else date.today()
-        return start or first, end or date.today()
+        today = self._services.clock.today()
+        first = span[0] if span else today
+        return start or first, end or today
 
     def export(self) -> None:
         start, end = self.report_window()
-        dialog = ExportDialog(start, end, self)
+        dialog = ExportDialog(start, end, self._services.clock.today(), self)
         accepted = dialog.exec()
         kind, start, end = dialog.choice()
         dialog.deleteLater()

@@ -84,11 +84,12 @@ class TodayPage(Page):
         self.top_area.addWidget(widget)
 
     def refresh(self) -> None:
+        today = self._services.clock.today()
         info = self._services.profile.get()
         self.greeting.setText(
             self.tr("Hello, {name}").format(name=info.name) if info.name else self.tr("Hello")
         )
-        self.date_label.setText(QLocale().toString(date.today(), QLocale.FormatType.LongFormat))
+        self.date_label.setText(QLocale().toString(today, QLocale.FormatType.LongFormat))
         self.care_team_label.setText(
             self.tr("Care team: {number}").format(number=info.care_team_phone)
             if info.care_team_phone
@@ -99,7 +100,7 @@ class TodayPage(Page):
         )
         for widget in (self.greeting, self.care_team_label, self.emergency_label):
             widget.setAccessibleName(widget.text())
-        self.checkin.set_day(date.today() if self.checkin.follows_today else self.checkin.day())
+        self.checkin.set_day(today if self.checkin.follows_today else self.checkin.day())
         self.checkin.focus_first_question()
 
     def show_day(self, day: date) -> None:

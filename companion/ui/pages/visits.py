@@ -213,7 +213,7 @@ class VisitsPage(Page):
 
     # -- showing -------------------------------------------------------------------------
     def refresh(self) -> None:
-        now = datetime.now()
+        now = self.services.clock.wall_now()
         upcoming = self.services.visits.upcoming(now)
         past = self.services.visits.past(now)
         keep = self._visit.id if self._visit else None
@@ -303,7 +303,7 @@ class VisitsPage(Page):
         return self._visit
 
     def _is_upcoming(self) -> bool:
-        return self._visit is not None and self._visit.day >= datetime.now().date()
+        return self._visit is not None and self._visit.day >= self.services.clock.today()
 
     def show_suggestions(self) -> None:
         found: list[Suggestion] = []

@@ -61,7 +61,8 @@ class CheckInForm(QFrame):
         self._stack = undo_stack
         self._settings = settings
         self._busy = False
-        self._day = date.today()
+        self._clock = services.clock
+        self._day = self._clock.today()
         self.follows_today = True
         self._extra: list[str] = []
         self._symptoms: list[str] = []
@@ -135,7 +136,7 @@ class CheckInForm(QFrame):
             row.addWidget(widget)
         self.earlier_button.clicked.connect(lambda: self.set_day(self._day - timedelta(days=1)))
         self.later_button.clicked.connect(lambda: self.set_day(self._day + timedelta(days=1)))
-        self.today_button.clicked.connect(lambda: self.set_day(date.today()))
+        self.today_button.clicked.connect(lambda: self.set_day(self._clock.today()))
         self.date_edit.dateChanged.connect(lambda d: self.set_day(d.toPython()))
         return row
 
@@ -254,7 +255,7 @@ class CheckInForm(QFrame):
         return self._day
 
     def set_day(self, day: date) -> None:
-        today = date.today()
+        today = self._clock.today()
         day = min(day, today)
         changed = day != self._day
         self._day = day
@@ -353,9 +354,12 @@ class CheckInForm(QFrame):
         finally:
             self._busy = False
         self._state = self._service.day_state(self._day)
+        saved = self._clock.now()
         self.status.setText(
             self.tr("Saved at {time}.").format(
-                time=QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+                time=QLocale().toString(
+                    QTime(saved.hour, saved.minute, saved.second), QLocale.FormatType.ShortFormat
+                )
             )
         )
         if isinstance(result, Change):

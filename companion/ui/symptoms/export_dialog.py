@@ -20,7 +20,7 @@ from companion.ui.widgets.common import label
 
 
 class ExportDialog(QDialog):
-    def __init__(self, start: date, end: date, parent: QWidget) -> None:
+    def __init__(self, start: date, end: date, today: date, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export symptoms"))
         self.setAccessibleName(self.tr("Export symptoms"))
@@ -44,7 +44,7 @@ class ExportDialog(QDialog):
         for edit, name in ((self.from_date, self.tr("From")), (self.to_date, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMaximumDate(QDate.currentDate())
+            edit.setMaximumDate(QDate(today))
             edit.setAccessibleName(name)
             for inner in edit.findChildren(QLineEdit):
                 inner.setAccessibleName(name)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from companion.treatments.administrations import (
@@ -32,7 +30,8 @@ class AdministrationDialog(EntryDialog):
         self._line = line
         self._kind = kind
         self._existing = existing
-        default_day = min(date.today(), line.end_date or date.today())
+        today = service.clock.today()
+        default_day = min(today, line.end_date or today)
         self.day = date_edit(existing.day if existing else default_day, self.tr("Date"))
         self.cycle = QSpinBox()
         self.cycle.setRange(0, MAX_CYCLE)

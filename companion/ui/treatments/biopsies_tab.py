@@ -3,8 +3,6 @@ when a result changed between biopsies."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from companion.treatments.biopsies import BiopsyInfo, BiopsyInput
@@ -80,7 +78,7 @@ class BiopsySection(EntrySection):
 
     def make_dialog(self, row_id: int | None) -> EntryDialog:
         item = self._items.get(row_id) if row_id is not None else None
-        day = date_edit(item.day if item else date.today(), self.tr("Biopsy date"))
+        day = date_edit(item.day if item else self._record.clock.today(), self.tr("Biopsy date"))
         site = line_edit(item.site if item else "", self.tr("Place"), self.tr("e.g. Liver"))
         er = choice_combo(
             RECEPTOR_VALUES, receptor_label, item.er if item else "unknown", self.tr("ER result")

@@ -38,8 +38,8 @@ def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def date_edit(day: date | None, accessible_name: str) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day or date.today()))
+def date_edit(day: date, accessible_name: str) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(DATE_FORMAT)
     edit.setMinimumDate(QDate(1950, 1, 1))
@@ -50,13 +50,16 @@ def date_edit(day: date | None, accessible_name: str) -> QDateEdit:
 class OptionalDate(QWidget):
     """A check box ('Ended') that enables a date: for end and stop dates not known yet."""
 
-    def __init__(self, check_text: str, day: date | None, accessible_name: str) -> None:
+    def __init__(
+        self, check_text: str, day: date | None, accessible_name: str, *, today: date
+    ) -> None:
+        """today: the date offered when the box is ticked and no day was known."""
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.check = QCheckBox(check_text)
         self.check.setAccessibleName(check_text.replace("&", ""))
-        self.edit = date_edit(day, accessible_name)
+        self.edit = date_edit(day or today, accessible_name)
         self.check.setChecked(day is not None)
         self.edit.setEnabled(day is not None)
         self.check.toggled.connect(self.edit.setEnabled)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -151,9 +149,13 @@ class LineDialog(EntryDialog):
             for d in (line.drugs if line else ())
         )
         self.drugs = DrugPicker(matcher, existing)
-        self.start = date_edit(line.start_date if line else date.today(), self.tr("Start date"))
+        today = lines.clock.today()
+        self.start = date_edit(line.start_date if line else today, self.tr("Start date"))
         self.ended = OptionalDate(
-            self.tr("This line has ended"), line.end_date if line else None, self.tr("End date")
+            self.tr("This line has ended"),
+            line.end_date if line else None,
+            self.tr("End date"),
+            today=today,
         )
         self.reason = choice_combo(
             END_REASONS,
@@ -217,7 +219,7 @@ class EndLineDialog(EntryDialog):
             )
         )
         self.form.addRow(self.intro)
-        self.end = date_edit(line.end_date or date.today(), self.tr("End date"))
+        self.end = date_edit(line.end_date or lines.clock.today(), self.tr("End date"))
         self.reason = choice_combo(
             END_REASONS, end_reason_label, line.end_reason, self.tr("Why it ended")
         )

@@ -221,7 +221,12 @@ class LinesTab(QWidget):
         if line is None or drug is None:
             return
         before = self._record.lines.snapshot(line.id)
-        stopped = OptionalDate(self.tr("It stopped on"), drug.end_date, self.tr("Stop date"))
+        stopped = OptionalDate(
+            self.tr("It stopped on"),
+            drug.end_date,
+            self.tr("Stop date"),
+            today=self._record.clock.today(),
+        )
         stopped.check.setChecked(True)
         stopped.edit.setEnabled(True)
         dialog = EntryDialog(

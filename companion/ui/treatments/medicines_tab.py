@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -53,7 +51,8 @@ class OtherMedicines(EntrySection):
         ]
 
     def colours(self) -> dict[int, str]:
-        return {m.id: theme.PANEL for m in self._items.values() if not m.is_current()}
+        today = self._record.clock.today()
+        return {m.id: theme.PANEL for m in self._items.values() if not m.is_current(today)}
 
     def describe(self, row_id: int) -> str:
         item = self._items.get(row_id)
@@ -68,13 +67,18 @@ class OtherMedicines(EntrySection):
         dose = line_edit(
             item.dose if item else "", self.tr("Dose"), self.tr("e.g. 8 mg when needed")
         )
+        today = self._record.clock.today()
         since = OptionalDate(
             self.tr("Started on"),
-            item.start_date if item else date.today(),
+            item.start_date if item else today,
             self.tr("Start date"),
+            today=today,
         )
         stopped = OptionalDate(
-            self.tr("Stopped on"), item.end_date if item else None, self.tr("Stop date")
+            self.tr("Stopped on"),
+            item.end_date if item else None,
+            self.tr("Stop date"),
+            today=today,
         )
 
         def save() -> MedicineInfo:
@@ -101,7 +105,7 @@ class OtherMedicines(EntrySection):
         if item is None:
             return
         before = self._record.medicines.snapshot(item.id)
-        day = date_edit(date.today(), self.tr("Stop date"))
+        day = date_edit(self._record.clock.today(), self.tr("Stop date"))
         dialog = EntryDialog(
             self.tr("Stopped taking {name}").format(name=item.name),
             self,

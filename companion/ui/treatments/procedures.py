@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from companion.treatments.labels import PROCEDURE_KINDS, day_text, procedure_label
 from companion.treatments.procedures import ProcedureInfo, ProcedureInput
 from companion.treatments.record import TreatmentRecord
@@ -64,9 +62,13 @@ class ProcedureSection(EntrySection):
             self.tr("What was done"),
             self.tr("e.g. Mastectomy, or radiation to the spine"),
         )
-        day = date_edit(item.day if item else date.today(), self.tr("Date"))
+        today = self._record.clock.today()
+        day = date_edit(item.day if item else today, self.tr("Date"))
         until = OptionalDate(
-            self.tr("Lasted until"), item.end_date if item else None, self.tr("End date")
+            self.tr("Lasted until"),
+            item.end_date if item else None,
+            self.tr("End date"),
+            today=today,
         )
         note = note_edit(item.note if item else "", self.tr("Note"), self.tr("Optional"))
 

@@ -3,8 +3,6 @@ tumour markers over time."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -84,7 +82,7 @@ class ScanDialog(EntryDialog):
         self.kind = choice_combo(
             TEST_KINDS, test_kind_label, item.kind if item else "ct", self.tr("Kind of test")
         )
-        self.day = date_edit(item.day if item else date.today(), self.tr("Date"))
+        self.day = date_edit(item.day if item else record.clock.today(), self.tr("Date"))
         self.summary = note_edit(
             item.summary if item else "",
             self.tr("Result in words"),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from companion.treatments.labels import SITE_IDS, day_text, site_label
@@ -47,7 +45,9 @@ class SiteSection(EntrySection):
         taken = {s.site_id for s in self._items.values() if s.id != row_id} - {"other-sites"}
         free = [code for code in SITE_IDS if code not in taken]
         site = choice_combo(free, site_label, item.site_id if item else None, self.tr("Place"))
-        found = date_edit(item.found_date if item else date.today(), self.tr("Date found"))
+        found = date_edit(
+            item.found_date if item else self._record.clock.today(), self.tr("Date found")
+        )
         detail = line_edit(
             item.detail if item else "", self.tr("Detail"), self.tr("Optional, e.g. ribs and spine")
         )

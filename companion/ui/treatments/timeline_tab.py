@@ -3,8 +3,6 @@ Page Down jump a year, Enter opens the event on its own tab."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
@@ -212,7 +210,7 @@ class TimelineTab(QWidget):
 
     def select_latest(self) -> None:
         """Select the most recent event up to today (later ones are planned)."""
-        today = date.today()
+        today = self._record.clock.today()
         shown = [i for i in self.event_items() if not i.isHidden()]
         past = [i for i in shown if i.data(0, EVENT_ROLE).day <= today] or shown
         if past:

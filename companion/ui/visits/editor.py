@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
@@ -23,9 +23,9 @@ from companion.visits.model import WITH_WHOM_KEYS, VisitInfo, with_whom_label
 from companion.visits.service import VisitService
 
 
-def _default_start() -> datetime:
+def _default_start(today: date) -> datetime:
     """Next weekday at 09:00: a likely clinic time, changed in a few keystrokes."""
-    day = datetime.now().date() + timedelta(days=1)
+    day = today + timedelta(days=1)
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return datetime(day.year, day.month, day.day, 9, 0)
@@ -45,7 +45,7 @@ class VisitEditor(QDialog):
         self.setAccessibleName(title)
         self.setMinimumWidth(theme.em(self, 26))
 
-        start = visit.starts_at if visit else _default_start()
+        start = visit.starts_at if visit else _default_start(visits.clock.today())
         self.when_edit = QDateTimeEdit(
             QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
         )

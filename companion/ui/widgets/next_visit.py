@@ -45,7 +45,7 @@ class NextVisitCard(QFrame):
             self.open_button.setText(self.tr("Add a visit"))
             self.open_button.setAccessibleName(self.tr("Add a visit"))
         else:
-            today = (now or datetime.now()).date()
+            today = (now or self._visits.clock.wall_now()).date()
             days = (visit.day - today).days
             when = format_visit_time(visit.starts_at)
             if days == 0:
