@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+import urllib.parse
 from collections.abc import Iterable
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -60,6 +61,16 @@ RULE_KEYS = {
 QUESTION_KEYS = {"id", "topic", "text", "sources"}
 SYMPTOM_KEYS = {"id", "term", "item_no", "attributes", "category", "pro_ctcae", "sources"}
 SOURCE_KEYS = {"url", "title"}
+DOMAIN_KEYS = {"kind", "reason"}
+DOMAIN_KINDS = {
+    "regulator",
+    "government",
+    "guideline",
+    "literature",
+    "organization",
+    "society",
+    "hospital",
+}
 
 
 class LibrarySources:
@@ -69,6 +80,7 @@ class LibrarySources:
         self.root = root
         self.problems: list[str] = []
         self.sources: dict[str, Any] = self._table("sources.toml", "source", required=True)
+        self.domains: dict[str, Any] = self._table("trusted_domains.toml", "domain", True)
         self.symptoms: list[dict[str, Any]] = self._table("symptoms.toml", "symptom", True)
         self.rules: list[dict[str, Any]] = self._table("red_flags.toml", "rule", False)
         self.questions: list[dict[str, Any]] = self._table("questions.toml", "question", False)
@@ -95,7 +107,7 @@ class LibrarySources:
 
     def _table(self, name: str, key: str, required: bool) -> Any:
         path = self.root / name
-        empty: Any = {} if key == "source" else []
+        empty: Any = {} if key in ("source", "domain") else []
         if not path.is_file():
             if required:
                 self.problems.append(f"{name}: missing")
@@ -195,7 +207,24 @@ class _Checker:
             seen.add(value)
 
     # -- files -----------------------------------------------------------------------------
+    def check_domains(self) -> set[str]:
+        """The trusted domains, each with a kind and a reason."""
+        if not isinstance(self.raw.domains, dict):
+            self.problem("trusted_domains.toml", "[domain.HOST] tables expected")
+            return set()
+        for host, data in self.raw.domains.items():
+            where = f"trusted_domains.toml: {host}"
+            if not isinstance(data, dict):
+                self.problem(where, "must be a table with kind and reason")
+                continue
+            self.unknown_keys(where, data, DOMAIN_KEYS)
+            self.text(where, data, "reason")
+            if data.get("kind") not in DOMAIN_KINDS:
+                self.problem(where, f"unknown kind {data.get('kind')!r}")
+        return set(self.raw.domains)
+
     def check_sources(self) -> None:
+        trusted = self.check_domains()
         if not isinstance(self.raw.sources, dict):
             self.problem("sources.toml", "[source.TAG] tables expected")
             return
@@ -209,6 +238,9 @@ class _Checker:
             url = data.get("url", "")
             if not isinstance(url, str) or (url and not url.startswith(("https://", "http://"))):
                 self.problem(where, "'url' must be empty or start with https://")
+            elif url and urllib.parse.urlsplit(url).hostname not in trusted:
+                host = urllib.parse.urlsplit(url).hostname
+                self.problem(where, f"'{host}' is not a trusted domain (see trusted_domains.toml)")
 
     def check_symptoms(self) -> None:
         seen: set[str] = set()

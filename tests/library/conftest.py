@@ -16,6 +16,12 @@ url = ""
 title = "Source B, a local file"
 """
 
+DOMAINS = """
+[domain."example.org"]
+kind = "literature"
+reason = "Made up for tests."
+"""
+
 SYMPTOMS = """
 [[symptom]]
 id = "diarrhea"
@@ -108,6 +114,7 @@ def tiny_library(tmp_path: Path) -> Path:
     (root / "sites").mkdir()
     for name, text in (
         ("sources.toml", SOURCES),
+        ("trusted_domains.toml", DOMAINS),
         ("symptoms.toml", SYMPTOMS),
         ("red_flags.toml", RULES),
         ("questions.toml", QUESTIONS),

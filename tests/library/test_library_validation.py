@@ -102,6 +102,19 @@ BAD_CASES = [
         "'url' must be empty or start with https://",
     ),
     ("sources.toml", '[source."B"]', '[source."B"', "not valid TOML"),
+    (
+        "sources.toml",
+        'url = "https://example.org/a"',
+        'url = "https://www.droracle.ai/articles/1"',
+        "'www.droracle.ai' is not a trusted domain",
+    ),
+    (
+        "trusted_domains.toml",
+        'reason = "Made up for tests."',
+        'reason = ""',
+        "'reason' is missing or empty",
+    ),
+    ("trusted_domains.toml", 'kind = "literature"', 'kind = "blog"', "unknown kind 'blog'"),
 ]
 
 
