@@ -15,6 +15,13 @@ Columns (the header row names them; order as below):
   text             note: the note; red_flag: the message shown
   recorded_at      when the answer was given or the red flag raised (ISO 8601, UTC)
   acknowledged_at  red_flag: when the patient acknowledged it (ISO 8601, UTC), or empty
+  recall_days      the period the question asked about: 1 the daily check-in ("today"),
+                   7 the weekly PRO-CTCAE check-in ("in the last 7 days"), 0 ESAS-r ("now");
+                   also 1 for overall; empty for measurements, notes and red flags.
+                   Import reads a file without this column (older exports) as daily answers.
+
+The kind "overall" is the daily check-in's first question, "How are you today compared with
+yesterday?": value better | same | worse; text "done" when the patient finished that day.
 
 Answers are what the patient reported on the PRO-CTCAE scales; they are not clinical grades.
 Files are UTF-8 (with a byte-order mark, so spreadsheets show "°C" correctly). Text that
@@ -38,7 +45,16 @@ from pathlib import Path
 from companion.errors import CompanionError, ValidationError
 from companion.library.model import URGENCIES
 from companion.symptoms import esas, wording
-from companion.symptoms.model import DayState, FlagEvent, SavedAnswer
+from companion.symptoms.model import (
+    OVERALL_ANSWERS,
+    RECALL_DAILY,
+    RECALL_NOW,
+    SYMPTOM_RECALLS,
+    DayState,
+    FlagEvent,
+    SavedAnswer,
+    recall_key,
+)
 from companion.symptoms.service import (
     EARLIEST_DAY,
     MAX_NOTE_CHARS,
@@ -60,9 +76,10 @@ COLUMNS = (
     "text",
     "recorded_at",
     "acknowledged_at",
+    "recall_days",  # added after the first release: optional on import
 )
 REQUIRED = ("date", "kind", "item", "attribute", "value")
-KINDS = ("symptom", "esas", "temperature", "weight", "note", "red_flag")
+KINDS = ("symptom", "esas", "temperature", "weight", "note", "red_flag", "overall")
 MAX_BYTES = 64 * 1024 * 1024
 MAX_ROWS = 2_000_000
 MAX_PROBLEMS = 5
@@ -113,11 +130,30 @@ def rows_for(service: SymptomService, states: Iterable[DayState]) -> list[list[s
                     "",
                     _stamp(answer.recorded_at),
                     "",
+                    str(answer.recall_days),
                 ]
             )
         order = {item: i for i, item in enumerate(esas.ITEM_IDS)}
         for item, value in sorted(state.esas, key=lambda e: order.get(e[0], 99)):
-            rows.append([day, "esas", item, esas.item_name(item), "", str(value), "", "", "", ""])
+            rows.append(
+                [day, "esas", item, esas.item_name(item), "", str(value), "", "", "", "", "0"]
+            )
+        if state.compared_with_yesterday is not None:
+            rows.append(
+                [
+                    day,
+                    "overall",
+                    "",
+                    SymptomCsv.tr("Compared with yesterday"),
+                    "",
+                    state.compared_with_yesterday,
+                    "",
+                    "done" if state.daily_done else "",
+                    _stamp(state.daily_done_at),
+                    "",
+                    "1",
+                ]
+            )
         if state.temperature_c is not None:
             temperature = _number(state.temperature_c)
             rows.append(
@@ -129,6 +165,7 @@ def rows_for(service: SymptomService, states: Iterable[DayState]) -> list[list[s
                     "",
                     temperature,
                     "°C",
+                    "",
                     "",
                     "",
                     "",
@@ -147,11 +184,12 @@ def rows_for(service: SymptomService, states: Iterable[DayState]) -> list[list[s
                     "",
                     "",
                     "",
+                    "",
                 ]
             )
         if state.note:
             rows.append(
-                [day, "note", "", SymptomCsv.tr("Note"), "", "", "", _safe(state.note), "", ""]
+                [day, "note", "", SymptomCsv.tr("Note"), "", "", "", _safe(state.note), "", "", ""]
             )
         for flag in sorted(state.flags, key=lambda f: (_stamp(f.raised_at), f.rule_id)):
             rows.append(
@@ -166,6 +204,7 @@ def rows_for(service: SymptomService, states: Iterable[DayState]) -> list[list[s
                     _safe(flag.message),
                     _stamp(flag.raised_at),
                     _stamp(flag.acknowledged_at),
+                    "",
                 ]
             )
     return rows
@@ -203,7 +242,9 @@ def write_csv(
 # -- import ------------------------------------------------------------------------------
 @dataclass
 class _Day:
-    answers: dict[tuple[str, str], SavedAnswer] = field(default_factory=dict)
+    answers: dict[tuple[int, str, str], SavedAnswer] = field(default_factory=dict)
+    overall: str | None = None
+    done_at: datetime | None = None
     esas: dict[str, int] = field(default_factory=dict)
     temperature_c: float | None = None
     weight_kg: float | None = None
@@ -377,6 +418,8 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
             note=entry.note,
             temperature_c=entry.temperature_c,
             weight_kg=entry.weight_kg,
+            compared_with_yesterday=entry.overall,
+            daily_done_at=entry.done_at,
             answers=tuple(entry.answers[k] for k in sorted(entry.answers)),
             esas=tuple(sorted(entry.esas.items())),
             flags=tuple(entry.flags.values()),
@@ -428,9 +471,22 @@ def _check_row(
     except ValueError:
         problems.add(line, SymptomCsv.tr("a time is not like 2026-03-31T09:30:00Z."))
         return
+    raw_recall = cell.get("recall_days", "")
+    recall = RECALL_DAILY if kind == "symptom" else RECALL_NOW
+    if raw_recall:
+        allowed = {"symptom": SYMPTOM_RECALLS, "esas": (RECALL_NOW,), "overall": (RECALL_DAILY,)}
+        if kind not in allowed or raw_recall not in {str(r) for r in allowed[kind]}:
+            problems.add(
+                line,
+                SymptomCsv.tr("recall_days “{value}” does not fit a {kind} entry.").format(
+                    value=raw_recall, kind=kind
+                ),
+            )
+            return
+        recall = int(raw_recall)
     key = (day, kind, item if kind in ("symptom", "esas", "red_flag") else "", "")
     if kind == "symptom":
-        key = (day, kind, item, attribute)
+        key = (day, kind, item, recall_key(attribute, recall))
     if key in lines:
         problems.add(line, SymptomCsv.tr("it repeats line {other}.").format(other=lines[key]))
         return
@@ -460,9 +516,20 @@ def _check_row(
                 ).format(top=top, value=raw_value),
             )
             return
-        entry.answers[(item, attribute)] = SavedAnswer(
-            item, attribute, int(raw_value), recorded or service.clock.utc_now()
+        entry.answers[(recall, item, attribute)] = SavedAnswer(
+            item, attribute, int(raw_value), recorded or service.clock.utc_now(), recall
         )
+    elif kind == "overall":
+        if raw_value not in OVERALL_ANSWERS:
+            problems.add(
+                line,
+                SymptomCsv.tr("compared with yesterday is one of {words}, not “{value}”.").format(
+                    words=", ".join(OVERALL_ANSWERS), value=raw_value
+                ),
+            )
+            return
+        entry.overall = raw_value
+        entry.done_at = (recorded or service.clock.utc_now()) if text == "done" else None
     elif kind == "esas":
         if item not in esas.ITEM_IDS:
             problems.add(line, SymptomCsv.tr("“{item}” is not an ESAS-r item.").format(item=item))

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from companion.store import Store
 from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer, TherapyLine
 from companion.symptoms import esas
-from companion.symptoms.model import DayState, FlagEvent, SavedAnswer
+from companion.symptoms.model import RECALL_DAILY, DayState, FlagEvent, SavedAnswer
 from companion.symptoms.redflags import Observations
 from companion.translations import Symptoms
 
@@ -98,12 +98,16 @@ class SymptomHistory:
         start: date | None = None,
         end: date | None = None,
         symptom_ids: Iterable[str] | None = None,
+        recall_days: int = RECALL_DAILY,
     ) -> list[LogRow]:
+        """Answers of one recall period (the daily check-in's unless asked): a chart or table
+        built from these never mixes "today" with "the last 7 days"."""
         query = (
             select(
                 CheckIn.day, SymptomAnswer.symptom_id, SymptomAnswer.attribute, SymptomAnswer.value
             )
             .join(CheckIn, SymptomAnswer.checkin_id == CheckIn.id)
+            .where(SymptomAnswer.recall_days == recall_days)
             .order_by(CheckIn.day, SymptomAnswer.symptom_id, SymptomAnswer.attribute)
         )
         if start is not None:
@@ -135,11 +139,13 @@ class SymptomHistory:
                         CheckIn.note,
                         CheckIn.temperature_c,
                         CheckIn.weight_kg,
+                        CheckIn.compared_with_yesterday,
+                        CheckIn.daily_done_at,
                     )
                 ).order_by(CheckIn.day)
             ).all()
             answers: dict[int, list[SavedAnswer]] = {}
-            for checkin_id, symptom, attribute, value, recorded in session.execute(
+            for checkin_id, symptom, attribute, value, recorded, recall in session.execute(
                 within(
                     select(
                         SymptomAnswer.checkin_id,
@@ -147,11 +153,14 @@ class SymptomHistory:
                         SymptomAnswer.attribute,
                         SymptomAnswer.value,
                         SymptomAnswer.recorded_at,
+                        SymptomAnswer.recall_days,
                     ).join(CheckIn, SymptomAnswer.checkin_id == CheckIn.id)
-                ).order_by(SymptomAnswer.symptom_id, SymptomAnswer.attribute)
+                ).order_by(
+                    SymptomAnswer.recall_days, SymptomAnswer.symptom_id, SymptomAnswer.attribute
+                )
             ):
                 answers.setdefault(checkin_id, []).append(
-                    SavedAnswer(symptom, attribute, value, recorded)
+                    SavedAnswer(symptom, attribute, value, recorded, recall)
                 )
             items: dict[int, list[tuple[str, int]]] = {}
             for checkin_id, item, value in session.execute(
@@ -170,11 +179,15 @@ class SymptomHistory:
             ):
                 flags.setdefault(event.checkin_id, []).append(event)
             states = []
-            for checkin_id, day, note, temperature, weight in days:
+            for checkin_id, day, note, temperature, weight, compared, done_at in days:
                 saved = tuple(answers.get(checkin_id, ()))
                 events = flags.get(checkin_id, ())
+                worst: dict[tuple[str, str], int] = {}
+                for a in saved:
+                    key = (a.symptom_id, a.attribute)
+                    worst[key] = max(a.value, worst.get(key, 0))
                 observations = Observations(
-                    {(a.symptom_id, a.attribute): a.value for a in saved},
+                    worst,
                     {
                         k: v
                         for k, v in (("temperature", temperature), ("weight", weight))
@@ -187,6 +200,8 @@ class SymptomHistory:
                         note=note or "",
                         temperature_c=temperature,
                         weight_kg=weight,
+                        compared_with_yesterday=compared,
+                        daily_done_at=done_at,
                         answers=saved,
                         esas=tuple(items.get(checkin_id, ())),
                         flags=tuple(self._service.flag_view(e, day, observations) for e in events),

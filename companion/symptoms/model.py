@@ -7,6 +7,21 @@ from datetime import date, datetime
 
 AnswerKey = tuple[str, str]  # (symptom id, attribute)
 
+# How far back a question asks: the daily check-in asks about today, the weekly PRO-CTCAE
+# check-in about the last 7 days (NCI's standard recall), ESAS-r about right now.
+RECALL_NOW = 0
+RECALL_DAILY = 1
+RECALL_WEEKLY = 7
+RECALL_PERIODS = (RECALL_NOW, RECALL_DAILY, RECALL_WEEKLY)
+SYMPTOM_RECALLS = (RECALL_DAILY, RECALL_WEEKLY)
+OVERALL_ANSWERS = ("better", "same", "worse")  # "How are you today compared with yesterday?"
+
+
+def recall_key(attribute: str, recall_days: int) -> str:
+    """An attribute named with its recall period where that is not the daily one, so that
+    messages and lookups keep a daily and a weekly answer of one day apart."""
+    return attribute if recall_days == RECALL_DAILY else f"{attribute}/{recall_days}"
+
 
 @dataclass(frozen=True)
 class SavedAnswer:
@@ -14,6 +29,7 @@ class SavedAnswer:
     attribute: str
     value: int
     recorded_at: datetime
+    recall_days: int = RECALL_DAILY
 
 
 @dataclass(frozen=True)
@@ -41,11 +57,15 @@ class DayState:
     answers: tuple[SavedAnswer, ...] = ()
     esas: tuple[tuple[str, int], ...] = ()
     flags: tuple[FlagEvent, ...] = ()
+    compared_with_yesterday: str | None = None  # one of OVERALL_ANSWERS
+    daily_done_at: datetime | None = None  # when the patient finished the daily check-in
 
     @property
     def is_empty(self) -> bool:
         return (
             not self.note
+            and self.compared_with_yesterday is None
+            and self.daily_done_at is None
             and self.temperature_c is None
             and self.weight_kg is None
             and not self.answers
@@ -53,8 +73,20 @@ class DayState:
             and not self.flags
         )
 
-    def values(self) -> dict[AnswerKey, int]:
-        return {(a.symptom_id, a.attribute): a.value for a in self.answers}
+    @property
+    def daily_done(self) -> bool:
+        return self.daily_done_at is not None
+
+    def values(self, recall_days: int = RECALL_DAILY) -> dict[AnswerKey, int]:
+        """The answers given for one recall period (the daily check-in's by default)."""
+        return {
+            (a.symptom_id, a.attribute): a.value
+            for a in self.answers
+            if a.recall_days == recall_days
+        }
+
+    def weekly_values(self) -> dict[AnswerKey, int]:
+        return self.values(RECALL_WEEKLY)
 
     def esas_values(self) -> dict[str, int]:
         return dict(self.esas)

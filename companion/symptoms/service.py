@@ -29,7 +29,17 @@ from companion.store.models import (
 )
 from companion.symptoms import esas, wording
 from companion.symptoms.history import SymptomHistory
-from companion.symptoms.model import AnswerKey, Change, DayState, FlagEvent, SavedAnswer
+from companion.symptoms.model import (
+    OVERALL_ANSWERS,
+    RECALL_DAILY,
+    SYMPTOM_RECALLS,
+    AnswerKey,
+    Change,
+    DayState,
+    FlagEvent,
+    SavedAnswer,
+    recall_key,
+)
 from companion.symptoms.redflags import Observations, RedFlagEvaluator, Situation
 from companion.translations import Symptoms
 from companion.treatments.current import current_drug_ids, current_site_ids
@@ -192,7 +202,7 @@ class SymptomService:
         asked = self.library.drug_side_effect_symptoms(drugs) if drugs else []
         if not asked:
             asked = list(DEFAULT_SYMPTOMS)
-        answered = [a.symptom_id for a in self.day_state(day).answers]
+        answered = [a.symptom_id for a in self.day_state(day).answers if a.recall_days == 1]
         ordered = dict.fromkeys([*asked, *self.pinned(), *ALWAYS_ASKED, *answered])
         return [s for s in ordered if s in self._terms and self._terms[s].attributes]
 
@@ -252,15 +262,34 @@ class SymptomService:
             return self._open(events, checkin)
 
     # -- writing --------------------------------------------------------------------------
-    def set_answer(self, day: date, symptom_id: str, attribute: str, value: int | None) -> Change:
-        return self.set_answers(day, {(symptom_id, attribute): value})
+    def set_answer(
+        self,
+        day: date,
+        symptom_id: str,
+        attribute: str,
+        value: int | None,
+        recall_days: int = RECALL_DAILY,
+    ) -> Change:
+        return self.set_answers(day, {(symptom_id, attribute): value}, recall_days)
 
-    def set_answers(self, day: date, values: Mapping[AnswerKey, int | None]) -> Change:
+    def set_answers(
+        self,
+        day: date,
+        values: Mapping[AnswerKey, int | None],
+        recall_days: int = RECALL_DAILY,
+    ) -> Change:
+        """Answers for one recall period: 1 (the daily check-in) or 7 (the weekly one)."""
+        if recall_days not in SYMPTOM_RECALLS:
+            raise ValidationError(Symptoms.tr("A symptom answer covers 1 or 7 days."))
         for (symptom_id, attribute), value in values.items():
             self._require_answer(symptom_id, attribute, value)
 
         def apply(session: Session, checkin: CheckIn) -> None:
-            current = {(a.symptom_id, a.attribute): a for a in checkin.answers}
+            current = {
+                (a.symptom_id, a.attribute): a
+                for a in checkin.answers
+                if a.recall_days == recall_days
+            }
             for key, value in values.items():
                 row = current.get(key)
                 if value is None:
@@ -268,7 +297,12 @@ class SymptomService:
                         checkin.answers.remove(row)
                 elif row is None:
                     checkin.answers.append(
-                        SymptomAnswer(symptom_id=key[0], attribute=key[1], value=value)
+                        SymptomAnswer(
+                            symptom_id=key[0],
+                            attribute=key[1],
+                            value=value,
+                            recall_days=recall_days,
+                        )
                     )
                 elif row.value != value:
                     row.value = value
@@ -291,6 +325,30 @@ class SymptomService:
                 checkin.esas.append(EsasAnswer(item=item, value=value))
             else:
                 row.value = value
+
+        return self._write(day, apply)
+
+    def set_overall(self, day: date, answer: str | None, *, done: bool = False) -> Change:
+        """The answer to "How are you today compared with yesterday?"; done=True also
+        finishes the day ("Nothing new today")."""
+        if answer is not None and answer not in OVERALL_ANSWERS:
+            raise ValidationError(Symptoms.tr("Please answer better, same or worse."))
+
+        def apply(session: Session, checkin: CheckIn) -> None:
+            checkin.compared_with_yesterday = answer
+            if done and checkin.daily_done_at is None:
+                checkin.daily_done_at = self._store.clock.utc_now()
+
+        return self._write(day, apply)
+
+    def set_daily_done(self, day: date, done: bool) -> Change:
+        """Mark the day's daily check-in finished ("Done for today") or open it again."""
+
+        def apply(session: Session, checkin: CheckIn) -> None:
+            if not done:
+                checkin.daily_done_at = None
+            elif checkin.daily_done_at is None:
+                checkin.daily_done_at = self._store.clock.utc_now()
 
         return self._write(day, apply)
 
@@ -422,6 +480,8 @@ class SymptomService:
                     "note": s.note,
                     "temperature_c": s.temperature_c,
                     "weight_kg": s.weight_kg,
+                    "compared_with_yesterday": s.compared_with_yesterday,
+                    "daily_done_at": s.daily_done_at,
                     "created_at": now,
                     "updated_at": now,
                 }
@@ -441,6 +501,7 @@ class SymptomService:
                 "symptom_id": a.symptom_id,
                 "attribute": a.attribute,
                 "value": a.value,
+                "recall_days": a.recall_days,
                 "recorded_at": a.recorded_at,
             }
             for s in states
@@ -475,7 +536,10 @@ class SymptomService:
             + len(esas_rows)
             + len(flags)
             + sum(
-                bool(s.note) + (s.temperature_c is not None) + (s.weight_kg is not None)
+                bool(s.note)
+                + (s.temperature_c is not None)
+                + (s.weight_kg is not None)
+                + (s.compared_with_yesterday is not None)
                 for s in states
             )
         )
@@ -483,9 +547,9 @@ class SymptomService:
     def _merge_into(self, checkin: CheckIn, state: DayState) -> int:
         added = 0
         day = state.day
-        answers = {(a.symptom_id, a.attribute): a for a in checkin.answers}
+        answers = {(a.symptom_id, a.attribute, a.recall_days): a for a in checkin.answers}
         for answer in state.answers:
-            key = (answer.symptom_id, answer.attribute)
+            key = (answer.symptom_id, answer.attribute, answer.recall_days)
             found = answers.get(key)
             if found is None:
                 checkin.answers.append(
@@ -493,12 +557,14 @@ class SymptomService:
                         symptom_id=answer.symptom_id,
                         attribute=answer.attribute,
                         value=answer.value,
+                        recall_days=answer.recall_days,
                         recorded_at=answer.recorded_at,
                     )
                 )
                 added += 1
             elif found.value != answer.value:
-                raise MergeConflict(day, "symptom", key[0], key[1], found.value, answer.value)
+                attribute = recall_key(key[1], key[2])
+                raise MergeConflict(day, "symptom", key[0], attribute, found.value, answer.value)
         esas_rows = {e.item: e for e in checkin.esas}
         for item, value in state.esas:
             found_esas = esas_rows.get(item)
@@ -515,6 +581,10 @@ class SymptomService:
             if current is not None:
                 raise MergeConflict(day, kind, "", "", current, incoming)
             setattr(checkin, attribute, incoming)
+            added += 1
+        if state.compared_with_yesterday and checkin.compared_with_yesterday is None:
+            checkin.compared_with_yesterday = state.compared_with_yesterday
+            checkin.daily_done_at = checkin.daily_done_at or state.daily_done_at
             added += 1
         if state.note and state.note != checkin.note:
             if checkin.note:
@@ -615,6 +685,8 @@ class SymptomService:
             and not checkin.note
             and checkin.temperature_c is None
             and checkin.weight_kg is None
+            and checkin.compared_with_yesterday is None
+            and checkin.daily_done_at is None
         )
 
     @staticmethod
@@ -624,10 +696,13 @@ class SymptomService:
             measurements["temperature"] = checkin.temperature_c
         if checkin.weight_kg is not None:
             measurements["weight"] = checkin.weight_kg
-        return Observations(
-            answers={(a.symptom_id, a.attribute): a.value for a in checkin.answers},
-            measurements=measurements,
-        )
+        # A weekly answer ("in the last 7 days") counts too: the worse of the two is what a
+        # warning sign looks at.
+        answers: dict[AnswerKey, int] = {}
+        for a in checkin.answers:
+            key = (a.symptom_id, a.attribute)
+            answers[key] = max(a.value, answers.get(key, 0))
+        return Observations(answers=answers, measurements=measurements)
 
     def _sync_flags(
         self, session: Session, checkin: CheckIn, situation: Situation, *, persist: bool
@@ -775,9 +850,13 @@ class SymptomService:
             note=checkin.note or "",
             temperature_c=checkin.temperature_c,
             weight_kg=checkin.weight_kg,
+            compared_with_yesterday=checkin.compared_with_yesterday,
+            daily_done_at=checkin.daily_done_at,
             answers=tuple(
-                SavedAnswer(a.symptom_id, a.attribute, a.value, a.recorded_at)
-                for a in sorted(checkin.answers, key=lambda a: (a.symptom_id, a.attribute))
+                SavedAnswer(a.symptom_id, a.attribute, a.value, a.recorded_at, a.recall_days)
+                for a in sorted(
+                    checkin.answers, key=lambda a: (a.recall_days, a.symptom_id, a.attribute)
+                )
             ),
             esas=tuple(sorted((e.item, e.value) for e in checkin.esas)),
             flags=tuple(
@@ -793,12 +872,15 @@ class SymptomService:
             note=state.note,
             temperature_c=state.temperature_c,
             weight_kg=state.weight_kg,
+            compared_with_yesterday=state.compared_with_yesterday,
+            daily_done_at=state.daily_done_at,
         )
         checkin.answers = [
             SymptomAnswer(
                 symptom_id=a.symptom_id,
                 attribute=a.attribute,
                 value=a.value,
+                recall_days=a.recall_days,
                 recorded_at=a.recorded_at,
             )
             for a in state.answers

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from companion.library.model import SymptomTerm
 from companion.store import Store
 from companion.store.models import CheckIn, SymptomAnswer, Visit
+from companion.symptoms.model import RECALL_DAILY
 from companion.translations import Treatments
 from companion.treatments.biopsies import BiopsyService
 from companion.treatments.labels import (
@@ -216,6 +217,7 @@ class TimelineService:
             select(CheckIn.day, SymptomAnswer.symptom_id, SymptomAnswer.value)
             .join(SymptomAnswer, SymptomAnswer.checkin_id == CheckIn.id)
             .where(SymptomAnswer.attribute != "presence")
+            .where(SymptomAnswer.recall_days == RECALL_DAILY)  # the daily check-in's days
             .subquery()
         )
         monday = func.date(answer.c.day, "-6 days", "weekday 1")

@@ -26,6 +26,7 @@ from companion.store.models import (
     TestResult,
     TherapyLine,
 )
+from companion.symptoms.model import RECALL_DAILY
 
 SEVERE = 3  # answer index: Severe / Frequently / Quite a bit, or worse
 IMAGING_KINDS = {
@@ -169,6 +170,7 @@ def symptom_summaries(
             )
             .join(CheckIn, SymptomAnswer.checkin_id == CheckIn.id)
             .where(CheckIn.day >= start, CheckIn.day <= end)
+            .where(SymptomAnswer.recall_days == RECALL_DAILY)  # day by day: daily answers
             .order_by(CheckIn.day)
         ).all()
     by_symptom: dict[str, dict[str, dict[date, int]]] = defaultdict(lambda: defaultdict(dict))

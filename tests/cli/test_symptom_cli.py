@@ -67,7 +67,7 @@ def test_a_bad_import_prints_one_plain_line_and_changes_nothing(
     bad = tmp_path / "bad.csv"
     shutil.copy(before, bad)
     with bad.open("a", encoding="utf-8") as handle:
-        handle.write("2026-02-30,symptom,nausea,,severity,1,,,,\r\n")
+        handle.write("2026-02-30,symptom,nausea,,severity,1,,,,,1\r\n")
     assert main(["--data-dir", str(demo_dir), "import", "symptoms", str(bad)]) == 1
     error = capsys.readouterr().err
     assert error.startswith("companion: Line ")

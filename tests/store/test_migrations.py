@@ -18,6 +18,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import text
 
 from companion.services import Services
 from companion.store import Store
@@ -167,3 +168,32 @@ def test_every_revision_upgrades_downgrades_and_upgrades_again(tmp_path: Path) -
         assert diff == []
     finally:
         engine.dispose()
+
+
+def test_answers_from_0001_migrate_with_their_recall_period(migrated_0001: Services) -> None:
+    """Every symptom answer of schema 0001 came from the daily check-in ("today"): recall 1.
+    Every ESAS-r answer is ESAS-r's own "now" form: recall 0. Nothing was finished yet."""
+    with _read_only(FIXTURES / "profile-0001.sqlite") as db:
+        answers_before = db.execute("SELECT count(*) FROM symptom_answer").fetchone()[0]
+        esas_before = db.execute("SELECT count(*) FROM esas_answer").fetchone()[0]
+    with migrated_0001.store.session() as session:
+        recalls = session.execute(
+            text("SELECT recall_days, count(*) FROM symptom_answer GROUP BY recall_days")
+        ).all()
+        esas_recalls = session.execute(
+            text("SELECT recall_days, count(*) FROM esas_answer GROUP BY recall_days")
+        ).all()
+        finished = session.execute(
+            text(
+                "SELECT count(*) FROM checkin WHERE daily_done_at IS NOT NULL"
+                " OR compared_with_yesterday IS NOT NULL"
+            )
+        ).scalar()
+    assert answers_before > 0 and esas_before > 0
+    assert recalls == [(1, answers_before)]
+    assert esas_recalls == [(0, esas_before)]
+    assert finished == 0
+    states = migrated_0001.symptoms.history.day_states()
+    assert all(a.recall_days == 1 for s in states for a in s.answers)
+    assert sum(len(s.values()) for s in states) == answers_before
+    assert not any(s.weekly_values() for s in states)

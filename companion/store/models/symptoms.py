@@ -18,6 +18,10 @@ class CheckIn(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     temperature_c: Mapped[float | None]
     weight_kg: Mapped[float | None]
+    # The daily check-in's first question ("better" | "same" | "worse") and when the patient
+    # finished the day ("Nothing new today" or "Done for today"); both empty until then.
+    compared_with_yesterday: Mapped[str | None] = mapped_column(String(10))
+    daily_done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, onupdate=utcnow)
 
@@ -33,12 +37,19 @@ class CheckIn(Base):
 
 
 class SymptomAnswer(Base):
-    """What the patient reported for one attribute of one symptom (0–4, or 0/1 for presence)."""
+    """What the patient reported for one attribute of one symptom (0–4, or 0/1 for presence).
+
+    recall_days is the period the question asked about: 1 for the daily check-in ("today"),
+    7 for the weekly PRO-CTCAE check-in ("in the last 7 days"). One day may hold both.
+    """
 
     __tablename__ = "symptom_answer"
     __table_args__ = (
-        UniqueConstraint("checkin_id", "symptom_id", "attribute", name="uq_answer_per_day"),
+        UniqueConstraint(
+            "checkin_id", "symptom_id", "attribute", "recall_days", name="uq_answer_per_recall"
+        ),
         CheckConstraint("value BETWEEN 0 AND 4", name="value_range"),
+        CheckConstraint("recall_days IN (1, 7)", name="recall_period"),
         Index("ix_symptom_answer_symptom", "symptom_id", "checkin_id"),
     )
 
@@ -47,18 +58,21 @@ class SymptomAnswer(Base):
     symptom_id: Mapped[str] = mapped_column(String(80))
     attribute: Mapped[str] = mapped_column(String(20))
     value: Mapped[int]
+    recall_days: Mapped[int] = mapped_column(default=1, server_default="1")
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
     checkin: Mapped[CheckIn] = relationship(back_populates="answers")
 
 
 class EsasAnswer(Base):
-    """One ESAS-r item (0–10) given with a check-in."""
+    """One ESAS-r item (0–10) given with a check-in. ESAS-r asks how the patient feels NOW,
+    so its recall period is always 0 days."""
 
     __tablename__ = "esas_answer"
     __table_args__ = (
         UniqueConstraint("checkin_id", "item", name="uq_esas_per_day"),
         CheckConstraint("value BETWEEN 0 AND 10", name="value_range"),
+        CheckConstraint("recall_days = 0", name="recall_now"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -67,6 +81,7 @@ class EsasAnswer(Base):
     )
     item: Mapped[str] = mapped_column(String(40))
     value: Mapped[int]
+    recall_days: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class RedFlagEvent(Base):
