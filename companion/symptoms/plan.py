@@ -1,0 +1,138 @@
+"""What the check-ins ask and when: the short daily list, the weekly PRO-CTCAE items, the
+week's day, and what got worse (companion.symptoms.changes) read from the log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from companion.store import Store
+from companion.store.models import Administration, CheckIn, SymptomAnswer, TherapyLine
+from companion.symptoms import daily, weekly
+from companion.symptoms.changes import WeeklyAnswers, Worsening, what_changed, worse_since
+from companion.symptoms.model import RECALL_WEEKLY, AnswerKey
+from companion.translations import Symptoms
+from companion.treatments.current import current_drug_ids
+
+if TYPE_CHECKING:
+    from companion.symptoms.service import SymptomService
+
+WEEK = timedelta(days=7)
+
+
+class CheckInPlan:
+    def __init__(self, store: Store, service: SymptomService) -> None:
+        self._store = store
+        self._service = service
+
+    # -- the daily check-in ---------------------------------------------------------------
+    def daily_questions(self, day: date) -> list[AnswerKey]:
+        """Pinned symptoms and the warning signs of today's medicines, one question each."""
+        service = self._service
+        attributes = {t.id: t.attributes for t in service.vocabulary()}
+        signs = daily.warning_signs(
+            service.evaluator.rules, service.evaluator, service.situation(day)
+        )
+        answered = service.day_state(day).values()
+        return daily.daily_questions(
+            pinned=service.pinned(), signs=signs, attributes=attributes, answered=answered
+        )
+
+    # -- the weekly check-in ------------------------------------------------------------
+    def weekly_items(self, day: date, added: Sequence[str] = ()) -> list[str]:
+        """The PRO-CTCAE items for the current treatment (NCI order) and any the patient
+        added or already answered that day."""
+        service = self._service
+        drugs = current_drug_ids(self._store, on=day)
+        side_effects = service.library.drug_side_effect_symptoms(drugs) if drugs else []
+        return weekly.weekly_items(
+            side_effects=side_effects,
+            pinned=service.pinned(),
+            added=added,
+            answered=service.day_state(day).weekly_values(),
+            terms={t.id: t for t in service.vocabulary()},
+        )
+
+    def item_numbers(self) -> dict[str, int]:
+        return weekly.item_numbers(self._service.vocabulary())
+
+    def line_start(self, day: date) -> date | None:
+        """The start of the line of treatment open on that day (the latest if several)."""
+        with self._store.session() as session:
+            return session.scalar(
+                select(TherapyLine.start_date)
+                .where(TherapyLine.start_date <= day)
+                .where((TherapyLine.end_date.is_(None)) | (TherapyLine.end_date >= day))
+                .order_by(TherapyLine.start_date.desc())
+                .limit(1)
+            )
+
+    def default_weekday(self, day: date) -> int:
+        """The weekday (0 Monday) of the current line's treatment day: its latest infusion or
+        cycle day, or the day it started; Monday without a line."""
+        with self._store.session() as session:
+            treated = session.scalar(
+                select(Administration.day)
+                .join(TherapyLine, Administration.line_id == TherapyLine.id)
+                .where(Administration.day <= day, Administration.kind == "given")
+                .where((TherapyLine.end_date.is_(None)) | (TherapyLine.end_date >= day))
+                .order_by(Administration.day.desc())
+                .limit(1)
+            )
+        start = treated or self.line_start(day)
+        return start.weekday() if start else 0
+
+    def weekly_days(self, start: date | None = None, end: date | None = None) -> list[date]:
+        query = select(CheckIn.day).where(
+            CheckIn.answers.any(SymptomAnswer.recall_days == RECALL_WEEKLY)
+        )
+        if start is not None:
+            query = query.where(CheckIn.day >= start)
+        if end is not None:
+            query = query.where(CheckIn.day <= end)
+        with self._store.session() as session:
+            return list(session.scalars(query.order_by(CheckIn.day)))
+
+    def weekly_due(self, day: date, weekday: int) -> bool:
+        """Due from the chosen weekday until a weekly check-in is done (on or after it)."""
+        since = day - timedelta(days=(day.weekday() - weekday) % 7)
+        return not self.weekly_days(since, day)
+
+    # -- what changed ---------------------------------------------------------------------
+    def weeks(self, end: date) -> list[WeeklyAnswers]:
+        states = self._service.history.day_states(None, end)
+        return [WeeklyAnswers(s.day, s.weekly_values()) for s in states if s.weekly_values()]
+
+    def worse_this_week(self, day: date) -> list[Worsening]:
+        """What the latest weekly check-in (of the last 7 days) marked worse."""
+        recent = [w for w in self.weeks(day) if day - w.day < WEEK]
+        if not recent:
+            return []
+        changes = what_changed(self.weeks(day), self.line_start(day), self._service.attributes)
+        return changes.get(recent[-1].day, [])
+
+    def worse_since(self, since: date, day: date) -> list[Worsening]:
+        """Every question marked worse in the weekly check-ins after `since` (a visit)."""
+        return worse_since(self.weeks(day), self.line_start(day), self._service.attributes, since)
+
+    def describe(self, mark: Worsening) -> str:
+        """E.g. "diarrhea (frequency 1 → 3)"; "–" where the reference week had no answer."""
+        term = self._service.term(mark.symptom_id)
+        term = term[:1].lower() + term[1:] if not term[:2].isupper() else term
+        before = "–" if mark.before is None else str(mark.before)
+        return Symptoms.tr("{term} ({attribute} {before} → {after})").format(
+            term=term,
+            attribute=weekly.attribute_noun(mark.attribute),
+            before=before,
+            after=mark.after,
+        )
+
+    def worse_line(self, marks: Sequence[Worsening]) -> str:
+        if not marks:
+            return ""
+        return Symptoms.tr("Worse this week: {items}").format(
+            items=", ".join(self.describe(m) for m in marks)
+        )
