@@ -18,3 +18,33 @@ class SchemaTooNewError(ProfileError):
 
 class ValidationError(CompanionError):
     """Input that was refused; nothing was changed."""
+
+
+class FileWriteError(CompanionError):
+    """A file (export, backup, archive) could not be written; an existing one is unchanged."""
+
+
+class StorageError(ProfileError):
+    """A save did not land: the environment refused it. Nothing was changed."""
+
+
+class DiskFullError(StorageError):
+    """The disk holding the profile is full."""
+
+
+class ReadOnlyError(StorageError):
+    """The profile's file or folder (or the whole disk) is read-only."""
+
+
+class ProfileBusyError(StorageError):
+    """Another program holds the profile database locked."""
+
+
+class DamagedProfileError(ProfileError):
+    """SQLite reports the profile file as damaged. database: the damaged file, when known."""
+
+    database: object = None
+
+
+class ProfileInUseError(ProfileError):
+    """HER2 Companion already has this profile open (another window or process)."""

@@ -16,15 +16,13 @@ plain R4. Everything is patient-reported, which each resource says in its note o
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from companion import __version__
-from companion.errors import CompanionError
+from companion import __version__, atomic_file
 from companion.library.model import ANSWER_SCALES
 from companion.treatments.labels import (
     administration_label,
@@ -525,18 +523,8 @@ def resource_counts(bundle: Resource) -> dict[str, int]:
 
 def write_bundle(bundle: Resource, path: Path) -> None:
     """Write the JSON to a temporary file first, so a full disk never leaves half a file."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        text = json.dumps(bundle, ensure_ascii=False, separators=(",", ":"))
-        with partial.open("w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise CompanionError(f"Cannot write {path}: {exc.strerror}.") from exc
+    text = json.dumps(bundle, ensure_ascii=False, separators=(",", ":"))
+    atomic_file.write_text(Path(path), text)
 
 
 def describe(counts: Iterable[tuple[str, int]]) -> str:

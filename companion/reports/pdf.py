@@ -6,7 +6,6 @@ the PDF file and the print preview, so what is previewed is what is saved.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from companion.errors import CompanionError
+from companion import atomic_file
 from companion.reports.qt_context import ensure_gui_application
 
 LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PR"}
@@ -234,7 +233,22 @@ def write_pdf(report: ReportDocument | PaintedReport, path: Path) -> int:
     """
     ensure_gui_application()
     path = Path(path)
-    partial = path.with_name(path.name + ".partial")
+    with atomic_file.atomic_path(path) as partial:
+        pages = _paint_pdf(report, partial)
+        # Qt reports success even when the disk filled up mid-file: check the PDF's end.
+        if pages is None or not _ends_like_a_pdf(partial):
+            raise atomic_file.write_failure(path)
+    return pages
+
+
+def _ends_like_a_pdf(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - 64))
+        return b"%%EOF" in handle.read()
+
+
+def _paint_pdf(report: ReportDocument | PaintedReport, partial: Path) -> int | None:
+    """Paint every page into partial; None when Qt's writer reports a failure."""
     writer = QPdfWriter(str(partial))
     writer.setTitle(report.title)
     writer.setCreator("HER2 Companion")
@@ -249,19 +263,15 @@ def write_pdf(report: ReportDocument | PaintedReport, path: Path) -> int:
     )
     painter = QPainter()
     if not painter.begin(writer):
-        raise CompanionError(f"Cannot write {path}.")
+        return None
+    finished = False
     try:
         rect = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
         rect.moveTo(0, 0)
         pages = report.paint(painter, rect, writer.newPage)
     finally:
-        painter.end()
-    try:
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise CompanionError(f"Cannot write {path}: {exc.strerror}.") from exc
-    return pages
+        finished = painter.end()
+    return pages if finished else None
 
 
 def print_report(printer: QPrinter, report: ReportDocument | PaintedReport) -> None:

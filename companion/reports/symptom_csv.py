@@ -35,14 +35,15 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from companion.errors import CompanionError, ValidationError
+from companion import atomic_file
+from companion.errors import ValidationError
+from companion.input_files import read_capped
 from companion.library.model import URGENCIES
 from companion.symptoms import esas, wording
 from companion.symptoms.model import (
@@ -196,7 +197,7 @@ def rows_for(service: SymptomService, states: Iterable[DayState]) -> list[list[s
                 [
                     day,
                     "red_flag",
-                    flag.rule_id,
+                    _safe(flag.rule_id),
                     _safe(flag.reason),
                     flag.urgency,
                     "",
@@ -223,19 +224,7 @@ def write_csv(
 ) -> int:
     """Write the log (or a date range of it) to path, atomically. Returns the data rows."""
     text = csv_text(service, start, end)
-    path = Path(path)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise CompanionError(
-            SymptomCsv.tr("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
-        ) from exc
+    atomic_file.write_text(Path(path), text, encoding="utf-8-sig")
     return text.count("\r\n") - 1
 
 
@@ -440,6 +429,8 @@ def _check_row(
 ) -> None:
     raw_day, kind = cell["date"], cell["kind"].lower()
     item, attribute, raw_value = cell["item"], cell["attribute"].lower(), cell["value"]
+    if kind == "red_flag":  # a rule id is written escaped like any text a sheet could run
+        item = _unsafe(item)
     text = _unsafe(cell.get("text", ""))
     if not _DATE.match(raw_day):
         problems.add(
@@ -600,24 +591,13 @@ def _check_row(
 
 
 def read_file(path: Path) -> bytes:
+    """The file's bytes, capped at MAX_BYTES; devices and pipes are refused, never read."""
     path = Path(path)
     try:
-        if path.is_dir():
-            raise IsADirectoryError(path)
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _too_big(size)
-        return path.read_bytes()
-    except IsADirectoryError as exc:
-        raise ValidationError(
-            SymptomCsv.tr("{path} is a folder, not a file.").format(path=path)
-        ) from exc
-    except FileNotFoundError as exc:
-        raise ValidationError(SymptomCsv.tr("There is no file {path}.").format(path=path)) from exc
-    except OSError as exc:
-        raise CompanionError(
-            SymptomCsv.tr("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror)
-        ) from exc
+    except OSError:
+        size = 0  # read_capped names the problem
+    return read_capped(path, MAX_BYTES, _too_big(max(size, MAX_BYTES + 1)))
 
 
 def import_bytes(service: SymptomService, data: bytes) -> ImportSummary:

@@ -8,7 +8,6 @@ or answers: calendars are often synced to other services.
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,8 +15,7 @@ from typing import TYPE_CHECKING
 from icalendar import Calendar, Event
 from sqlalchemy import select
 
-from companion import APP_NAME, __version__
-from companion.errors import CompanionError
+from companion import APP_NAME, __version__, atomic_file
 from companion.store import Store
 from companion.store.models import Profile
 from companion.translations import TranslationContext
@@ -71,14 +69,7 @@ def visits_calendar(visits: list[VisitInfo], token: str, now: datetime) -> Calen
 
 def write_calendar(calendar: Calendar, path: Path) -> None:
     """Write atomically: a full disk never leaves half a file."""
-    path = Path(path)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_bytes(calendar.to_ical())
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise CompanionError(f"Cannot write {path}: {exc.strerror}.") from exc
+    atomic_file.write_bytes(Path(path), calendar.to_ical())
 
 
 def write_visits_ics(services: Services, path: Path, now: datetime | None = None) -> int:
