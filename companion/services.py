@@ -7,6 +7,7 @@ from pathlib import Path
 
 from companion.clock import Clock
 from companion.library.service import LibraryService
+from companion.paths import ProfilePaths
 from companion.profile.service import ProfileService
 from companion.store import Store
 from companion.symptoms.service import SymptomService
@@ -30,7 +31,7 @@ class Services:
     library: LibraryService
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock | None = None) -> Services:
+    def open(cls, data_dir: Path | ProfilePaths, clock: Clock | None = None) -> Services:
         """clock: the time every service uses (default_clock() if None)."""
         store = Store.open(data_dir, clock)
         # One read-only library for every feature: its cached entries and rules are loaded once.

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from companion import __version__
+from companion.cli.profiles import data_dir_of
 from companion.errors import CompanionError
-from companion.paths import default_data_dir
 
 VERB_MODULES = (
     "companion.cli.profile_verbs",
@@ -64,10 +64,6 @@ def _accept_data_dir_anywhere(parser: argparse.ArgumentParser) -> None:
                         help="profile folder",
                     )
                 _accept_data_dir_anywhere(sub)
-
-
-def data_dir_of(args: argparse.Namespace) -> Path:
-    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

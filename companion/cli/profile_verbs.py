@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sqlite3
 import stat
 from pathlib import Path
 
+from companion.cli.profiles import existing_profile, profile_paths
 from companion.clock import default_clock
 from companion.errors import ProfileError, ValidationError
-from companion.paths import FILE_MODE, FOLDER_MODE, ProfilePaths
-from companion.store.backup import (
-    backup_database,
-    integrity_problems,
-    timestamp,
-    validate_backup_file,
-)
+from companion.paths import FILE_MODE, FOLDER_MODE
+from companion.store.backup import backup_database, integrity_problems, timestamp
+from companion.store.sqlite_files import connect_read_only
 
 
 def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -60,30 +56,19 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     demo.set_defaults(handler=cmd_demo)
 
 
-def _existing_profile(args: argparse.Namespace) -> ProfilePaths:
-    from companion.cli import data_dir_of
-
-    paths = ProfilePaths(data_dir_of(args))
-    if paths.root.exists() and not paths.root.is_dir():
-        raise ProfileError(f"{paths.root} is not a folder.")
-    if not paths.database.is_file():
-        raise ProfileError(f"No profile found in {paths.root}.")
-    if not os.access(paths.database, os.R_OK):
-        raise ProfileError(f"The profile in {paths.root} cannot be read: permission denied.")
-    return paths
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from companion.store.migrate import head_revision, known_revisions
 
-    paths = _existing_profile(args)
+    paths = existing_profile(args)
     problems = integrity_problems(paths.database)
     if not problems:
-        with sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True) as db:
-            try:
-                revision = db.execute("SELECT version_num FROM alembic_version").fetchone()
-            except sqlite3.DatabaseError:
-                revision = None
+        db = connect_read_only(paths.database)
+        try:
+            revision = db.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.DatabaseError:
+            revision = None
+        finally:
+            db.close()
         if revision is None:
             problems.append("the profile has no schema version")
         elif revision[0] not in known_revisions():
@@ -105,7 +90,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    paths = _existing_profile(args)
+    paths = existing_profile(args)
     target = args.output or paths.backups / f"backup-{timestamp(default_clock().now())}.sqlite"
     if target.exists():
         raise ValidationError(f"{target} already exists; choose another file name.")
@@ -115,27 +100,19 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from companion.cli import data_dir_of
-    from companion.store import Store
+    from companion.profile_lock import ProfileLock
+    from companion.store.creation import tidy_leftovers
+    from companion.store.restore import restore_profile
 
     source = Path(args.file)
-    validate_backup_file(source)
-    paths = ProfilePaths(data_dir_of(args))
+    paths = profile_paths(args)
     paths.ensure()
-    aside = None
-    if paths.database.exists():
-        aside = backup_database(
-            paths.database, paths.backups / f"replaced-{timestamp(default_clock().now())}.sqlite"
-        )
-    staged = paths.root / "profile.sqlite.restoring"
-    backup_database(source, staged)
-    for side in ("-wal", "-shm"):
-        Path(str(paths.database) + side).unlink(missing_ok=True)
-    os.replace(staged, paths.database)
-    Store.open(paths.root).close()  # applies any migrations the backup needs
+    with ProfileLock(paths.root):
+        tidy_leftovers(paths)
+        result = restore_profile(paths, source)
     print(f"Profile restored from {source}.")
-    if aside:
-        print(f"The previous profile was kept as {aside}")
+    if result.kept_aside:
+        print(f"The previous profile was kept as {result.kept_aside}")
     return 0
 
 

@@ -22,27 +22,18 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def cmd_export_record(args: argparse.Namespace) -> int:
-    from companion.cli import data_dir_of
-    from companion.errors import ProfileError
-    from companion.paths import ProfilePaths
+    from companion.cli.profiles import reading_services
     from companion.reports.fhir_record import (
         build_record_bundle,
         describe,
         resource_counts,
         write_bundle,
     )
-    from companion.services import Services
 
-    data_dir = data_dir_of(args)
-    if not ProfilePaths(data_dir).database.is_file():
-        raise ProfileError(f"No profile found in {data_dir}.")
-    services = Services.open(data_dir)
-    try:
+    with reading_services(args) as services:
         if args.format == "pdf":
             return _write_summary(services, args.output)
         bundle = build_record_bundle(services)
-    finally:
-        services.close()
     write_bundle(bundle, args.output)
     counts = resource_counts(bundle)
     print(f"Wrote {sum(counts.values())} FHIR resources to {args.output}")

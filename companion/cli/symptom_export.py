@@ -37,13 +37,11 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def cmd_export_symptoms(args: argparse.Namespace) -> int:
-    from companion.cli import data_dir_of
-    from companion.services import Services
+    from companion.cli.profiles import reading_services
 
     if args.start and args.end and args.start > args.end:
         raise ValidationError("--from must not be after --to.")
-    services = Services.open(data_dir_of(args))
-    try:
+    with reading_services(args) as services:
         if args.format == "csv":
             from companion.reports.symptom_csv import write_csv
 
@@ -60,6 +58,4 @@ def cmd_export_symptoms(args: argparse.Namespace) -> int:
             )
             pages = write_pdf(report, args.output)
             print(f"Wrote {pages} pages to {args.output}")
-    finally:
-        services.close()
     return 0

@@ -14,19 +14,27 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "nothing if any line has a problem.",
     )
     parser.add_argument("file", type=Path, metavar="FILE.csv")
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="start a new profile in the data folder if there is none yet",
+    )
     parser.set_defaults(handler=cmd_import_symptoms)
 
 
 def cmd_import_symptoms(args: argparse.Namespace) -> int:
-    from companion.cli import data_dir_of
+    from companion.cli.profiles import profile_paths, writing_services
+    from companion.errors import ProfileError
     from companion.reports.symptom_csv import import_csv
-    from companion.services import Services
 
-    services = Services.open(data_dir_of(args))
-    try:
+    paths = profile_paths(args)
+    if not args.create and not paths.database.is_file():
+        raise ProfileError(
+            f"No profile found in {paths.root}. Check --data-dir, or add --create to start "
+            "a new profile there with these entries."
+        )
+    with writing_services(args, create=args.create) as services:
         summary = import_csv(services.symptoms, args.file)
-    finally:
-        services.close()
     print(
         f"Imported {summary.rows} rows for {summary.days} days "
         f"({summary.added} new entries; the rest were already in the log)."

@@ -8,7 +8,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from companion.errors import ProfileError, ValidationError
+from companion.errors import ValidationError
 
 
 def visit_choice(text: str) -> str | int:
@@ -53,18 +53,10 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _with_services(args: argparse.Namespace, work: Callable[..., int]) -> int:
-    from companion.cli import data_dir_of
-    from companion.paths import ProfilePaths
-    from companion.services import Services
+    from companion.cli.profiles import reading_services
 
-    data_dir = data_dir_of(args)
-    if not ProfilePaths(data_dir).database.is_file():
-        raise ProfileError(f"No profile found in {data_dir}.")
-    services = Services.open(data_dir)
-    try:
+    with reading_services(args) as services:
         return work(services)
-    finally:
-        services.close()
 
 
 def _visit_id(services, choice: str | int) -> int:  # type: ignore[no-untyped-def]

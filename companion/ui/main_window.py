@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,8 @@ from companion.ui.widgets.common import Page
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()  # the user closed the window: the profile is free for others
+
     def __init__(self, services: Services, settings: QSettings) -> None:
         super().__init__()
         self.services = services
@@ -178,3 +180,5 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()

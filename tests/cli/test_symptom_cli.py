@@ -19,7 +19,7 @@ def test_export_csv_then_import_into_an_empty_profile_gives_the_same_file(
     assert main(["--data-dir", str(demo_dir), "export", "symptoms", "-o", str(first)]) == 0
     assert "Wrote" in capsys.readouterr().out
     empty = tmp_path / "empty"
-    assert main(["--data-dir", str(empty), "import", "symptoms", str(first)]) == 0
+    assert main(["--data-dir", str(empty), "import", "symptoms", "--create", str(first)]) == 0
     assert "Imported" in capsys.readouterr().out
     assert (
         main(["export", "symptoms", "--format", "csv", "-o", str(second), "--data-dir", str(empty)])
