@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,10 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import APP_NAME, __version__, crash
 from companion.clock import Clock
-from companion.errors import CompanionError
+from companion.errors import CompanionError, ProfileInUseError
 from companion.paths import ProfilePaths, make_private
+from companion.profile_lock import ProfileLock
 from companion.resource_files import resources_root
 from companion.services import Services
+from companion.store.creation import tidy_leftovers
 from companion.translations import TranslationContext, install_translations
 from companion.ui import theme
 from companion.ui.main_window import MainWindow
@@ -25,6 +28,7 @@ from companion.ui.pages.symptoms import SymptomsPage
 from companion.ui.pages.today import TodayPage
 from companion.ui.pages.treatments import TreatmentsPage
 from companion.ui.pages.visits import VisitsPage
+from companion.ui.single_window import WindowBeacon, bring_forward
 from companion.ui.welcome import WelcomeDialog
 
 
@@ -51,8 +55,17 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
     """Open the profile in data_dir and build the main window, without an event loop.
     clock: where the app takes the time (default_clock() if None)."""
     app = ensure_application()
-    services = Services.open(data_dir, clock)
-    settings = QSettings(str(ProfilePaths(Path(data_dir)).settings), QSettings.Format.IniFormat)
+    paths = ProfilePaths(Path(data_dir))
+    paths.ensure()
+    lock = ProfileLock(paths.root)
+    lock.acquire()  # one window per profile: a second one raises ProfileInUseError
+    try:
+        tidy_leftovers(paths)  # what a killed start, restore or export left behind
+        services = Services.open(paths, clock)
+    except BaseException:
+        lock.release()
+        raise
+    settings = QSettings(str(paths.settings), QSettings.Format.IniFormat)
     text_scale = str(settings.value("appearance/text_size", "normal"))
     if text_scale not in theme.TEXT_SCALES:
         text_scale = "normal"
@@ -79,7 +92,17 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
     symptoms_page.add_file_actions(window.file_menu)
     window.restore_layout()
     window.destroyed.connect(services.close)
+    window.destroyed.connect(lock.release)
+    window.closed.connect(lock.release)
+    window.profile_lock = lock  # type: ignore[attr-defined]  # held as long as the window
     return window
+
+
+def read_only_notice() -> str:
+    return App.tr(
+        "This profile is read-only: its folder or disk does not allow changes. You can read "
+        "everything, but new entries cannot be saved until it is writable again."
+    )
 
 
 def offer_crash_logs(window: MainWindow, logs: Path) -> None:
@@ -90,8 +113,9 @@ def offer_crash_logs(window: MainWindow, logs: Path) -> None:
     box.setWindowTitle(App.tr("HER2 Companion closed unexpectedly"))
     box.setText(
         App.tr(
-            "HER2 Companion closed unexpectedly last time. Your saved entries are safe. "
-            "A crash report with no health information was written. Do you want to see it?"
+            "HER2 Companion closed unexpectedly last time. Everything that was shown as "
+            "saved is kept; something typed but not yet saved may be missing. A crash report "
+            "with no health information was written. Do you want to see it?"
         )
     )
     show = box.addButton(App.tr("Show report"), QMessageBox.ButtonRole.AcceptRole)
@@ -108,23 +132,33 @@ def run_gui(data_dir: Path) -> int:
     try:
         paths = ProfilePaths(data_dir)
         paths.ensure()
-        log_file = paths.logs / "companion.log"
-        logging.basicConfig(
-            filename=log_file,
-            level=logging.INFO,
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
-        make_private(log_file)
-        crash.install(paths.logs)
+        if os.access(paths.logs, os.W_OK):  # a read-only profile is opened without logs
+            log_file = paths.logs / "companion.log"
+            logging.basicConfig(
+                filename=log_file,
+                level=logging.INFO,
+                format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+            )
+            make_private(log_file)
+            crash.install(paths.logs)
         window = build_main_window(data_dir)
+    except ProfileInUseError as exc:
+        if bring_forward(paths.root):
+            return 0  # the open window came to the front: nothing else to do
+        QMessageBox.information(None, APP_NAME, str(exc))
+        raise
     except CompanionError as exc:
         # Started from a desktop icon there is no terminal: say it in a window too.
         QMessageBox.critical(None, APP_NAME, str(exc))
         raise
     window.show()
+    WindowBeacon(paths.root, window)
 
     def after_start() -> None:
         offer_crash_logs(window, paths.logs)
+        if window.services.store.read_only:
+            QMessageBox.information(window, APP_NAME, read_only_notice())
+            return
         if not window.services.profile.get().welcome_done:
             WelcomeDialog(window.services.profile).exec()
             window.current_page().refresh()

@@ -16,8 +16,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from companion import __version__
+from companion import __version__, atomic_file
 from companion.clock import default_clock
+from companion.errors import CompanionError
 from companion.store.backup import timestamp
 
 SEEN_MARKER = ".seen"
@@ -37,10 +38,14 @@ def crash_report(exc_type: type[BaseException], tb: TracebackType | None) -> str
 
 
 def write_crash_log(logs: Path, exc_type: type[BaseException], tb: TracebackType | None) -> Path:
-    logs.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Write the report whole or not at all (a full disk leaves no empty crash log).
+    Raises FileWriteError when it cannot be written."""
+    try:
+        logs.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise atomic_file.write_failure(logs, exc) from exc
     path = logs / f"crash-{timestamp(default_clock().now())}.log"
-    path.write_text(crash_report(exc_type, tb), encoding="utf-8")
-    path.chmod(0o600)
+    atomic_file.write_text(path, crash_report(exc_type, tb))
     return path
 
 
@@ -57,7 +62,11 @@ def install(logs: Path, on_crash: Callable[[Path], None] | None = None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        path = write_crash_log(logs, exc_type, tb)
+        try:
+            path = write_crash_log(logs, exc_type, tb)
+        except CompanionError:  # a full or read-only disk: say it where it can be seen
+            sys.__excepthook__(exc_type, exc, tb)
+            return
         logging.getLogger("companion").error("Unexpected error; crash log %s", path.name)
         if on_crash is not None:
             on_crash(path)
@@ -69,7 +78,7 @@ def unseen_crash_logs(logs: Path) -> list[Path]:
     """Crash logs written since the user last looked (fault.log counts when not empty)."""
     marker = logs / SEEN_MARKER
     since = marker.stat().st_mtime if marker.exists() else 0.0
-    found = [p for p in logs.glob("crash-*.log") if p.stat().st_mtime > since]
+    found = [p for p in logs.glob("crash-*.log") if p.stat().st_mtime > since and p.stat().st_size]
     fault = logs / "fault.log"
     if fault.exists() and fault.stat().st_size > 0 and fault.stat().st_mtime > since:
         found.append(fault)

@@ -50,7 +50,11 @@ class ProfilePaths:
         return self.root / "settings.ini"
 
     def ensure(self) -> None:
-        """Create the folders with private permissions, or explain why that is impossible."""
+        """Create the folders with private permissions, or explain why that is impossible.
+
+        A read-only folder that holds a profile is fine: it is opened for reading only."""
+        if self.database.is_file() and not os.access(self.root, os.W_OK):
+            return
         for folder in (self.root, self.backups, self.logs):
             if folder.exists() and not folder.is_dir():
                 raise ProfileError(f"{folder} is a file, not a folder; choose another data folder.")
@@ -66,7 +70,8 @@ class ProfilePaths:
 
 
 def make_private(path: Path) -> None:
-    """Restrict a file to its owner (0600) or a folder to its owner (0700)."""
-    mode = FOLDER_MODE if path.is_dir() else FILE_MODE
-    if stat.S_IMODE(path.stat().st_mode) != mode:
-        path.chmod(mode)
+    """Take away every permission of other users (at most 0600 / 0700). The owner's own
+    bits are left as they are: a folder the user made read-only (chmod 500) stays so."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        path.chmod(mode & ~0o077)

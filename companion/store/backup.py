@@ -1,16 +1,23 @@
-"""Backups with SQLite's backup API, restore with validation, and the integrity check."""
+"""Backups with SQLite's backup API, checked and fsynced, and SQLite's integrity check."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from companion.errors import ProfileError, ValidationError
-from companion.paths import FILE_MODE
+from companion import atomic_file
+from companion.errors import DamagedProfileError, ProfileError
+from companion.paths import FOLDER_MODE
+from companion.store import faults
+from companion.store.sqlite_files import SQLITE_MAGIC, connect_read_only
+from companion.translations import TranslationContext
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+__all__ = ["SQLITE_MAGIC", "backup_database", "copy_database", "integrity_problems"]
+
+
+class BackupText(TranslationContext):
+    """Messages about backups."""
 
 
 def timestamp(moment: datetime) -> str:
@@ -18,55 +25,57 @@ def timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def backup_database(source: Path, target: Path) -> Path:
-    """Copy a live database consistently (never a plain file copy) to a private file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    old_umask = os.umask(0o077)
-    try:
-        with sqlite3.connect(source) as src, sqlite3.connect(partial) as dst:
+def copy_database(source: Path, target: Path) -> None:
+    """Copy a database consistently with SQLite's backup API (never a plain file copy: a
+    live profile's last saves may still be in its WAL file) into a new rollback-journal file."""
+    with connect_read_only(source) as src:
+        dst = sqlite3.connect(str(target))
+        try:
             src.backup(dst)
-        # A backup file is a snapshot: no WAL side files, plain rollback journal.
-        with sqlite3.connect(partial) as dst:
-            dst.execute("PRAGMA journal_mode=DELETE")
-    except sqlite3.Error as exc:
-        partial.unlink(missing_ok=True)
-        raise ProfileError(f"The backup could not be written: {exc}.") from exc
+            dst.execute("PRAGMA journal_mode=DELETE")  # a snapshot: no WAL side files
+        finally:
+            dst.close()
+    src.close()
+
+
+def backup_database(source: Path, target: Path) -> Path:
+    """Write a verified backup of source to target (atomically, private, fsynced).
+
+    The copy must pass SQLite's integrity check before it replaces anything: a damaged
+    profile gives a damaged copy, and that is refused rather than reported as a backup."""
+    try:
+        target.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ProfileError(f"The backup could not be written: {exc.strerror}.") from exc
-    finally:
-        os.umask(old_umask)
-    partial.chmod(FILE_MODE)
-    os.replace(partial, target)
+        raise atomic_file.write_failure(target, exc) from exc
+    try:
+        with atomic_file.atomic_path(target) as partial:
+            copy_database(source, partial)
+            problems = integrity_problems(partial)
+            if problems:
+                raise DamagedProfileError(
+                    BackupText.tr(
+                        "No backup was written: the profile is damaged ({problem}). Keep the "
+                        "file as it is and restore your newest good backup."
+                    ).format(problem=problems[0])
+                )
+    except sqlite3.Error as exc:
+        plain = faults.from_sqlite(exc)
+        raise (plain or ProfileError(f"The backup could not be written: {exc}.")) from exc
     return target
 
 
-def integrity_problems(database: Path) -> list[str]:
-    """SQLite's own checks: structure and foreign keys. Read-only."""
-    uri = f"file:{database}?mode=ro"
+def integrity_problems(database: Path, quick: bool = False) -> list[str]:
+    """SQLite's own checks: structure and foreign keys. Changes nothing."""
     try:
-        with sqlite3.connect(uri, uri=True) as db:
-            rows = [r[0] for r in db.execute("PRAGMA integrity_check")]
+        db = connect_read_only(database)
+        try:
+            check = "quick_check" if quick else "integrity_check"
+            rows = [r[0] for r in db.execute(f"PRAGMA {check}")]
             problems = [r for r in rows if r != "ok"]
             for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
                 problems.append(f"{table} row {rowid} points to a missing {parent} row")
+        finally:
+            db.close()
     except sqlite3.DatabaseError as exc:
         return [f"not a readable profile database ({exc})"]
     return problems
-
-
-def validate_backup_file(path: Path) -> None:
-    """Refuse anything that is not a sound HER2 Companion profile before it replaces one."""
-    if not path.is_file():
-        raise ValidationError(f"{path} is not a file.")
-    with path.open("rb") as handle:
-        if handle.read(16) != SQLITE_MAGIC:
-            raise ValidationError(f"{path} is not a HER2 Companion backup (not a database).")
-    problems = integrity_problems(path)
-    if problems:
-        raise ValidationError(f"{path} is damaged: {problems[0]}.")
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if not {"alembic_version", "profile"} <= tables:
-        raise ValidationError(f"{path} is not a HER2 Companion backup (no profile inside).")

@@ -1,88 +1,110 @@
-"""Opening a profile: folder, permissions, migration (after a backup) and sessions."""
+"""Opening a profile: creation, checks, migration (after a backup), read-only use, sessions."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from companion.clock import Clock, default_clock
-from companion.errors import ProfileError
+from companion.errors import DamagedProfileError, ProfileError
 from companion.paths import ProfilePaths, make_private
+from companion.store import faults
 from companion.store.backup import backup_database, timestamp
+from companion.store.creation import create_profile
 from companion.store.engine import make_engine
 from companion.store.models import Profile
-from companion.store.schema_version import HEAD_REVISION, stored_revision
+from companion.store.schema_version import HEAD_REVISION
+from companion.store.sqlite_files import connect_read_only, file_writable, side_files
 
 
 class Store:
     """The patient's database. Services open one short session per operation."""
 
-    def __init__(self, paths: ProfilePaths, engine: Engine, clock: Clock) -> None:
+    def __init__(
+        self, paths: ProfilePaths, engine: Engine, clock: Clock, read_only: bool = False
+    ) -> None:
         self.paths = paths
         self.engine = engine
         self.clock = clock
+        self.read_only = read_only  # the file or its folder cannot be written: reading only
         # Column defaults (created_at, recorded_at...) read the clock from here.
         engine.update_execution_options(clock=clock)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock | None = None) -> Store:
-        """Open (creating if needed) the profile in data_dir, migrating it to the newest schema.
-        clock: where every service over this store takes the time (default_clock() if None)."""
+    def open(cls, where: ProfilePaths | Path, clock: Clock | None = None) -> Store:
+        """Open (creating if needed) the profile, migrating it to the newest schema.
+        clock: where every service over this store takes the time (default_clock() if None).
+
+        Nothing is written before the file is known to be a sound profile this version can
+        use: a newer schema, a damaged file or a read-only one changes not a byte."""
         clock = clock or default_clock()
-        paths = ProfilePaths(Path(data_dir))
+        paths = where if isinstance(where, ProfilePaths) else ProfilePaths(Path(where))
         paths.ensure()
-        existed = paths.database.exists()
         old_umask = os.umask(0o077)
         try:
-            engine = make_engine(paths.database)
+            if not paths.database.exists() or paths.database.stat().st_size == 0:
+                create_profile(paths)
+            read_only = not file_writable(paths.database)
+            revision = _checked_revision(paths)
+            engine = make_engine(paths.database, read_only=read_only)
             try:
-                if stored_revision(engine) != HEAD_REVISION:
-                    cls._migrate(engine, paths, existed, clock)
-            except DatabaseError as exc:
-                engine.dispose()
-                raise ProfileError(
-                    f"The profile database cannot be opened: {exc.orig}. "
-                    "Nothing was changed; 'companion restore' can bring back a backup."
+                if revision != HEAD_REVISION:
+                    if read_only:
+                        raise faults.read_only()
+                    cls._migrate(engine, paths, clock)
+            except DBAPIError as exc:
+                raise faults.translate(exc) or ProfileError(
+                    f"The profile database cannot be opened: {exc.orig}. Nothing was changed."
                 ) from exc
-            except Exception:
+            except BaseException:
                 engine.dispose()
                 raise
         finally:
             os.umask(old_umask)
-        for path in (paths.database, *paths.root.glob("profile.sqlite-*")):
-            make_private(path)
-        store = cls(paths, engine, clock)
-        store._ensure_profile_row()
+        if not read_only:
+            for path in (paths.database, *side_files(paths.database)):
+                if path.exists():
+                    make_private(path)
+        store = cls(paths, engine, clock, read_only)
+        if not read_only:
+            store._ensure_profile_row()
         return store
 
     @staticmethod
-    def _migrate(engine: Engine, paths: ProfilePaths, existed: bool, clock: Clock) -> None:
-        """Refuse a newer schema; otherwise back up an existing profile, then upgrade it."""
+    def _migrate(engine: Engine, paths: ProfilePaths, clock: Clock) -> None:
+        """Back up the profile, then upgrade it (a newer schema was refused before)."""
         from companion.store import migrate  # Alembic loads only when a migration runs
 
-        if not migrate.needs_upgrade(engine):
-            return
-        if existed:
-            revision = migrate.current_revision(engine) or "empty"
-            engine.dispose()
-            backup_database(
-                paths.database,
-                paths.backups / f"before-upgrade-{revision}-{timestamp(clock.now())}.sqlite",
-            )
+        revision = migrate.current_revision(engine) or "empty"
+        engine.dispose()
+        backup_database(
+            paths.database,
+            paths.backups / f"before-upgrade-{revision}-{timestamp(clock.now())}.sqlite",
+        )
         migrate.upgrade(engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back on any exception."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A transaction: committed when the block ends, rolled back on any exception.
+
+        SQLite's failures (full disk, read-only, locked, damaged) leave as the project's own
+        errors with plain messages; a bug (bad SQL) stays what it is."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            plain = faults.translate(exc)
+            if plain is None:
+                raise
+            raise plain from exc
 
     def _ensure_profile_row(self) -> None:
         with self.session() as session:
@@ -94,3 +116,47 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _checked_revision(paths: ProfilePaths) -> str:
+    """The profile's schema revision, read without changing a byte; refuses a damaged file,
+    a file that is not a profile and a profile from a newer version of the app."""
+    try:
+        db = connect_read_only(paths.database)
+        try:
+            problems = [row[0] for row in db.execute("PRAGMA quick_check")]
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+            rows = (
+                db.execute("SELECT version_num FROM alembic_version").fetchall()
+                if "alembic_version" in tables
+                else None
+            )
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        plain = faults.from_sqlite(exc)
+        if isinstance(plain, DamagedProfileError) or plain is None:
+            raise damaged_at_start(paths, str(exc)) from exc
+        raise plain from exc
+    if problems != ["ok"]:
+        raise damaged_at_start(paths, problems[0])
+    if rows == [] or not tables:  # a schema taken back to nothing: build it again
+        return "base"
+    if rows is None or len(rows) != 1:
+        raise ProfileError(
+            f"{paths.database} is not a HER2 Companion profile. Nothing was changed; choose "
+            "another data folder."
+        )
+    revision = str(rows[0][0])
+    if revision != HEAD_REVISION:
+        from companion.store import migrate
+
+        migrate.refuse_unknown(revision)
+    return revision
+
+
+def damaged_at_start(paths: ProfilePaths, problem: str) -> DamagedProfileError:
+    has_backup = paths.backups.is_dir() and any(paths.backups.glob("*.sqlite"))
+    error = faults.damaged_profile(paths.database, problem, has_backup)
+    error.database = paths.database
+    return error

@@ -1,11 +1,14 @@
-"""SQLite engine for the profile: WAL, foreign keys, synchronous=FULL."""
+"""SQLite engine for the profile: WAL, foreign keys, synchronous=FULL; read-only if need be."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+
+from companion.store.sqlite_files import connect_read_only
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -19,9 +22,14 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(database: Path) -> Engine:
+def make_engine(database: Path, read_only: bool = False) -> Engine:
     """One engine per profile. SQLAlchemy's default pool for a file database (QueuePool)
-    keeps a connection per thread, which suits the GUI thread plus worker threads."""
-    engine = create_engine(f"sqlite:///{database}")
+    keeps a connection per thread, which suits the GUI thread plus worker threads.
+
+    The path goes in as a file name (URL.create), never formatted into a URL string. A
+    read-only engine changes not a byte of the file: every write is refused by SQLite."""
+    if read_only:
+        return create_engine("sqlite://", creator=partial(connect_read_only, Path(database)))
+    engine = create_engine(URL.create("sqlite", database=str(database)))
     event.listen(engine, "connect", _on_connect)
     return engine

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
@@ -41,16 +40,22 @@ def known_revisions() -> set[str]:
     }
 
 
-def needs_upgrade(engine: Engine) -> bool:
-    current = current_revision(engine)
-    if current is not None and current not in known_revisions():
+def refuse_unknown(revision: str) -> None:
+    """A revision this version does not know comes from a newer version of the app."""
+    if revision not in known_revisions():
         raise SchemaTooNewError(
             "This profile was saved by a newer version of HER2 Companion. "
             "Please install the newer version to open it; nothing was changed."
         )
+
+
+def needs_upgrade(engine: Engine) -> bool:
+    current = current_revision(engine)
+    if current is not None:
+        refuse_unknown(current)
     return current != head_revision()
 
 
-def upgrade(engine: Engine, before: Path | None = None) -> None:
-    """Bring the schema to the newest revision."""
-    command.upgrade(alembic_config(engine), "head")
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to revision (the newest by default), in one transaction."""
+    command.upgrade(alembic_config(engine), revision)

@@ -115,7 +115,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+61"/>
+        <location filename="../../companion/app.py" line="+74"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -145,17 +145,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>This profile is read-only: its folder or disk does not allow changes. You can read everything, but new entries cannot be saved until it is writable again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>HER2 Companion closed unexpectedly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>HER2 Companion closed unexpectedly last time. Your saved entries are safe. A crash report with no health information was written. Do you want to see it?</source>
+        <source>HER2 Companion closed unexpectedly last time. Everything that was shown as saved is kept; something typed but not yet saved may be missing. A crash report with no health information was written. Do you want to see it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Show report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -167,6 +172,14 @@
     <message>
         <location line="+4"/>
         <source>Crash report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupText</name>
+    <message>
+        <location filename="../../companion/store/backup.py" line="+56"/>
+        <source>No backup was written: the profile is damaged ({problem}). Keep the file as it is and restore your newest good backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -399,7 +412,7 @@
     <name>CheckInForm</name>
     <message>
         <location filename="../../companion/ui/symptoms/checkin_form.py" line="+58"/>
-        <location line="+62"/>
+        <location line="+63"/>
         <location line="+151"/>
         <source>Daily check-in</source>
         <translation type="unfinished"></translation>
@@ -426,12 +439,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+412"/>
+        <location line="+436"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-411"/>
+        <location line="-435"/>
         <source>Anything else about today, in your own words.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,18 +483,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+340"/>
+        <location line="+362"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-336"/>
-        <location line="+353"/>
+        <location line="-358"/>
+        <location line="+376"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-372"/>
         <source>Te&amp;mperature (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -492,12 +505,12 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+379"/>
+        <location line="+403"/>
         <source>Show the ESAS-r form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-400"/>
         <source>How often to ask the ESAS-r</source>
         <translation type="unfinished"></translation>
     </message>
@@ -524,12 +537,12 @@
     <message>
         <location line="+34"/>
         <location line="+4"/>
-        <location line="+204"/>
+        <location line="+226"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-230"/>
         <source>Always ask about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,12 +553,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+226"/>
         <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-163"/>
+        <location line="-185"/>
         <source>Check-in for {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,12 +583,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+65"/>
         <source>Saved at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Answer about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -600,7 +613,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Filled in from {day}. Please check each answer and change any that are different today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,7 +633,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>The ESAS-r is due. It takes about a minute.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,6 +1018,44 @@
     </message>
 </context>
 <context>
+    <name>FileWriting</name>
+    <message>
+        <location filename="../../companion/atomic_file.py" line="+32"/>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the disk or folder is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a folder has that name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file came out empty or incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot write {path}: {reason}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <location filename="../../companion/ui/treatments/forms.py" line="+32"/>
@@ -1020,6 +1071,31 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+20"/>
         <source>The {what} must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InputFile</name>
+    <message>
+        <location filename="../../companion/input_files.py" line="+27"/>
+        <source>There is no file {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>{path} is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+25"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>{path} is not an ordinary file (it is a device or a pipe). Nothing was read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2466,6 +2542,14 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     </message>
 </context>
 <context>
+    <name>ProfileLockText</name>
+    <message>
+        <location filename="../../companion/profile_lock.py" line="+30"/>
+        <source>HER2 Companion has this profile open in another window. Close that window first, then try again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <location filename="../../companion/ui/widgets/common.py" line="+52"/>
@@ -2714,8 +2798,57 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../companion/reports/pdf.py" line="+36"/>
+        <location filename="../../companion/reports/pdf.py" line="+39"/>
         <source>Page {number} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreText</name>
+    <message>
+        <location filename="../../companion/store/restore.py" line="+41"/>
+        <source>{path} cannot be restored: {reason}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the file is damaged ({problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+35"/>
+        <source>it is not a HER2 Companion backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>it was saved by a newer version of HER2 Companion; please install the newer version first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>it is not a HER2 Companion profile as the app makes it ({difference})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it holds no profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>it is not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is far too big for a profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the file cannot be read as a profile</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3133,6 +3266,44 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     </message>
 </context>
 <context>
+    <name>Storage</name>
+    <message>
+        <location filename="../../companion/store/faults.py" line="+32"/>
+        <source>Not saved: the disk is full. Free some space (for example, empty the trash), then try again. What you typed is still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved: the profile is read-only (its folder or disk does not allow changes). Your entries can still be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: another program is using the profile. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The profile file is damaged. Please close HER2 Companion and open it again: it will offer to bring back your newest good backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The profile {path} cannot be opened: it is damaged ({problem}). It was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>HER2 Companion can keep it aside and bring back your newest good backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not saved: the disk reported an error. Please check that the disk is connected, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SuggestionCard</name>
     <message>
         <location filename="../../companion/ui/visits/suggestion_panel.py" line="+26"/>
@@ -3182,7 +3353,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>SymptomCsv</name>
     <message>
-        <location filename="../../companion/reports/symptom_csv.py" line="+128"/>
+        <location filename="../../companion/reports/symptom_csv.py" line="+129"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3197,12 +3368,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Cannot write {path}: {reason}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+36"/>
+        <location line="+68"/>
         <source>Line {line}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3283,7 +3449,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>“{date}” is not a date like 2026-03-31.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3373,22 +3539,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>{path} is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>There is no file {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Cannot read {path}: {reason}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+42"/>
         <source>Line {line}: on {day} the log already has {current} for {what}, but the file says {incoming}. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5727,7 +5878,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>VisitsCalendar</name>
     <message>
-        <location filename="../../companion/reports/visits_ics.py" line="+55"/>
+        <location filename="../../companion/reports/visits_ics.py" line="+53"/>
         <source>Medical visits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6114,7 +6265,7 @@ This app gives general information. It does not give medical advice. Your care t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>S&amp;kip for now</source>
         <translation type="unfinished"></translation>
     </message>

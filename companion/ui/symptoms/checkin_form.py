@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.errors import ValidationError
+from companion.errors import StorageError, ValidationError
 from companion.services import Services
 from companion.symptoms import esas, wording
 from companion.symptoms.model import AnswerKey, Change, DayState, FlagEvent
@@ -63,6 +63,7 @@ class CheckInForm(QFrame):
         self._busy = False
         self._clock = services.clock
         self._day = self._clock.today()
+        self.save_failed = False  # the last save did not land (disk full, read-only…)
         self.follows_today = True
         self._extra: list[str] = []
         self._symptoms: list[str] = []
@@ -342,14 +343,25 @@ class CheckInForm(QFrame):
             self.row_focused.emit(self.temperature_edit)
 
     def _run(self, text: str, change: Callable[[], Change]) -> Change | None:
-        """Save one change as one undo step; show a plain message if it was refused."""
+        """Save one change as one undo step; show a plain message if it was refused.
+
+        A save the disk refused (full, read-only, locked, damaged) is said where the answer
+        was given; the answers go back to what is really saved, while typed text (note,
+        temperature, weight) stays in its box to retry."""
         self._busy = True
+        self.save_failed = False
         try:
             result = undoable(self._service, self._stack, text, [self._day], change)
         except ValidationError as exc:
             self.status.setText(str(exc))
             self._busy = False
             self.reload()
+            return None
+        except StorageError as exc:
+            self.save_failed = True
+            self.status.setText(str(exc))
+            self.status.setAccessibleName(str(exc))
+            self._show_saved_answers()
             return None
         finally:
             self._busy = False
@@ -365,6 +377,15 @@ class CheckInForm(QFrame):
         if isinstance(result, Change):
             self.flags_changed.emit(result.open_flags)
         return result if isinstance(result, Change) else None
+
+    def _show_saved_answers(self) -> None:
+        """Answer buttons show what is stored (after a save that did not land)."""
+        values = self._state.values()
+        for key, row in self.rows.items():
+            row.set_value(values.get(key))
+        esas_values = self._state.esas_values()
+        for item, row in self.esas_rows.items():
+            row.set_value(esas_values.get(item))
 
     def _answer(self, key: AnswerKey, value: int | None) -> None:
         term = self._service.term(key[0])
@@ -397,6 +418,8 @@ class CheckInForm(QFrame):
             self.tr("Same as yesterday"),
             lambda: self._service.set_answers(self._day, dict(fill)),
         )
+        if self.save_failed:
+            return
         self.reload()
         when = QLocale().toString(QDate(previous.day), QLocale.FormatType.LongFormat)
         self.status.setText(
@@ -487,7 +510,8 @@ class CheckInForm(QFrame):
             wording.fahrenheit_to_celsius(value) if value is not None and unit == "F" else value
         )
         self._run(self.tr("Temperature"), lambda: self._service.set_temperature(self._day, celsius))
-        self._show_state(self._state)
+        if not self.save_failed:
+            self._show_state(self._state)
 
     def _save_weight(self) -> None:
         if self.weight_edit.text() == self._weight_text(self._state.weight_kg):
@@ -504,7 +528,8 @@ class CheckInForm(QFrame):
             else value
         )
         self._run(self.tr("Weight"), lambda: self._service.set_weight(self._day, kg))
-        self._show_state(self._state)
+        if not self.save_failed:
+            self._show_state(self._state)
 
     def _save_note(self) -> None:
         self._note_timer.stop()
