@@ -44,7 +44,7 @@
 <context>
     <name>AdministrationDialog</name>
     <message>
-        <location filename="../../companion/ui/treatments/administration_dialog.py" line="+36"/>
+        <location filename="../../companion/ui/treatments/administration_dialog.py" line="+35"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -115,7 +115,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+74"/>
+        <location filename="../../companion/app.py" line="+76"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -145,7 +145,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>This profile is read-only: its folder or disk does not allow changes. You can read everything, but new entries cannot be saved until it is writable again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -178,7 +178,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../companion/store/backup.py" line="+56"/>
+        <location filename="../../companion/store/backup.py" line="+57"/>
         <source>No backup was written: the profile is damaged ({problem}). Keep the file as it is and restore your newest good backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -239,7 +239,7 @@
 <context>
     <name>BiopsiesTab</name>
     <message>
-        <location filename="../../companion/ui/treatments/biopsies_tab.py" line="+138"/>
+        <location filename="../../companion/ui/treatments/biopsies_tab.py" line="+136"/>
         <source>Changes between biopsies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -412,7 +412,7 @@
     <name>CheckInForm</name>
     <message>
         <location filename="../../companion/ui/symptoms/checkin_form.py" line="+58"/>
-        <location line="+63"/>
+        <location line="+64"/>
         <location line="+151"/>
         <source>Daily check-in</source>
         <translation type="unfinished"></translation>
@@ -439,12 +439,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+436"/>
+        <location line="+439"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-438"/>
         <source>Anything else about today, in your own words.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -483,18 +483,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+362"/>
+        <location line="+365"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-358"/>
-        <location line="+376"/>
+        <location line="-361"/>
+        <location line="+379"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-375"/>
         <source>Te&amp;mperature (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -505,12 +505,12 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+403"/>
+        <location line="+406"/>
         <source>Show the ESAS-r form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-400"/>
+        <location line="-403"/>
         <source>How often to ask the ESAS-r</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,12 +537,12 @@
     <message>
         <location line="+34"/>
         <location line="+4"/>
-        <location line="+226"/>
+        <location line="+229"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-233"/>
         <source>Always ask about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,12 +553,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+226"/>
+        <location line="+229"/>
         <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-188"/>
         <source>Check-in for {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,12 +583,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Saved at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Answer about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -646,7 +646,7 @@
 <context>
     <name>DrugPicker</name>
     <message>
-        <location filename="../../companion/ui/treatments/line_dialog.py" line="+57"/>
+        <location filename="../../companion/ui/treatments/line_dialog.py" line="+55"/>
         <source>Drug name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -857,7 +857,7 @@
 <context>
     <name>EndLineDialog</name>
     <message>
-        <location filename="../../companion/ui/treatments/line_dialog.py" line="+116"/>
+        <location filename="../../companion/ui/treatments/line_dialog.py" line="+120"/>
         <source>End {line}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -905,7 +905,7 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../companion/ui/treatments/forms.py" line="+113"/>
+        <location filename="../../companion/ui/treatments/forms.py" line="+116"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1767,7 +1767,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>LineDialog</name>
     <message>
-        <location filename="../../companion/ui/treatments/line_dialog.py" line="-101"/>
+        <location filename="../../companion/ui/treatments/line_dialog.py" line="-105"/>
         <source>Change line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,7 +1797,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,12 +1807,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>End date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Why it ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2035,17 +2035,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>It stopped on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Stop date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>{drug} stopped</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2106,7 +2106,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../companion/ui/main_window.py" line="+34"/>
+        <location filename="../../companion/ui/main_window.py" line="+36"/>
         <source>HER2 Companion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2186,7 +2186,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>MedicinesTab</name>
     <message>
-        <location filename="../../companion/ui/treatments/medicines_tab.py" line="+134"/>
+        <location filename="../../companion/ui/treatments/medicines_tab.py" line="+138"/>
         <source>Cancer treatment now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2286,7 +2286,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>OtherMedicines</name>
     <message>
-        <location filename="../../companion/ui/treatments/medicines_tab.py" line="-112"/>
+        <location filename="../../companion/ui/treatments/medicines_tab.py" line="-118"/>
         <source>Other medicines</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2302,12 +2302,12 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     </message>
     <message>
         <location line="+1"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Dose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Since</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2332,7 +2332,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>medicine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2357,7 +2357,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Started on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2367,13 +2367,13 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Stopped on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+27"/>
+        <location line="+2"/>
+        <location line="+28"/>
         <source>Stop date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2439,18 +2439,18 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>ProcedureSection</name>
     <message>
-        <location filename="../../companion/ui/treatments/procedures.py" line="+28"/>
+        <location filename="../../companion/ui/treatments/procedures.py" line="+26"/>
         <source>Surgery and radiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2461,12 +2461,12 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     </message>
     <message>
         <location line="+0"/>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-45"/>
         <source>No surgery or radiation recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2491,17 +2491,17 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Lasted until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>End date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Optional</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2806,7 +2806,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>RestoreText</name>
     <message>
-        <location filename="../../companion/store/restore.py" line="+41"/>
+        <location filename="../../companion/store/restore.py" line="+42"/>
         <source>{path} cannot be restored: {reason}. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2855,7 +2855,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>ScanDialog</name>
     <message>
-        <location filename="../../companion/ui/treatments/scans_tab.py" line="+76"/>
+        <location filename="../../companion/ui/treatments/scans_tab.py" line="+74"/>
         <source>Change scan or test</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3172,7 +3172,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     </message>
     <message>
         <location line="+34"/>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3185,7 +3185,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>SiteSection</name>
     <message>
-        <location filename="../../companion/ui/treatments/sites_tab.py" line="+29"/>
+        <location filename="../../companion/ui/treatments/sites_tab.py" line="+27"/>
         <source>Where the cancer has spread</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3202,12 +3202,12 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     </message>
     <message>
         <location line="+0"/>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-23"/>
         <source>No places recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3222,12 +3222,12 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Date found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Optional, e.g. ribs and spine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3547,7 +3547,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>SymptomReport</name>
     <message>
-        <location filename="../../companion/reports/symptom_report.py" line="+92"/>
+        <location filename="../../companion/reports/symptom_report.py" line="+93"/>
         <source>What the patient reported in the daily check-in of HER2 Companion. Answers use the PRO-CTCAE answer words (for example None, Mild, Moderate, Severe, Very severe). They are the patient’s own reports, not clinical grades.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3782,7 +3782,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+216"/>
         <source>Unknown ESAS-r item: {item}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3807,7 +3807,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+221"/>
+        <location line="+220"/>
         <source>A check-in cannot be dated in the future.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3832,7 +3832,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+175"/>
         <source>Temperature {c:.1f} °C ({f:.1f} °F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3952,24 +3952,24 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     </message>
     <message>
         <location line="+0"/>
-        <location line="+466"/>
+        <location line="+467"/>
         <source>Export symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-465"/>
+        <location line="-466"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+495"/>
+        <location line="+496"/>
         <location line="+15"/>
         <source>Import symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-509"/>
+        <location line="-510"/>
         <source>&amp;Print report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4208,7 +4208,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>PDF report (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4254,7 +4254,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../companion/ui/treatments/timeline_tab.py" line="+98"/>
+        <location filename="../../companion/ui/treatments/timeline_tab.py" line="+96"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4314,7 +4314,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Hello, {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4911,7 +4911,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/lines.py" line="-122"/>
+        <location filename="../../companion/treatments/lines.py" line="-123"/>
         <source>Early-stage treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4951,8 +4951,8 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../../companion/treatments/medicines.py" line="+149"/>
+        <location line="+2"/>
+        <location filename="../../companion/treatments/medicines.py" line="+150"/>
         <location filename="../../companion/treatments/procedures.py" line="-8"/>
         <source>start</source>
         <translation type="unfinished"></translation>
@@ -5015,7 +5015,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/medicines.py" line="-28"/>
+        <location filename="../../companion/treatments/medicines.py" line="-29"/>
         <source>Cancer treatment: {line}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5045,7 +5045,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/rows.py" line="+67"/>
+        <location filename="../../companion/treatments/rows.py" line="+72"/>
         <source>This entry no longer exists. It may have been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5200,12 +5200,12 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/validation.py" line="+26"/>
+        <location filename="../../companion/treatments/validation.py" line="+25"/>
         <source>The {what} date ({day}) is in the future. Record it once it has happened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The {what} date ({day}) is more than a year away. Please check the year.</source>
         <translation type="unfinished"></translation>
     </message>
