@@ -141,8 +141,13 @@ def _write(connection: sqlite3.Connection, root: Traversable) -> tuple[int, int]
         )
         connection.execute(
             "INSERT INTO search (kind, ref, title, names, aliases, body)"
-            " VALUES ('symptom', ?, ?, ?, '', '')",
-            (term.id, term.term, index_names([term.id.replace("_", " ")])),
+            " VALUES ('symptom', ?, ?, ?, ?, '')",
+            (
+                term.id,
+                term.term,
+                index_names([term.id.replace("_", " ")]),
+                index_names(term.aliases),
+            ),
         )
     for position, rule in enumerate(sources.load_rules(root)):
         connection.execute(

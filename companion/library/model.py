@@ -104,6 +104,7 @@ class SymptomTerm:
     attributes: tuple[str, ...]
     category: str
     pro_ctcae: bool
+    aliases: tuple[str, ...] = ()  # clinical and everyday names, abbreviations (for search)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ symptoms and questions rank below entries.
 
 from __future__ import annotations
 
-import difflib
+import itertools
 import sqlite3
 from collections.abc import Callable
+
+from rapidfuzz import fuzz, process
 
 from companion.library.model import MARK_END, MARK_START, SearchHit
 from companion.library.searchtext import compact, variants, words
@@ -21,11 +23,13 @@ MAX_ALTERNATIVES = 8
 MIN_FUZZY_LENGTH = 4
 _RERANK_EXTRA = 30  # hits fetched beyond the limit, so exact name matches can move up
 
-# Order: entries and symptoms whose title or names match, then those that only mention the
-# words, then questions; within each, bm25 with weights per column (kind, ref, title, names,
-# aliases, body) and then the title. _name_tier then lifts exact and starting matches.
+# Order: entries and symptoms whose title, names or aliases match, then those that only
+# mention the words, then questions; within each, bm25 with weights per column (kind, ref,
+# title, names, aliases, body) and then the title. Aliases hold the clinical, everyday and
+# short names people search by, so they weigh as much as the title. _name_tier then lifts
+# exact and starting matches.
 _NAMED = "bm25(search, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0) < 0"
-_RANK = "bm25(search, 0.0, 0.0, 10.0, 8.0, 5.0, 1.0)"
+_RANK = "bm25(search, 0.0, 0.0, 10.0, 10.0, 10.0, 1.0)"
 _QUERY = f"""
     SELECT kind, ref, title, names, aliases,
            snippet(search, 5, '{MARK_START}', '{MARK_END}', '…', 10)
@@ -56,19 +60,17 @@ def similar_terms(word: str, vocabulary: list[str]) -> list[str]:
     if len(word) >= 3:
         found.extend(t for t in vocabulary if word in t and t != word)
     if len(word) >= MIN_FUZZY_LENGTH:
-        scored: list[tuple[float, str]] = []
-        matcher = difflib.SequenceMatcher(b=word, autojunk=False)
-        for term in vocabulary:
-            best = 0.0
-            for candidate in {term, term[: len(word)], term[: len(word) + 1]}:
-                matcher.set_seq1(candidate)
-                if matcher.real_quick_ratio() >= FUZZY_CUTOFF and matcher.quick_ratio() >= (
-                    FUZZY_CUTOFF
-                ):
-                    best = max(best, matcher.ratio())
-            if best >= FUZZY_CUTOFF:
-                scored.append((-best, term))
-        found.extend(term for _score, term in sorted(scored))
+        # Compare with each whole word and with its first letters, so "capecit" and
+        # "herseptin" both find their word (rapidfuzz's ratio is difflib's, in C).
+        best: dict[int, float] = {}
+        for cut in (None, len(word), len(word) + 1):
+            choices = vocabulary if cut is None else [t[:cut] for t in vocabulary]
+            for _choice, score, index in process.extract(
+                word, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF * 100, limit=None
+            ):
+                best[index] = max(best.get(index, 0.0), score)
+        ranked = sorted(best, key=lambda i: (-best[i], vocabulary[i]))
+        found.extend(vocabulary[i] for i in ranked)
     return list(dict.fromkeys(found))[:MAX_ALTERNATIVES]
 
 
@@ -106,7 +108,7 @@ def search(
     expression = match_expression(connection, text, vocabulary)
     if expression is None or limit <= 0:
         return []
-    typed = compact(text)
+    typed = _spellings(text)
     ranked: list[tuple[int, int, SearchHit]] = []
     for order, (kind, ref, title, names, aliases, marked) in enumerate(
         connection.execute(_QUERY, (expression, limit + _RERANK_EXTRA))
@@ -117,7 +119,13 @@ def search(
     return [hit for _tier, _order, hit in sorted(ranked, key=lambda r: r[:2])][:limit]
 
 
-def _name_tier(title: str, names: str, aliases: str, typed: str, kind: str) -> int:
+def _spellings(text: str) -> set[str]:
+    """What was typed, run together, in each spelling ("diarrhoea" also as "diarrhea")."""
+    forms = [variants(word) for word in words(text)[:6]]
+    return {"".join(parts) for parts in itertools.product(*forms)} or {compact(text)}
+
+
+def _name_tier(title: str, names: str, aliases: str, typed: set[str], kind: str) -> int:
     """0: the title (or its part in brackets), generic, brand or short name is what was
     typed; 1: an alias is; 2: a title or name starts with it; 3: an alias does;
     4: any other hit; 5: a question."""
@@ -127,10 +135,10 @@ def _name_tier(title: str, names: str, aliases: str, typed: str, kind: str) -> i
     forms = [compact(title), compact(head), compact(rest), *map(compact, names.split(" ; "))]
     other = [compact(a) for a in aliases.split(" ; ")]
     for tier, candidates in enumerate((forms, other)):
-        if typed in candidates:
+        if typed & set(candidates):
             return tier
     for tier, candidates in enumerate((forms, other), 2):
-        if any(c.startswith(typed) for c in candidates if c):
+        if any(c.startswith(t) for c in candidates if c for t in typed):
             return tier
     return 4
 

@@ -39,6 +39,7 @@ def load_symptoms(root: Traversable | None = None) -> list[SymptomTerm]:
             attributes=tuple(s["attributes"]),
             category=s["category"],
             pro_ctcae=bool(s["pro_ctcae"]),
+            aliases=tuple(s.get("aliases", ())),
         )
         for s in data["symptom"]
     ]

@@ -59,7 +59,16 @@ RULE_KEYS = {
     "sources",
 }
 QUESTION_KEYS = {"id", "topic", "text", "sources"}
-SYMPTOM_KEYS = {"id", "term", "item_no", "attributes", "category", "pro_ctcae", "sources"}
+SYMPTOM_KEYS = {
+    "id",
+    "term",
+    "item_no",
+    "attributes",
+    "category",
+    "pro_ctcae",
+    "sources",
+    "aliases",
+}
 SOURCE_KEYS = {"url", "title"}
 DOMAIN_KEYS = {"kind", "reason"}
 DOMAIN_KINDS = {
@@ -261,6 +270,8 @@ class _Checker:
                 self.problem(where, "'pro_ctcae' must be true or false")
             if "sources" in data:
                 self.cited(where, data)
+            if "aliases" in data and not _strings(data["aliases"]):
+                self.problem(where, "'aliases' must be a list of non-empty strings")
             if isinstance(data.get("id"), str):
                 self.symptom_attributes[data["id"]] = tuple(attributes)
 
