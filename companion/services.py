@@ -8,8 +8,10 @@ from pathlib import Path
 from companion.clock import Clock
 from companion.library.service import LibraryService
 from companion.paths import ProfilePaths
+from companion.profile.backups import BackupService
 from companion.profile.service import ProfileService
 from companion.store import Store
+from companion.symptoms.recap import SymptomRecap
 from companion.symptoms.service import SymptomService
 from companion.treatments.record import TreatmentRecord
 from companion.visits.bank import QuestionBank
@@ -23,6 +25,7 @@ class Services:
     store: Store
     clock: Clock
     profile: ProfileService
+    backups: BackupService
     treatments: TreatmentRecord
     visits: VisitService
     visit_suggestions: SuggestionService
@@ -42,15 +45,22 @@ class Services:
 
         visit_library = LibraryAccess(shared_library)
         visits = VisitService(store)
+        treatments = TreatmentRecord(
+            store, shared_library, visits=visits, symptoms=SymptomRecap(store)
+        )
+        symptoms = SymptomService(store, library, treatments.current)
         return cls(
             store=store,
             clock=store.clock,
             profile=ProfileService(store),
-            treatments=TreatmentRecord(store, shared_library),
+            backups=BackupService(store),
+            treatments=treatments,
             visits=visits,
-            visit_suggestions=SuggestionService(store, visits, visit_library),
+            visit_suggestions=SuggestionService(
+                store, visits, visit_library, symptoms.recap, treatments.recap
+            ),
             question_bank=QuestionBank(visit_library.questions),
-            symptoms=SymptomService(store, library),
+            symptoms=symptoms,
             library=library,
         )
 

@@ -12,7 +12,9 @@ translations (qtbase: standard dialog buttons, context menus) come from the Qt i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
 
 from companion.resource_files import resources_root
 
@@ -25,6 +27,24 @@ class TranslationContext:
     @classmethod
     def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         return QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+
+
+def translate(context: str, text: str) -> str:
+    """Translate a text chosen at run time, marked for lupdate elsewhere (QT_TRANSLATE_NOOP)."""
+    return QCoreApplication.translate(context, text)
+
+
+def locale_date(day: date, pattern: str = "d MMM yyyy") -> str:
+    """A date in the user's language with a Qt pattern; the default ('3 Mar 2025') has no
+    day/month order to misread."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+
+
+def locale_time(moment: datetime) -> str:
+    """The time of day in the user's short format (09:00, 9:00 AM)."""
+    return QLocale().toString(
+        QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat
+    )
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

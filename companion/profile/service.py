@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
 
 from companion.errors import ValidationError
 from companion.store import Store
@@ -24,6 +28,19 @@ class ProfileInfo:
 class ProfileService:
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    @property
+    def folder(self) -> Path:
+        """The folder that holds this profile."""
+        return self._store.paths.root
+
+    def token(self) -> str:
+        """A short stable token of this profile, so calendar UIDs of two profiles never
+        collide: from when the profile was created (its folder if that is unknown)."""
+        with self._store.session() as session:
+            created = session.scalar(select(Profile.created_at).where(Profile.id == 1))
+        seed = created.isoformat() if created else str(self._store.paths.root)
+        return hashlib.sha256(seed.encode()).hexdigest()[:12]
 
     def get(self) -> ProfileInfo:
         with self._store.session() as session:

@@ -11,7 +11,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
-from companion.visits.history import SymptomSummary
+from companion.symptoms.recap import SymptomSummary
 
 PIXELS_PER_POINT = 3  # drawn at 216 dpi so that it prints sharply
 SERIES = (

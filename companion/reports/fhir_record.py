@@ -438,10 +438,8 @@ class RecordBuilder:
                 self._add(observation)
 
     def symptoms(self) -> None:
-        from companion.symptoms.history import SymptomHistory
-
         service = self.services.symptoms
-        for state in SymptomHistory(self.services.store, service).day_states():
+        for state in service.history.day_states():
             for answer in state.answers:
                 words = ANSWER_SCALES.get(answer.attribute, ())
                 word = words[answer.value] if answer.value < len(words) else str(answer.value)

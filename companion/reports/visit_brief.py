@@ -18,8 +18,8 @@ from PySide6.QtGui import QPageSize
 from companion.reports import pdf
 from companion.reports.brief_chart import MAX_SERIES, trend_chart
 from companion.translations import TranslationContext
+from companion.treatments.recap import test_label
 from companion.visits.brief_data import BriefData, gather_brief
-from companion.visits.history import test_label
 from companion.visits.model import format_day, format_visit_time
 
 if TYPE_CHECKING:
@@ -344,5 +344,7 @@ def visit_brief_for(
     """Gather and lay out the brief of one visit from an open profile's Services."""
     profile = services.profile.get()
     terms = services.visit_suggestions.symptom_terms()
-    data = gather_brief(services.store, services.visits, terms, visit_id, now)
+    data = gather_brief(
+        services.symptoms.recap, services.treatments.recap, services.visits, terms, visit_id, now
+    )
     return visit_brief(data, profile.name, profile.temperature_unit, page_size)

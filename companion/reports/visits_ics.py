@@ -7,17 +7,13 @@ or answers: calendars are often synced to other services.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
-from sqlalchemy import select
 
 from companion import APP_NAME, __version__, atomic_file
-from companion.store import Store
-from companion.store.models import Profile
 from companion.translations import TranslationContext
 from companion.visits.model import VisitInfo
 
@@ -30,14 +26,6 @@ UID_DOMAIN = "her2-companion.invalid"
 
 class VisitsCalendar(TranslationContext):
     """Visits exported as a calendar (ICS)."""
-
-
-def profile_token(store: Store) -> str:
-    """A short stable token of this profile, so UIDs of two profiles never collide."""
-    with store.session() as session:
-        created = session.scalar(select(Profile.created_at).where(Profile.id == 1))
-    seed = created.isoformat() if created else str(store.paths.root)
-    return hashlib.sha256(seed.encode()).hexdigest()[:12]
 
 
 def visit_uid(visit_id: int, token: str) -> str:
@@ -76,5 +64,5 @@ def write_visits_ics(services: Services, path: Path, now: datetime | None = None
     """Write every upcoming visit to path. Returns how many were written."""
     upcoming = services.visits.upcoming(now.replace(tzinfo=None) if now else None)
     stamp = now or services.clock.utc_now()
-    write_calendar(visits_calendar(upcoming, profile_token(services.store), stamp), path)
+    write_calendar(visits_calendar(upcoming, services.profile.token(), stamp), path)
     return len(upcoming)

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-
-from companion.translations import QT_TRANSLATE_NOOP
+from companion.translations import QT_TRANSLATE_NOOP, translate
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("ESAS-r", text)
+    return translate("ESAS-r", text)
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from companion.store import Store
-from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer, TherapyLine
+from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer
 from companion.symptoms import esas
+from companion.symptoms.checkin_writes import load_checkin
+from companion.symptoms.day_states import assemble, state_of
 from companion.symptoms.model import RECALL_DAILY, DayState, FlagEvent, SavedAnswer
-from companion.symptoms.redflags import Observations
+from companion.symptoms.red_flag_engine import RedFlagEngine, observations
+from companion.symptoms.vocabulary import SymptomVocabulary
 from companion.translations import Symptoms
-
-if TYPE_CHECKING:
-    from companion.symptoms.service import SymptomService
+from companion.treatments.current import CurrentTreatments
 
 LogRow = tuple[date, str, str, int]  # day, symptom id, attribute, value
 MAIN_ATTRIBUTE_ORDER = ("severity", "frequency", "amount", "interference", "presence")
@@ -89,9 +89,65 @@ def weekly_worst(
 
 
 class SymptomHistory:
-    def __init__(self, store: Store, service: SymptomService) -> None:
+    def __init__(
+        self,
+        store: Store,
+        vocabulary: SymptomVocabulary,
+        flags: RedFlagEngine,
+        treatments: CurrentTreatments,
+    ) -> None:
         self._store = store
-        self._service = service  # SymptomService: vocabulary and red-flag reasons
+        self._vocabulary = vocabulary
+        self._flags = flags
+        self._treatments = treatments
+
+    # -- single days ----------------------------------------------------------------------
+    def day_state(self, day: date) -> DayState:
+        """Everything recorded on that day (an empty state when nothing is)."""
+        with self._store.session() as session:
+            checkin = load_checkin(session, day)
+            return state_of(checkin, self._flags.flag_view) if checkin else DayState(day=day)
+
+    def states_of(self, days: Iterable[date]) -> list[DayState]:
+        """The states of the given days in one read (empty states for days with nothing)."""
+        wanted = sorted(set(days))
+        if not wanted:
+            return []
+        if len(wanted) <= 3:
+            return [self.day_state(d) for d in wanted]
+        found = {s.day: s for s in self.day_states(wanted[0], wanted[-1])}
+        return [found.get(d) or DayState(day=d) for d in wanted]
+
+    def previous_day_state(self, day: date) -> DayState | None:
+        """The latest earlier day with symptom answers, for "same as yesterday"."""
+        with self._store.session() as session:
+            found = session.scalar(
+                select(CheckIn.day)
+                .where(CheckIn.day < day, CheckIn.answers.any())
+                .order_by(CheckIn.day.desc())
+                .limit(1)
+            )
+        return None if found is None else self.day_state(found)
+
+    def last_esas_day(self, before: date | None = None) -> date | None:
+        query = select(CheckIn.day).where(CheckIn.esas.any())
+        if before is not None:
+            query = query.where(CheckIn.day <= before)
+        with self._store.session() as session:
+            return session.scalar(query.order_by(CheckIn.day.desc()).limit(1))
+
+    def open_flags(self, day: date) -> tuple[FlagEvent, ...]:
+        """Red flags for this day not acknowledged yet (including an episode that began on an
+        earlier day and still goes on)."""
+        with self._store.session() as session:
+            situation = self._flags.situation(day, session)
+            checkin = load_checkin(session, day)
+            if checkin is None:
+                return ()
+            events = self._flags.sync(session, checkin, situation, persist=False)
+            return self._flags.open_views(events, checkin)
+
+    # -- periods --------------------------------------------------------------------------
 
     def answers(
         self,
@@ -178,36 +234,21 @@ class SymptomHistory:
                 ).order_by(RedFlagEvent.raised_at, RedFlagEvent.rule_id)
             ):
                 flags.setdefault(event.checkin_id, []).append(event)
-            states = []
-            for checkin_id, day, note, temperature, weight, compared, done_at in days:
-                saved = tuple(answers.get(checkin_id, ()))
-                events = flags.get(checkin_id, ())
-                worst: dict[tuple[str, str], int] = {}
-                for a in saved:
-                    key = (a.symptom_id, a.attribute)
-                    worst[key] = max(a.value, worst.get(key, 0))
-                observations = Observations(
-                    worst,
-                    {
-                        k: v
-                        for k, v in (("temperature", temperature), ("weight", weight))
-                        if v is not None
-                    },
+            return [
+                assemble(
+                    day,
+                    note,
+                    temperature,
+                    weight,
+                    answers.get(checkin_id, ()),
+                    items.get(checkin_id, ()),
+                    flags.get(checkin_id, ()),
+                    self._flags.flag_view,
+                    compared,
+                    done_at,
                 )
-                states.append(
-                    DayState(
-                        day=day,
-                        note=note or "",
-                        temperature_c=temperature,
-                        weight_kg=weight,
-                        compared_with_yesterday=compared,
-                        daily_done_at=done_at,
-                        answers=saved,
-                        esas=tuple(items.get(checkin_id, ())),
-                        flags=tuple(self._service.flag_view(e, day, observations) for e in events),
-                    )
-                )
-        return states
+                for checkin_id, day, note, temperature, weight, compared, done_at in days
+            ]
 
     def count(self) -> int:
         with self._store.session() as session:
@@ -224,28 +265,26 @@ class SymptomHistory:
         """Symptoms that have answers, in vocabulary order (unknown ones last)."""
         with self._store.session() as session:
             found = set(session.scalars(select(SymptomAnswer.symptom_id).distinct()))
-        order = [t.id for t in self._service.vocabulary()]
+        order = [t.id for t in self._vocabulary.all()]
         return [s for s in order if s in found] + sorted(found - set(order))
 
     def periods(self) -> list[TreatmentPeriod]:
         """Therapy lines as periods to shade and filter by, earliest first."""
-        with self._store.session() as session:
-            lines = session.scalars(select(TherapyLine).order_by(TherapyLine.start_date)).all()
-            result = []
-            for line in lines:
-                if line.setting == "early":
-                    label = Symptoms.tr("Early treatment: {regimen}").format(regimen=line.regimen)
-                else:
-                    label = Symptoms.tr("Line {number}: {regimen}").format(
-                        number=line.number, regimen=line.regimen
-                    )
-                result.append(
-                    TreatmentPeriod(line.id, label.rstrip(": "), line.start_date, line.end_date)
+        result = []
+        for line in self._treatments.line_spans():
+            if line.setting == "early":
+                label = Symptoms.tr("Early treatment: {regimen}").format(regimen=line.regimen)
+            else:
+                label = Symptoms.tr("Line {number}: {regimen}").format(
+                    number=line.number, regimen=line.regimen
                 )
+            result.append(
+                TreatmentPeriod(line.id, label.rstrip(": "), line.start_date, line.end_date)
+            )
         return result
 
     def weekly_worst(self, start: date | None = None, end: date | None = None) -> list[WeekSummary]:
-        attributes = {t.id: t.attributes for t in self._service.vocabulary()}
+        attributes = {t.id: t.attributes for t in self._vocabulary.all()}
         return weekly_worst(self.answers(start, end), attributes)
 
     def esas_totals(self, start: date | None = None, end: date | None = None) -> list[EsasTotal]:
@@ -291,29 +330,17 @@ class SymptomHistory:
             query = query.where(CheckIn.day >= start)
         if end is not None:
             query = query.where(CheckIn.day <= end)
-        service = self._service
         result = []
         with self._store.session() as session:
             for event, checkin in session.execute(query):
-                observations = Observations(
-                    {(a.symptom_id, a.attribute): a.value for a in checkin.answers},
-                    {
-                        k: v
-                        for k, v in (
-                            ("temperature", checkin.temperature_c),
-                            ("weight", checkin.weight_kg),
-                        )
-                        if v is not None
-                    },
-                )
-                result.append(service.flag_view(event, checkin.day, observations))
+                result.append(self._flags.flag_view(event, checkin.day, observations(checkin)))
         return result
 
     def flag_symptoms(
         self, start: date | None = None, end: date | None = None
     ) -> dict[tuple[date, str], str]:
         """(day, symptom id) → urgency of a red flag about that symptom that day."""
-        evaluator = self._service.evaluator
+        evaluator = self._vocabulary.evaluator
         marks: dict[tuple[date, str], str] = {}
         query = select(CheckIn.day, RedFlagEvent.rule_id, RedFlagEvent.urgency).join(
             CheckIn, RedFlagEvent.checkin_id == CheckIn.id

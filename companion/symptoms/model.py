@@ -94,7 +94,19 @@ class DayState:
 
 @dataclass(frozen=True)
 class Change:
-    """The result of one saved change: the day's red flags that are still open."""
+    """The result of one saved change: the day as it was and as it is now (for undo and the
+    form, so neither reads the day again), and the day's red flags that are still open."""
 
     day: date
+    before: DayState
+    after: DayState
     open_flags: tuple[FlagEvent, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class WeekBurden:
+    """One week of the log: each check-in day's worst answer, and per symptom its mean."""
+
+    monday: date
+    worst_days: tuple[int, ...]
+    symptom_means: dict[str, float]

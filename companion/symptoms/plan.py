@@ -10,12 +10,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from companion.store import Store
-from companion.store.models import Administration, CheckIn, SymptomAnswer, TherapyLine
+from companion.store.models import CheckIn, SymptomAnswer
 from companion.symptoms import daily, weekly
 from companion.symptoms.changes import WeeklyAnswers, Worsening, what_changed, worse_since
 from companion.symptoms.model import RECALL_WEEKLY, AnswerKey
 from companion.translations import Symptoms
-from companion.treatments.current import current_drug_ids
 
 if TYPE_CHECKING:
     from companion.symptoms.service import SymptomService
@@ -46,7 +45,7 @@ class CheckInPlan:
         """The PRO-CTCAE items for the current treatment (NCI order) and any the patient
         added or already answered that day."""
         service = self._service
-        drugs = current_drug_ids(self._store, on=day)
+        drugs = service.treatments.drug_ids(day)
         side_effects = service.library.drug_side_effect_symptoms(drugs) if drugs else []
         return weekly.weekly_items(
             side_effects=side_effects,
@@ -61,27 +60,12 @@ class CheckInPlan:
 
     def line_start(self, day: date) -> date | None:
         """The start of the line of treatment open on that day (the latest if several)."""
-        with self._store.session() as session:
-            return session.scalar(
-                select(TherapyLine.start_date)
-                .where(TherapyLine.start_date <= day)
-                .where((TherapyLine.end_date.is_(None)) | (TherapyLine.end_date >= day))
-                .order_by(TherapyLine.start_date.desc())
-                .limit(1)
-            )
+        return self._service.treatments.line_start(day)
 
     def default_weekday(self, day: date) -> int:
         """The weekday (0 Monday) of the current line's treatment day: its latest infusion or
         cycle day, or the day it started; Monday without a line."""
-        with self._store.session() as session:
-            treated = session.scalar(
-                select(Administration.day)
-                .join(TherapyLine, Administration.line_id == TherapyLine.id)
-                .where(Administration.day <= day, Administration.kind == "given")
-                .where((TherapyLine.end_date.is_(None)) | (TherapyLine.end_date >= day))
-                .order_by(Administration.day.desc())
-                .limit(1)
-            )
+        treated = self._service.treatments.last_given(day)
         start = treated or self.line_start(day)
         return start.weekday() if start else 0
 

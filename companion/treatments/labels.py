@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale
-
-from companion.translations import Treatments
+from companion.translations import Treatments, locale_date
 
 SETTINGS = ("metastatic", "early")
 END_REASONS = ("progression", "side_effects", "completed", "patient_choice", "other")
@@ -142,4 +140,4 @@ def day_text(day: date | None) -> str:
     if day is None:
         return ""
     # Day, short month name and year: unambiguous in every locale (no 03/04 puzzles).
-    return QLocale().toString(day, "d MMM yyyy")
+    return locale_date(day)

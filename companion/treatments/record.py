@@ -13,13 +13,15 @@ from companion.library.service import LibraryService
 from companion.store import Store
 from companion.treatments.administrations import AdministrationService
 from companion.treatments.biopsies import BiopsyService
+from companion.treatments.current import CurrentTreatments
 from companion.treatments.drug_match import DrugMatcher
 from companion.treatments.lines import LineService
 from companion.treatments.medicines import MedicineService
 from companion.treatments.procedures import ProcedureService
+from companion.treatments.recap import TreatmentRecap
 from companion.treatments.scans import ScanService
 from companion.treatments.sites import SiteService
-from companion.treatments.timeline import TimelineService
+from companion.treatments.timeline import SymptomWeeks, TimelineService, VisitDates
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -64,7 +66,15 @@ class LibraryLookups:
 
 
 class TreatmentRecord:
-    def __init__(self, store: Store, open_library: Callable[[], LibraryService]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        open_library: Callable[[], LibraryService],
+        *,
+        visits: VisitDates,
+        symptoms: SymptomWeeks,
+    ) -> None:
+        """visits, symptoms: the other features' services the timeline shows."""
         self.store = store
         self.clock = store.clock
         self.library = library = LibraryLookups(open_library)
@@ -75,8 +85,18 @@ class TreatmentRecord:
         self.scans = ScanService(store)
         self.biopsies = BiopsyService(store)
         self.sites = SiteService(store)
+        self.recap = TreatmentRecap(store)
+        self.current = CurrentTreatments(store)
         self.timeline = TimelineService(
-            store, library, self.lines, self.procedures, self.scans, self.biopsies, self.sites
+            store,
+            library,
+            self.lines,
+            self.procedures,
+            self.scans,
+            self.biopsies,
+            self.sites,
+            visits,
+            symptoms,
         )
 
     @cached_property

@@ -3,17 +3,13 @@ visits and each week's symptom burden from the check-ins."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Protocol
-
-from sqlalchemy import func, select
 
 from companion.library.model import SymptomTerm
 from companion.store import Store
-from companion.store.models import CheckIn, SymptomAnswer, Visit
-from companion.symptoms.model import RECALL_DAILY
+from companion.symptoms.model import WeekBurden
 from companion.translations import Treatments
 from companion.treatments.biopsies import BiopsyService
 from companion.treatments.labels import (
@@ -29,6 +25,7 @@ from companion.treatments.lines import LineService
 from companion.treatments.procedures import ProcedureService
 from companion.treatments.scans import ScanService
 from companion.treatments.sites import SiteService
+from companion.visits.model import VisitInfo
 
 KINDS = (
     "line",
@@ -67,6 +64,18 @@ class SymptomNames(Protocol):
     def symptom(self, symptom_id: str) -> SymptomTerm | None: ...
 
 
+class VisitDates(Protocol):
+    """The visits feature, for its appointments (VisitService)."""
+
+    def all(self) -> list[VisitInfo]: ...
+
+
+class SymptomWeeks(Protocol):
+    """The symptom log, for its weekly burden (SymptomRecap)."""
+
+    def weekly_burden(self) -> list[WeekBurden]: ...
+
+
 class TimelineService:
     def __init__(
         self,
@@ -77,8 +86,12 @@ class TimelineService:
         scans: ScanService,
         biopsies: BiopsyService,
         sites: SiteService,
+        visits: VisitDates,
+        symptoms: SymptomWeeks,
     ) -> None:
         self._store = store
+        self._visits = visits
+        self._symptoms = symptoms
         self._library = library
         self._lines = lines
         self._procedures = procedures
@@ -197,50 +210,22 @@ class TimelineService:
         ]
 
     def _visit_events(self) -> list[TimelineEvent]:
-        with self._store.session() as session:
-            rows = session.execute(
-                select(Visit.id, Visit.starts_at, Visit.with_whom, Visit.clinician, Visit.purpose)
-            ).all()
         events = []
-        for visit_id, starts_at, with_whom, clinician, purpose in rows:
-            who = with_whom.replace("_", " ")
+        for visit in self._visits.all():
+            who = visit.with_whom.replace("_", " ")
             title = Treatments.tr("Visit: {who}").format(
-                who=f"{who}, {clinician}" if clinician else who
+                who=f"{who}, {visit.clinician}" if visit.clinician else who
             )
-            events.append(TimelineEvent(starts_at.date(), "visit", title, purpose, visit_id))
+            events.append(TimelineEvent(visit.day, "visit", title, visit.purpose, visit.id))
         return events
 
     def _symptom_weeks(self) -> list[TimelineEvent]:
-        """Each week: the usual worst answer of its days, and its hardest symptom. Summed
-        in SQL, so years of daily check-ins stay quick."""
-        answer = (
-            select(CheckIn.day, SymptomAnswer.symptom_id, SymptomAnswer.value)
-            .join(SymptomAnswer, SymptomAnswer.checkin_id == CheckIn.id)
-            .where(SymptomAnswer.attribute != "presence")
-            .where(SymptomAnswer.recall_days == RECALL_DAILY)  # the daily check-in's days
-            .subquery()
-        )
-        monday = func.date(answer.c.day, "-6 days", "weekday 1")
-        with self._store.session() as session:
-            day_rows = session.execute(
-                select(answer.c.day, func.max(answer.c.value)).group_by(answer.c.day)
-            ).all()
-            symptom_rows = session.execute(
-                select(monday, answer.c.symptom_id, func.avg(answer.c.value)).group_by(
-                    monday, answer.c.symptom_id
-                )
-            ).all()
-        weeks: dict[date, list[int]] = defaultdict(list)
-        for day, worst in day_rows:
-            weeks[day - timedelta(days=day.weekday())].append(worst)
-        per_week: dict[date, dict[str, float]] = defaultdict(dict)
-        for week, symptom_id, mean in symptom_rows:
-            per_week[date.fromisoformat(week)][symptom_id] = float(mean)
+        """Each week: the usual worst answer of its days, and its hardest symptom."""
         words = burden_words()
         events = []
-        for monday, worst_days in weeks.items():
+        for week in self._symptoms.weekly_burden():
+            monday, worst_days, by_symptom = week.monday, week.worst_days, week.symptom_means
             level = round(sum(worst_days) / len(worst_days))
-            by_symptom = per_week[monday]
             hardest_id = max(by_symptom, key=lambda s: by_symptom[s])
             hardest_mean = by_symptom[hardest_id]
             term = self._library.symptom(hardest_id)

@@ -11,9 +11,8 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-
 from companion.library.model import BankQuestion
+from companion.translations import Visits
 
 log = logging.getLogger(__name__)
 
@@ -32,17 +31,17 @@ TOPICS = (
 
 def topic_label(topic: str) -> str:
     labels = {
-        "diagnosis": QCoreApplication.translate("Visits", "Diagnosis and tests"),
-        "treatment": QCoreApplication.translate("Visits", "Treatment options"),
-        "side_effects": QCoreApplication.translate("Visits", "Side effects"),
-        "daily_life": QCoreApplication.translate("Visits", "Daily life"),
-        "work_money": QCoreApplication.translate("Visits", "Work and money"),
-        "trials": QCoreApplication.translate("Visits", "Clinical trials"),
-        "supportive": QCoreApplication.translate("Visits", "Palliative and supportive care"),
-        "prognosis": QCoreApplication.translate("Visits", "What to expect"),
-        "feelings": QCoreApplication.translate("Visits", "Feelings"),
-        "own": QCoreApplication.translate("Visits", "My own questions"),
-        "suggested": QCoreApplication.translate("Visits", "Since my last visit"),
+        "diagnosis": Visits.tr("Diagnosis and tests"),
+        "treatment": Visits.tr("Treatment options"),
+        "side_effects": Visits.tr("Side effects"),
+        "daily_life": Visits.tr("Daily life"),
+        "work_money": Visits.tr("Work and money"),
+        "trials": Visits.tr("Clinical trials"),
+        "supportive": Visits.tr("Palliative and supportive care"),
+        "prognosis": Visits.tr("What to expect"),
+        "feelings": Visits.tr("Feelings"),
+        "own": Visits.tr("My own questions"),
+        "suggested": Visits.tr("Since my last visit"),
     }
     return labels.get(topic, topic.replace("_", " ").capitalize())
 

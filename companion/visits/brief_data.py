@@ -5,12 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
-
 from companion.library.model import SymptomTerm
-from companion.store import Store
-from companion.store.models import CheckIn
-from companion.visits import history
+from companion.symptoms.recap import Measurements, RedFlagInfo, SymptomRecap, SymptomSummary
+from companion.treatments.recap import CurrentTreatment, TestInfo, TreatmentRecap
 from companion.visits.model import VisitInfo, VisitQuestionInfo
 from companion.visits.service import VisitService
 
@@ -30,28 +27,19 @@ class BriefData:
     end: date
     since_visit: VisitInfo | None  # the last visit the period starts from (None: fallback)
     checkins: int
-    treatment: history.CurrentTreatment | None
-    symptoms: tuple[history.SymptomSummary, ...]
-    red_flags: tuple[history.RedFlagInfo, ...]
+    treatment: CurrentTreatment | None
+    symptoms: tuple[SymptomSummary, ...]
+    red_flags: tuple[RedFlagInfo, ...]
     questions: tuple[VisitQuestionInfo, ...]  # not yet asked, in the patient's order
-    measurements: history.Measurements
+    measurements: Measurements
     lvef: tuple[tuple[date, float], ...]  # the latest two, newest first
     markers: tuple[MarkerReading, ...]
-    scans: tuple[history.TestInfo, ...]
-
-
-def _checkin_count(store: Store, start: date, end: date) -> int:
-    with store.session() as session:
-        return int(
-            session.scalar(
-                select(func.count()).select_from(CheckIn).where(CheckIn.day.between(start, end))
-            )
-            or 0
-        )
+    scans: tuple[TestInfo, ...]
 
 
 def gather_brief(
-    store: Store,
+    symptoms: SymptomRecap,
+    treatments: TreatmentRecap,
     visits: VisitService,
     terms: dict[str, SymptomTerm],
     visit_id: int,
@@ -59,9 +47,9 @@ def gather_brief(
 ) -> BriefData:
     visit = visits.get(visit_id)
     start, end = visits.period_before(visit_id, now)
-    tests = history.tests_until(store, end)
+    tests = treatments.tests_until(end)
     lvef = [(t.day, t.lvef_percent) for t in tests if t.lvef_percent is not None]
-    markers: dict[str, list[history.TestInfo]] = {}
+    markers: dict[str, list[TestInfo]] = {}
     for test in tests:
         if test.marker_name and test.marker_value is not None:
             markers.setdefault(test.marker_name, []).append(test)
@@ -79,13 +67,13 @@ def gather_brief(
         start=start,
         end=end,
         since_visit=visits.previous_visit(visit_id, now),
-        checkins=_checkin_count(store, start, end),
-        treatment=history.current_treatment(store, end),
-        symptoms=tuple(history.symptom_summaries(store, start, end, terms)),
-        red_flags=tuple(history.red_flags(store, start, end)),
+        checkins=symptoms.checkin_count(start, end),
+        treatment=treatments.current_treatment(end),
+        symptoms=tuple(symptoms.summaries(start, end, terms)),
+        red_flags=tuple(symptoms.red_flags(start, end)),
         questions=tuple(q for q in visits.questions(visit_id) if not q.asked),
-        measurements=history.measurements(store, start, end),
+        measurements=symptoms.measurements(start, end),
         lvef=tuple((d, float(v)) for d, v in reversed(lvef[-2:])),  # type: ignore[arg-type]
         markers=readings,
-        scans=tuple(history.scans(store, start, end)),
+        scans=tuple(treatments.scans(start, end)),
     )

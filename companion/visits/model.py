@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from companion.translations import Visits, locale_date, locale_time, translate
 
 # Who the visit is with: stored key → words shown. Unknown keys are shown as typed.
 WITH_WHOM_KEYS = (
@@ -23,15 +23,15 @@ WITH_WHOM_KEYS = (
 
 def with_whom_label(key: str) -> str:
     labels = {
-        "oncologist": QCoreApplication.translate("Visits", "Oncologist"),
-        "nurse": QCoreApplication.translate("Visits", "Nurse"),
-        "radiology": QCoreApplication.translate("Visits", "Radiology (scan)"),
-        "cardiology": QCoreApplication.translate("Visits", "Heart clinic"),
-        "radiation_oncologist": QCoreApplication.translate("Visits", "Radiation oncologist"),
-        "surgeon": QCoreApplication.translate("Visits", "Surgeon"),
-        "palliative_care": QCoreApplication.translate("Visits", "Supportive (palliative) care"),
-        "family_doctor": QCoreApplication.translate("Visits", "Family doctor"),
-        "other": QCoreApplication.translate("Visits", "Other"),
+        "oncologist": Visits.tr("Oncologist"),
+        "nurse": Visits.tr("Nurse"),
+        "radiology": Visits.tr("Radiology (scan)"),
+        "cardiology": Visits.tr("Heart clinic"),
+        "radiation_oncologist": Visits.tr("Radiation oncologist"),
+        "surgeon": Visits.tr("Surgeon"),
+        "palliative_care": Visits.tr("Supportive (palliative) care"),
+        "family_doctor": Visits.tr("Family doctor"),
+        "other": Visits.tr("Other"),
     }
     return labels.get(key, key)
 
@@ -95,21 +95,14 @@ class Suggestion:
 def count_text(count: int, one: str, many: str, context: str = "Visits") -> str:
     """'1 question' / '3 questions': both forms are translated strings with {n}."""
     text = one if count == 1 else many
-    return QCoreApplication.translate(context, text).format(n=count)
+    return translate(context, text).format(n=count)
 
 
 def format_day(day: date) -> str:
     """'12 May 2026' in the patient's language: no day/month order to misread."""
-    from PySide6.QtCore import QDate, QLocale
-
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return locale_date(day)
 
 
 def format_visit_time(when: datetime) -> str:
     """'Tue 12 May 2026, 09:00' in the patient's language."""
-    from PySide6.QtCore import QDate, QLocale, QTime
-
-    locale = QLocale()
-    day = locale.toString(QDate(when.year, when.month, when.day), "ddd d MMM yyyy")
-    time = locale.toString(QTime(when.hour, when.minute), QLocale.FormatType.ShortFormat)
-    return f"{day}, {time}"
+    return f"{locale_date(when.date(), 'ddd d MMM yyyy')}, {locale_time(when.replace(second=0))}"

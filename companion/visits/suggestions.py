@@ -14,8 +14,9 @@ from sqlalchemy import select
 from companion.library.model import SymptomTerm
 from companion.store import Store
 from companion.store.models import DismissedSuggestion
+from companion.symptoms.recap import SEVERE, SymptomRecap
 from companion.translations import Visits
-from companion.visits import history
+from companion.treatments.recap import TreatmentRecap, test_label
 from companion.visits.library_access import LibraryLike
 from companion.visits.model import Suggestion, VisitQuestionInfo, count_text, format_day
 from companion.visits.service import VisitService
@@ -36,10 +37,20 @@ def _status_word(receptor: str, status: str) -> str:
 
 
 class SuggestionService:
-    def __init__(self, store: Store, visits: VisitService, library: LibraryLike) -> None:
+    def __init__(
+        self,
+        store: Store,
+        visits: VisitService,
+        library: LibraryLike,
+        symptoms: SymptomRecap,
+        treatments: TreatmentRecap,
+    ) -> None:
+        """symptoms, treatments: what those features say about a period (their tables)."""
         self._store = store
         self._visits = visits
         self._library = library
+        self._symptoms = symptoms
+        self._treatments = treatments
 
     def symptom_terms(self) -> dict[str, SymptomTerm]:
         """The library's symptom names by id ({} if the library cannot be read)."""
@@ -74,7 +85,7 @@ class SuggestionService:
         found: list[Suggestion] = []
         rule_symptoms = self._rule_symptoms()
         seen_rules: set[str] = set()
-        for flag in history.red_flags(self._store, start, end):
+        for flag in self._symptoms.red_flags(start, end):
             if flag.rule_id in seen_rules:
                 continue
             seen_rules.add(flag.rule_id)
@@ -94,8 +105,8 @@ class SuggestionService:
                     topic="side_effects",
                 )
             )
-        for summary in history.symptom_summaries(self._store, start, end, terms):
-            if summary.worst < history.SEVERE:
+        for summary in self._symptoms.summaries(start, end, terms):
+            if summary.worst < SEVERE:
                 continue
             found.append(
                 Suggestion(
@@ -116,7 +127,7 @@ class SuggestionService:
                     topic="side_effects",
                 )
             )
-        for change in history.receptor_changes(self._store, start, end):
+        for change in self._treatments.receptor_changes(start, end):
             found.append(
                 Suggestion(
                     key=f"receptor:{change.biopsy_id}:{change.receptor}",
@@ -141,8 +152,8 @@ class SuggestionService:
                     topic="diagnosis",
                 )
             )
-        for scan in history.scans(self._store, start, end):
-            label = history.test_label(scan.kind)
+        for scan in self._treatments.scans(start, end):
+            label = test_label(scan.kind)
             found.append(
                 Suggestion(
                     key=f"scan:{scan.id}",
@@ -156,7 +167,7 @@ class SuggestionService:
                     topic="diagnosis",
                 )
             )
-        for event in history.line_events(self._store, start, end):
+        for event in self._treatments.line_events(start, end):
             if event.started:
                 text = Visits.tr(
                     "I started {regimen} on {day}. Which side effects should I watch for, "

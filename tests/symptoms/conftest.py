@@ -13,6 +13,7 @@ from companion.library.model import Entry, RedFlagRule, SideEffect, SymptomTerm
 from companion.store import Store
 from companion.store.models import LineDrug, MetastasisSite, TherapyLine
 from companion.symptoms.service import SymptomService
+from companion.treatments.current import CurrentTreatments
 
 TERMS = [
     SymptomTerm("nausea", "Nausea", ("frequency", "severity"), "Gastrointestinal", True),
@@ -118,7 +119,7 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def log(store: Store) -> SymptomService:
-    return SymptomService(store, FakeLibrary())
+    return SymptomService(store, FakeLibrary(), CurrentTreatments(store))
 
 
 def start_line(store: Store, start: date, *drugs: str, end: date | None = None) -> None:

@@ -18,12 +18,14 @@ from companion.reports.symptom_csv import import_bytes
 from companion.store import Store
 from companion.symptoms.model import RECALL_WEEKLY
 from companion.symptoms.service import SymptomService
+from companion.treatments.current import CurrentTreatments
 
 YESTERDAY = TODAY - timedelta(days=1)
 
 
 def fresh(tmp_path: Path, name: str) -> SymptomService:
-    return SymptomService(Store.open(tmp_path / name), FakeLibrary())
+    store = Store.open(tmp_path / name)
+    return SymptomService(store, FakeLibrary(), CurrentTreatments(store))
 
 
 def table(service: SymptomService) -> list[dict[str, str]]:

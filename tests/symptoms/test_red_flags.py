@@ -11,6 +11,7 @@ from companion.library.model import RedFlagRule
 from companion.library.service import LibraryService
 from companion.symptoms.redflags import MEASUREMENTS, Observations, RedFlagEvaluator, Situation
 from companion.symptoms.service import SymptomService
+from companion.treatments.current import CurrentTreatments
 
 
 def day(offset: int) -> date:
@@ -122,7 +123,7 @@ def test_attribute_defaults_to_the_symptoms_first() -> None:
 
 
 def test_no_rules_no_flags(store) -> None:
-    empty = SymptomService(store, FakeLibrary(rules=[]))
+    empty = SymptomService(store, FakeLibrary(rules=[]), CurrentTreatments(store))
     assert empty.set_answer(TODAY, "fever", "presence", 1).open_flags == ()
 
 

@@ -17,6 +17,7 @@ from companion.reports import symptom_csv
 from companion.reports.symptom_csv import COLUMNS, import_bytes, import_csv, write_csv
 from companion.store import Store
 from companion.symptoms.service import SymptomService
+from companion.treatments.current import CurrentTreatments
 
 
 def day(offset: int) -> date:
@@ -38,7 +39,8 @@ def filled(log: SymptomService) -> SymptomService:
 
 
 def fresh(tmp_path: Path, name: str) -> SymptomService:
-    return SymptomService(Store.open(tmp_path / name), FakeLibrary())
+    store = Store.open(tmp_path / name)
+    return SymptomService(store, FakeLibrary(), CurrentTreatments(store))
 
 
 def snapshot(service: SymptomService) -> str:

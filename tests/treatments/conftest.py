@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from companion.library.model import Entry, SymptomTerm
 from companion.store import Store
+from companion.symptoms.recap import SymptomRecap
 from companion.treatments.record import TreatmentRecord
+from companion.visits.service import VisitService
 
 
 def drug(
@@ -75,7 +78,12 @@ def store(data_dir: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def record(store: Store) -> TreatmentRecord:
-    return TreatmentRecord(store, FakeLibrary)  # type: ignore[arg-type]
+    return TreatmentRecord(
+        store,
+        FakeLibrary,  # type: ignore[arg-type]
+        visits=VisitService(store),
+        symptoms=SymptomRecap(store),
+    )
 
 
 @pytest.fixture
@@ -84,8 +92,8 @@ def fake_library_services(monkeypatch: pytest.MonkeyPatch) -> None:
     import companion.services
 
     class FakeLibraryRecord(TreatmentRecord):
-        def __init__(self, store: Store, _open_library: object) -> None:
-            super().__init__(store, FakeLibrary)  # type: ignore[arg-type]
+        def __init__(self, store: Store, _open_library: object, **features: Any) -> None:
+            super().__init__(store, FakeLibrary, **features)  # type: ignore[arg-type]
 
     monkeypatch.setattr(companion.services, "TreatmentRecord", FakeLibraryRecord)
 

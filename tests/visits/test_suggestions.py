@@ -14,7 +14,17 @@ def setup(services, fake_library, history):
     last = services.visits.add(NOW - timedelta(days=10), "oncologist")
     nxt = services.visits.add(NOW + timedelta(days=3), "oncologist")
     history(services.store, last.day)
-    return services, SuggestionService(services.store, services.visits, fake_library), nxt
+    return (
+        services,
+        SuggestionService(
+            services.store,
+            services.visits,
+            fake_library,
+            services.symptoms.recap,
+            services.treatments.recap,
+        ),
+        nxt,
+    )
 
 
 def test_suggestions_cover_each_kind_once(setup) -> None:
@@ -79,7 +89,11 @@ def test_works_without_a_library(services, history) -> None:
     last = services.visits.add(NOW - timedelta(days=10), "oncologist")
     nxt = services.visits.add(NOW + timedelta(days=3), "oncologist")
     history(services.store, last.day)
-    found = SuggestionService(services.store, services.visits, LibraryAccess(broken)).suggestions(
-        nxt.id, NOW
-    )
+    found = SuggestionService(
+        services.store,
+        services.visits,
+        LibraryAccess(broken),
+        services.symptoms.recap,
+        services.treatments.recap,
+    ).suggestions(nxt.id, NOW)
     assert any(s.kind == "severe_symptom" and "Nausea" in s.reason for s in found)

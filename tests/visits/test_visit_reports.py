@@ -148,7 +148,14 @@ def test_worst_answer_per_symptom_and_flags_in_the_brief(services) -> None:
                 ]
             session.add(row)
         session.add(CheckIn(day=date(2026, 4, 20), temperature_c=39.5))  # before the period
-    data = gather_brief(services.store, services.visits, {}, nxt.id, datetime(2026, 5, 10, 12))
+    data = gather_brief(
+        services.symptoms.recap,
+        services.treatments.recap,
+        services.visits,
+        {},
+        nxt.id,
+        datetime(2026, 5, 10, 12),
+    )
     assert (data.start, data.end) == (last.day, date(2026, 5, 10))
     [nausea] = data.symptoms
     assert (nausea.worst, nausea.worst_word, nausea.days_reported, nausea.severe_days) == (
@@ -180,7 +187,14 @@ def test_a_crowded_brief_is_shortened_to_one_page(services, tmp_path) -> None:
             session.add(row)
     for n in range(12):
         services.visits.add_question(nxt.id, f"A fairly long question number {n} " + "x " * 60)
-    data = gather_brief(services.store, services.visits, {}, nxt.id, datetime(2026, 5, 12, 12))
+    data = gather_brief(
+        services.symptoms.recap,
+        services.treatments.recap,
+        services.visits,
+        {},
+        nxt.id,
+        datetime(2026, 5, 12, 12),
+    )
     target = tmp_path / "crowded.pdf"
     assert write_pdf(visit_brief(data, "Test Patient", "F"), target) == 1
     [text] = page_texts(target)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from companion.library.model import DRUG_CLASSES, MARK_END, MARK_START, Entry, SearchHit
 from companion.reports.pdf import ReportDocument
 from companion.services import Services
-from companion.treatments.current import current_drug_ids
 from companion.ui import theme
 from companion.ui.pages import library_html as pages
 from companion.ui.pages.library_labels import class_group_label, kind_label
@@ -366,7 +365,7 @@ class LibraryPage(Page):
 
     # -- page life -----------------------------------------------------------------------
     def refresh(self) -> None:
-        self._taking = current_drug_ids(self._services.store)
+        self._taking = self._services.treatments.current.drug_ids()
         info = self._services.profile.get()
         self._phones = pages.Phones(info.care_team_phone, info.emergency_number)
         self._fill_tree()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 
 from companion.errors import CompanionError, ValidationError
 from companion.services import Services
-from companion.store.backup import timestamp
 from companion.ui import theme
 from companion.ui.theme import TEXT_SCALES
 from companion.ui.widgets.common import Page, button, heading, label, line_edit
@@ -63,7 +62,7 @@ class SettingsPage(Page):
         layout.addWidget(
             label(
                 self.tr("Your profile is kept in this folder:\n{folder}").format(
-                    folder=services.store.paths.root
+                    folder=services.profile.folder
                 )
             )
         )
@@ -109,12 +108,8 @@ class SettingsPage(Page):
         self.message.setText(self.tr("Saved."))
 
     def _back_up(self) -> None:
-        target = (
-            self._services.store.paths.backups
-            / f"backup-{timestamp(self._services.clock.now())}.sqlite"
-        )
         try:
-            self._services.store.backup(target)
+            target = self._services.backups.back_up_now()
         except CompanionError as exc:
             self.message.setText(str(exc))
             return

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QSettings, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,11 +31,12 @@ from companion.errors import StorageError, ValidationError
 from companion.services import Services
 from companion.symptoms import esas, wording
 from companion.symptoms.model import AnswerKey, Change, DayState, FlagEvent
+from companion.translations import locale_time
 from companion.ui import theme
 from companion.ui.symptoms.add_symptom import AddSymptomDialog
 from companion.ui.symptoms.answer_row import AnswerRow
 from companion.ui.symptoms.signals import log_signals
-from companion.ui.symptoms.undo import undoable
+from companion.ui.symptoms.undo import undoable_change
 from companion.ui.widgets.common import button, label
 
 NOTE_SAVE_DELAY_MS = 1200
@@ -351,7 +352,7 @@ class CheckInForm(QFrame):
         self._busy = True
         self.save_failed = False
         try:
-            result = undoable(self._service, self._stack, text, [self._day], change)
+            result = undoable_change(self._service, self._stack, text, change)
         except ValidationError as exc:
             self.status.setText(str(exc))
             self._busy = False
@@ -365,18 +366,10 @@ class CheckInForm(QFrame):
             return None
         finally:
             self._busy = False
-        self._state = self._service.day_state(self._day)
-        saved = self._clock.now()
-        self.status.setText(
-            self.tr("Saved at {time}.").format(
-                time=QLocale().toString(
-                    QTime(saved.hour, saved.minute, saved.second), QLocale.FormatType.ShortFormat
-                )
-            )
-        )
-        if isinstance(result, Change):
-            self.flags_changed.emit(result.open_flags)
-        return result if isinstance(result, Change) else None
+        self._state = result.after
+        self.status.setText(self.tr("Saved at {time}.").format(time=locale_time(self._clock.now())))
+        self.flags_changed.emit(result.open_flags)
+        return result
 
     def _show_saved_answers(self) -> None:
         """Answer buttons show what is stored (after a save that did not land)."""

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from companion.symptoms.model import DayState
+from companion.symptoms.model import Change, DayState
 from companion.symptoms.service import SymptomService
 
 T = TypeVar("T")
@@ -51,9 +51,20 @@ def undoable(
     Exceptions from change() (e.g. ValidationError) propagate and nothing is pushed.
     """
     days = sorted(set(days))
-    before = service.day_states(days)
+    before = service.states_of(days)
     result = change()
-    after = service.day_states(days)
+    after = service.states_of(days)
     if stack is not None and before != after:
         stack.push(DayChangeCommand(service, text, before, after))
+    return result
+
+
+def undoable_change(
+    service: SymptomService, stack: QUndoStack | None, text: str, change: Callable[[], Change]
+) -> Change:
+    """Run a change of one day; if it changed the day, push one undo step for it. The
+    change brings the day before and after, so nothing is read again."""
+    result = change()
+    if stack is not None and result.before != result.after:
+        stack.push(DayChangeCommand(service, text, [result.before], [result.after]))
     return result

@@ -1,34 +1,22 @@
-"""What happened between two days, read straight from the profile's tables.
+"""What the treatment history says about a period: lines started or ended, scans and
+tests, receptor changes, the treatment going on.
 
-Used by the suggestions and the visit brief. Reads only the ORM models (the symptom and
-treatment services are separate features), and returns plain data.
+Plain data for the visit brief and the suggested questions (the visits feature asks this
+service; it does not read the treatment tables itself).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from PySide6.QtCore import QCoreApplication
 from sqlalchemy import or_, select
 
-from companion.library.model import ANSWER_SCALES, SymptomTerm
 from companion.store import Store
-from companion.store.models import (
-    Administration,
-    Biopsy,
-    CheckIn,
-    OtherMedicine,
-    RedFlagEvent,
-    SymptomAnswer,
-    TestResult,
-    TherapyLine,
-)
-from companion.symptoms.model import RECALL_DAILY
+from companion.store.models import Administration, Biopsy, OtherMedicine, TestResult, TherapyLine
+from companion.translations import Visits
 
-SEVERE = 3  # answer index: Severe / Frequently / Quite a bit, or worse
 IMAGING_KINDS = {
     "ct",
     "ct_scan",
@@ -55,52 +43,23 @@ def is_scan(kind: str) -> bool:
 
 def test_label(kind: str) -> str:
     labels = {
-        "ct": QCoreApplication.translate("Visits", "CT scan"),
-        "ct_scan": QCoreApplication.translate("Visits", "CT scan"),
-        "pet": QCoreApplication.translate("Visits", "PET scan"),
-        "pet_ct": QCoreApplication.translate("Visits", "PET-CT scan"),
-        "pet_scan": QCoreApplication.translate("Visits", "PET scan"),
-        "bone_scan": QCoreApplication.translate("Visits", "bone scan"),
-        "mri": QCoreApplication.translate("Visits", "MRI scan"),
-        "brain_mri": QCoreApplication.translate("Visits", "brain MRI"),
-        "echo": QCoreApplication.translate("Visits", "heart scan (echocardiogram)"),
-        "echocardiogram": QCoreApplication.translate("Visits", "heart scan (echocardiogram)"),
-        "muga": QCoreApplication.translate("Visits", "heart scan (MUGA)"),
-        "xray": QCoreApplication.translate("Visits", "X-ray"),
-        "x_ray": QCoreApplication.translate("Visits", "X-ray"),
-        "ultrasound": QCoreApplication.translate("Visits", "ultrasound"),
-        "mammogram": QCoreApplication.translate("Visits", "mammogram"),
+        "ct": Visits.tr("CT scan"),
+        "ct_scan": Visits.tr("CT scan"),
+        "pet": Visits.tr("PET scan"),
+        "pet_ct": Visits.tr("PET-CT scan"),
+        "pet_scan": Visits.tr("PET scan"),
+        "bone_scan": Visits.tr("bone scan"),
+        "mri": Visits.tr("MRI scan"),
+        "brain_mri": Visits.tr("brain MRI"),
+        "echo": Visits.tr("heart scan (echocardiogram)"),
+        "echocardiogram": Visits.tr("heart scan (echocardiogram)"),
+        "muga": Visits.tr("heart scan (MUGA)"),
+        "xray": Visits.tr("X-ray"),
+        "x_ray": Visits.tr("X-ray"),
+        "ultrasound": Visits.tr("ultrasound"),
+        "mammogram": Visits.tr("mammogram"),
     }
     return labels.get(kind.lower(), kind.replace("_", " "))
-
-
-@dataclass(frozen=True)
-class SymptomSummary:
-    symptom_id: str
-    term: str
-    attribute: str
-    worst: int
-    days_reported: int  # days with an answer above the lowest
-    severe_days: int  # days at SEVERE or worse
-    daily: tuple[tuple[date, int], ...]
-
-    @property
-    def worst_word(self) -> str:
-        return answer_word(self.attribute, self.worst)
-
-
-def answer_word(attribute: str, value: int) -> str:
-    scale = ANSWER_SCALES.get(attribute, ANSWER_SCALES["severity"])
-    word = scale[max(0, min(value, len(scale) - 1))]
-    return QCoreApplication.translate("AnswerScale", word)
-
-
-@dataclass(frozen=True)
-class RedFlagInfo:
-    day: date
-    rule_id: str
-    urgency: str
-    message: str
 
 
 @dataclass(frozen=True)
@@ -147,67 +106,6 @@ class CurrentTreatment:
     last_cycle: int | None
     changes: tuple[tuple[date, str, str], ...]  # (day, kind, note) of delays and dose changes
     other_medicines: tuple[str, ...]
-
-
-def _primary_attribute(term: SymptomTerm | None, seen: set[str]) -> str | None:
-    """The attribute that says how bad a symptom was: severity when it has one."""
-    order = list(term.attributes) if term else []
-    order += sorted(seen - set(order))
-    for wanted in ("severity", *order):
-        if wanted in seen and wanted != "presence":
-            return wanted
-    return None
-
-
-def symptom_summaries(
-    store: Store, start: date, end: date, terms: dict[str, SymptomTerm]
-) -> list[SymptomSummary]:
-    """Per symptom, its worst answer in the period; worst first. Yes/no signs are left out."""
-    with store.session() as session:
-        rows = session.execute(
-            select(
-                CheckIn.day, SymptomAnswer.symptom_id, SymptomAnswer.attribute, SymptomAnswer.value
-            )
-            .join(CheckIn, SymptomAnswer.checkin_id == CheckIn.id)
-            .where(CheckIn.day >= start, CheckIn.day <= end)
-            .where(SymptomAnswer.recall_days == RECALL_DAILY)  # day by day: daily answers
-            .order_by(CheckIn.day)
-        ).all()
-    by_symptom: dict[str, dict[str, dict[date, int]]] = defaultdict(lambda: defaultdict(dict))
-    for day, symptom_id, attribute, value in rows:
-        by_symptom[symptom_id][attribute][day] = value
-    summaries = []
-    for symptom_id, attributes in by_symptom.items():
-        term = terms.get(symptom_id)
-        attribute = _primary_attribute(term, set(attributes))
-        if attribute is None:
-            continue
-        daily = sorted(attributes[attribute].items())
-        values = [v for _, v in daily]
-        summaries.append(
-            SymptomSummary(
-                symptom_id=symptom_id,
-                term=term.term if term else symptom_id.replace("_", " ").capitalize(),
-                attribute=attribute,
-                worst=max(values),
-                days_reported=sum(1 for v in values if v > 0),
-                severe_days=sum(1 for v in values if v >= SEVERE),
-                daily=tuple(daily),
-            )
-        )
-    summaries.sort(key=lambda s: (-s.worst, -s.severe_days, -s.days_reported, s.term))
-    return summaries
-
-
-def red_flags(store: Store, start: date, end: date) -> list[RedFlagInfo]:
-    with store.session() as session:
-        rows = session.execute(
-            select(CheckIn.day, RedFlagEvent.rule_id, RedFlagEvent.urgency, RedFlagEvent.message)
-            .join(CheckIn, RedFlagEvent.checkin_id == CheckIn.id)
-            .where(CheckIn.day >= start, CheckIn.day <= end)
-            .order_by(CheckIn.day, RedFlagEvent.id)
-        ).all()
-    return [RedFlagInfo(day=d, rule_id=r, urgency=u, message=m) for d, r, u, m in rows]
 
 
 def line_events(store: Store, start: date, end: date) -> list[LineEvent]:
@@ -373,28 +271,23 @@ def current_treatment(store: Store, on: date) -> CurrentTreatment | None:
         )
 
 
-@dataclass(frozen=True)
-class Measurements:
-    highest_temperature: tuple[date, float] | None
-    weight_first: tuple[date, float] | None
-    weight_last: tuple[date, float] | None
+class TreatmentRecap:
+    """The period reads above over one profile's treatment history."""
 
+    def __init__(self, store: Store) -> None:
+        self._store = store
 
-def measurements(store: Store, start: date, end: date) -> Measurements:
-    with store.session() as session:
-        temps = session.execute(
-            select(CheckIn.day, CheckIn.temperature_c)
-            .where(CheckIn.day.between(start, end), CheckIn.temperature_c.is_not(None))
-            .order_by(CheckIn.temperature_c.desc(), CheckIn.day.desc())
-            .limit(1)
-        ).first()
-        weights = session.execute(
-            select(CheckIn.day, CheckIn.weight_kg)
-            .where(CheckIn.day.between(start, end), CheckIn.weight_kg.is_not(None))
-            .order_by(CheckIn.day)
-        ).all()
-    return Measurements(
-        highest_temperature=(temps[0], temps[1]) if temps else None,
-        weight_first=(weights[0][0], weights[0][1]) if weights else None,
-        weight_last=(weights[-1][0], weights[-1][1]) if weights else None,
-    )
+    def line_events(self, start: date, end: date) -> list[LineEvent]:
+        return line_events(self._store, start, end)
+
+    def scans(self, start: date, end: date) -> list[TestInfo]:
+        return scans(self._store, start, end)
+
+    def tests_until(self, end: date) -> list[TestInfo]:
+        return tests_until(self._store, end)
+
+    def receptor_changes(self, start: date, end: date) -> list[ReceptorChange]:
+        return receptor_changes(self._store, start, end)
+
+    def current_treatment(self, on: date) -> CurrentTreatment | None:
+        return current_treatment(self._store, on)

@@ -1,0 +1,463 @@
+"""Saving the daily check-in: one change, one transaction, red flags checked in it.
+
+Each change of a day returns a Change with the day before and after (so undo and the form
+need not read it again) and the red flags still open for that day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, selectinload
+
+from companion.errors import ValidationError
+from companion.store import Store
+from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer
+from companion.symptoms import esas, wording
+from companion.symptoms.day_states import checkin_from, state_of
+from companion.symptoms.model import (
+    OVERALL_ANSWERS,
+    RECALL_DAILY,
+    SYMPTOM_RECALLS,
+    AnswerKey,
+    Change,
+    DayState,
+    FlagEvent,
+    recall_key,
+)
+from companion.symptoms.red_flag_engine import RedFlagEngine
+from companion.symptoms.vocabulary import SymptomVocabulary
+from companion.translations import Symptoms
+
+MAX_NOTE_CHARS = 5000
+TEMPERATURE_RANGE_C = (30.0, 45.0)
+WEIGHT_RANGE_KG = (20.0, 350.0)
+EARLIEST_DAY = date(1900, 1, 1)
+
+
+class MergeConflict(ValidationError):
+    """An imported entry differs from what the log already holds for that day."""
+
+    def __init__(
+        self, day: date, kind: str, item: str, attribute: str, current: object, incoming: object
+    ) -> None:
+        super().__init__(
+            Symptoms.tr(
+                "{day}: the log already holds {current} here; the file says {incoming}."
+            ).format(day=day.isoformat(), current=current, incoming=incoming)
+        )
+        self.day = day
+        self.key = (day, kind, item, attribute)
+        self.current = current
+        self.incoming = incoming
+
+
+def load_checkin(session: Session, day: date) -> CheckIn | None:
+    """The day's check-in with its answers, ESAS-r and flags."""
+    return session.scalar(
+        select(CheckIn)
+        .where(CheckIn.day == day)
+        .options(
+            selectinload(CheckIn.answers),
+            selectinload(CheckIn.esas),
+            selectinload(CheckIn.red_flags),
+        )
+    )
+
+
+def _is_empty(checkin: CheckIn) -> bool:
+    return (
+        not checkin.answers
+        and not checkin.esas
+        and not checkin.red_flags
+        and not checkin.note
+        and checkin.temperature_c is None
+        and checkin.weight_kg is None
+        and checkin.compared_with_yesterday is None
+        and checkin.daily_done_at is None
+    )
+
+
+class CheckInWriter:
+    def __init__(
+        self,
+        store: Store,
+        vocabulary: SymptomVocabulary,
+        flags: RedFlagEngine,
+        notify: Callable[[Iterable[date]], None],
+    ) -> None:
+        """notify(days) tells the pages which days changed."""
+        self._store = store
+        self._vocabulary = vocabulary
+        self._flags = flags
+        self._notify = notify
+
+    # -- one day, one change --------------------------------------------------------------
+    def set_answers(
+        self,
+        day: date,
+        values: Mapping[AnswerKey, int | None],
+        recall_days: int = RECALL_DAILY,
+    ) -> Change:
+        """Answers for one recall period: 1 (the daily check-in) or 7 (the weekly one)."""
+        if recall_days not in SYMPTOM_RECALLS:
+            raise ValidationError(Symptoms.tr("A symptom answer covers 1 or 7 days."))
+        for (symptom_id, attribute), value in values.items():
+            self._vocabulary.require_answer(symptom_id, attribute, value)
+
+        def apply(checkin: CheckIn) -> None:
+            current = {
+                (a.symptom_id, a.attribute): a
+                for a in checkin.answers
+                if a.recall_days == recall_days
+            }
+            for key, value in values.items():
+                row = current.get(key)
+                if value is None:
+                    if row is not None:
+                        checkin.answers.remove(row)
+                elif row is None:
+                    checkin.answers.append(
+                        SymptomAnswer(
+                            symptom_id=key[0],
+                            attribute=key[1],
+                            value=value,
+                            recall_days=recall_days,
+                        )
+                    )
+                elif row.value != value:
+                    row.value = value
+                    row.recorded_at = self._store.clock.utc_now()
+
+        return self._write(day, apply)
+
+    def set_esas(self, day: date, item: str, value: int | None) -> Change:
+        if item not in esas.ITEM_IDS:
+            raise ValidationError(Symptoms.tr("Unknown ESAS-r item: {item}.").format(item=item))
+        if value is not None and not 0 <= value <= esas.MAX_VALUE:
+            raise ValidationError(Symptoms.tr("ESAS-r answers go from 0 to 10."))
+
+        def apply(checkin: CheckIn) -> None:
+            row = next((e for e in checkin.esas if e.item == item), None)
+            if value is None:
+                if row is not None:
+                    checkin.esas.remove(row)
+            elif row is None:
+                checkin.esas.append(EsasAnswer(item=item, value=value))
+            else:
+                row.value = value
+
+        return self._write(day, apply)
+
+    def set_overall(self, day: date, answer: str | None, *, done: bool = False) -> Change:
+        """The answer to "How are you today compared with yesterday?"; done=True also
+        finishes the day ("Nothing new today")."""
+        if answer is not None and answer not in OVERALL_ANSWERS:
+            raise ValidationError(Symptoms.tr("Please answer better, same or worse."))
+
+        def apply(checkin: CheckIn) -> None:
+            checkin.compared_with_yesterday = answer
+            if done and checkin.daily_done_at is None:
+                checkin.daily_done_at = self._store.clock.utc_now()
+
+        return self._write(day, apply)
+
+    def set_daily_done(self, day: date, done: bool) -> Change:
+        """Mark the day's daily check-in finished ("Done for today") or open it again."""
+
+        def apply(checkin: CheckIn) -> None:
+            if not done:
+                checkin.daily_done_at = None
+            elif checkin.daily_done_at is None:
+                checkin.daily_done_at = self._store.clock.utc_now()
+
+        return self._write(day, apply)
+
+    def set_note(self, day: date, text: str) -> Change:
+        text = text.strip()
+        if len(text) > MAX_NOTE_CHARS:
+            raise ValidationError(
+                Symptoms.tr("The note is too long ({count} characters at most).").format(
+                    count=MAX_NOTE_CHARS
+                )
+            )
+
+        def apply(checkin: CheckIn) -> None:
+            checkin.note = text
+
+        return self._write(day, apply)
+
+    def set_temperature(self, day: date, celsius: float | None) -> Change:
+        low, high = TEMPERATURE_RANGE_C
+        if celsius is not None and not low <= celsius <= high:
+            raise ValidationError(
+                Symptoms.tr(
+                    "A body temperature is between {low} and {high} °C ({flow} and {fhigh} °F)."
+                ).format(
+                    low=low,
+                    high=high,
+                    flow=round(wording.celsius_to_fahrenheit(low)),
+                    fhigh=round(wording.celsius_to_fahrenheit(high)),
+                )
+            )
+
+        def apply(checkin: CheckIn) -> None:
+            checkin.temperature_c = None if celsius is None else round(celsius, 2)
+
+        return self._write(day, apply)
+
+    def set_weight(self, day: date, kg: float | None) -> Change:
+        low, high = WEIGHT_RANGE_KG
+        if kg is not None and not low <= kg <= high:
+            raise ValidationError(
+                Symptoms.tr("A weight is between {low:.0f} and {high:.0f} kg.").format(
+                    low=low, high=high
+                )
+            )
+
+        def apply(checkin: CheckIn) -> None:
+            checkin.weight_kg = None if kg is None else round(kg, 2)
+
+        return self._write(day, apply)
+
+    def _write(self, day: date, apply: Callable[[CheckIn], None]) -> Change:
+        """Validate the day, then read the situation, change the day and check its red
+        flags, all in one transaction."""
+        self._require_day(day)
+        with self._store.session() as session:
+            situation = self._flags.situation(day, session)
+            checkin = load_checkin(session, day)
+            if checkin is None:
+                before = DayState(day=day)
+                checkin = CheckIn(day=day, note="")
+                session.add(checkin)
+            else:
+                before = state_of(checkin, self._flags.flag_view)
+            apply(checkin)
+            session.flush()
+            events = self._flags.sync(session, checkin, situation, persist=True)
+            if _is_empty(checkin):
+                session.delete(checkin)
+                after = DayState(day=day)
+                opened: tuple[FlagEvent, ...] = ()
+            else:
+                session.flush()
+                after = state_of(checkin, self._flags.flag_view)
+                opened = self._flags.open_views(events, checkin)
+        self._notify([day])
+        return Change(day=day, before=before, after=after, open_flags=opened)
+
+    def _require_day(self, day: date) -> None:
+        if day > self._store.clock.today():
+            raise ValidationError(Symptoms.tr("A check-in cannot be dated in the future."))
+        if day < EARLIEST_DAY:
+            raise ValidationError(Symptoms.tr("That date is too long ago."))
+
+    # -- many days ------------------------------------------------------------------------
+    def delete_answers(self, keys: Iterable[tuple[date, str, str]]) -> list[date]:
+        """Delete answers (day, symptom, attribute); returns the days touched."""
+        by_day: dict[date, dict[AnswerKey, int | None]] = {}
+        for day, symptom_id, attribute in keys:
+            by_day.setdefault(day, {})[(symptom_id, attribute)] = None
+        for day, values in by_day.items():
+            self.set_answers(day, values)
+        return sorted(by_day)
+
+    def delete_day(self, day: date) -> None:
+        with self._store.session() as session:
+            session.execute(delete(CheckIn).where(CheckIn.day == day))
+        self._notify([day])
+
+    def restore_days(self, states: Iterable[DayState]) -> None:
+        """Make each day exactly as in its state (used by undo and redo)."""
+        states = list(states)
+        with self._store.session() as session:
+            for state in states:
+                session.execute(delete(CheckIn).where(CheckIn.day == state.day))
+                if not state.is_empty:
+                    session.add(checkin_from(state))
+        self._notify(s.day for s in states)
+
+    def merge_days(self, states: Iterable[DayState]) -> int:
+        """Add imported days to the log in one transaction; returns how many entries were new.
+
+        What the log already holds with the same value is skipped; a different value for the
+        same day and question raises MergeConflict and nothing is changed.
+        """
+        states = sorted(states, key=lambda s: s.day)
+        if not states:
+            return 0
+        added = 0
+        with self._store.session() as session:
+            known = dict(
+                session.execute(
+                    select(CheckIn.day, CheckIn.id).where(
+                        CheckIn.day >= states[0].day, CheckIn.day <= states[-1].day
+                    )
+                ).all()
+            )
+            new = [s for s in states if s.day not in known]
+            if new:
+                added += self._insert_days(session, new)
+            wanted = [s for s in states if s.day in known]
+            by_id = (
+                {
+                    c.day: c
+                    for c in session.scalars(
+                        select(CheckIn)
+                        .where(CheckIn.id.in_([known[s.day] for s in wanted]))
+                        .options(
+                            selectinload(CheckIn.answers),
+                            selectinload(CheckIn.esas),
+                            selectinload(CheckIn.red_flags),
+                        )
+                    )
+                }
+                if wanted
+                else {}
+            )
+            for state in wanted:
+                added += _merge_into(by_id[state.day], state)
+        self._notify(s.day for s in states)
+        return added
+
+    def _insert_days(self, session: Session, states: list[DayState]) -> int:
+        """Days the log does not have yet, written in bulk."""
+        now = self._store.clock.utc_now()
+        session.execute(
+            insert(CheckIn),
+            [
+                {
+                    "day": s.day,
+                    "note": s.note,
+                    "temperature_c": s.temperature_c,
+                    "weight_kg": s.weight_kg,
+                    "compared_with_yesterday": s.compared_with_yesterday,
+                    "daily_done_at": s.daily_done_at,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for s in states
+            ],
+        )
+        ids = dict(
+            session.execute(
+                select(CheckIn.day, CheckIn.id).where(
+                    CheckIn.day >= states[0].day, CheckIn.day <= states[-1].day
+                )
+            ).all()
+        )
+        answers = [
+            {
+                "checkin_id": ids[s.day],
+                "symptom_id": a.symptom_id,
+                "attribute": a.attribute,
+                "value": a.value,
+                "recall_days": a.recall_days,
+                "recorded_at": a.recorded_at,
+            }
+            for s in states
+            for a in s.answers
+        ]
+        esas_rows = [
+            {"checkin_id": ids[s.day], "item": item, "value": value}
+            for s in states
+            for item, value in s.esas
+        ]
+        flags = [
+            {
+                "checkin_id": ids[s.day],
+                "rule_id": f.rule_id,
+                "urgency": f.urgency,
+                "message": f.message,
+                "raised_at": f.raised_at,
+                "acknowledged_at": f.acknowledged_at,
+            }
+            for s in states
+            for f in s.flags
+        ]
+        for model, rows in (
+            (SymptomAnswer, answers),
+            (EsasAnswer, esas_rows),
+            (RedFlagEvent, flags),
+        ):
+            if rows:
+                session.execute(insert(model), rows)
+        return (
+            len(answers)
+            + len(esas_rows)
+            + len(flags)
+            + sum(
+                bool(s.note)
+                + (s.temperature_c is not None)
+                + (s.weight_kg is not None)
+                + (s.compared_with_yesterday is not None)
+                for s in states
+            )
+        )
+
+
+def _merge_into(checkin: CheckIn, state: DayState) -> int:
+    added = 0
+    day = state.day
+    answers = {(a.symptom_id, a.attribute, a.recall_days): a for a in checkin.answers}
+    for answer in state.answers:
+        key = (answer.symptom_id, answer.attribute, answer.recall_days)
+        found = answers.get(key)
+        if found is None:
+            checkin.answers.append(
+                SymptomAnswer(
+                    symptom_id=answer.symptom_id,
+                    attribute=answer.attribute,
+                    value=answer.value,
+                    recall_days=answer.recall_days,
+                    recorded_at=answer.recorded_at,
+                )
+            )
+            added += 1
+        elif found.value != answer.value:
+            attribute = recall_key(key[1], key[2])
+            raise MergeConflict(day, "symptom", key[0], attribute, found.value, answer.value)
+    esas_rows = {e.item: e for e in checkin.esas}
+    for item, value in state.esas:
+        found_esas = esas_rows.get(item)
+        if found_esas is None:
+            checkin.esas.append(EsasAnswer(item=item, value=value))
+            added += 1
+        elif found_esas.value != value:
+            raise MergeConflict(day, "esas", item, "", found_esas.value, value)
+    for kind, attribute in (("temperature", "temperature_c"), ("weight", "weight_kg")):
+        incoming = getattr(state, attribute)
+        current = getattr(checkin, attribute)
+        if incoming is None or current == incoming:
+            continue
+        if current is not None:
+            raise MergeConflict(day, kind, "", "", current, incoming)
+        setattr(checkin, attribute, incoming)
+        added += 1
+    if state.compared_with_yesterday and checkin.compared_with_yesterday is None:
+        checkin.compared_with_yesterday = state.compared_with_yesterday
+        checkin.daily_done_at = checkin.daily_done_at or state.daily_done_at
+        added += 1
+    if state.note and state.note != checkin.note:
+        if checkin.note:
+            raise MergeConflict(day, "note", "", "", checkin.note, state.note)
+        checkin.note = state.note
+        added += 1
+    known_flags = {f.rule_id for f in checkin.red_flags}
+    for flag in state.flags:
+        if flag.rule_id in known_flags:
+            continue
+        checkin.red_flags.append(
+            RedFlagEvent(
+                rule_id=flag.rule_id,
+                urgency=flag.urgency,
+                message=flag.message,
+                raised_at=flag.raised_at,
+                acknowledged_at=flag.acknowledged_at,
+            )
+        )
+        added += 1
+    return added
