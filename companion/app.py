@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -127,8 +128,9 @@ def offer_crash_logs(window: MainWindow, logs: Path) -> None:
     crash.mark_seen(logs)
 
 
-def run_gui(data_dir: Path) -> int:
+def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
     app = ensure_application()
+    terminate = _CloseOnTerminate(app)
     try:
         paths = ProfilePaths(data_dir)
         paths.ensure()
@@ -163,5 +165,37 @@ def run_gui(data_dir: Path) -> int:
             WelcomeDialog(window.services.profile).exec()
             window.current_page().refresh()
 
+    terminate.window = window
     QTimer.singleShot(0, after_start)
+    if quit_when_shown:
+        QTimer.singleShot(0, lambda: _report_shown_and_quit(window))
     return app.exec()
+
+
+class _CloseOnTerminate:
+    """SIGTERM (a logout, `kill`) closes the window as the user would, saving the field being
+    edited, then leaves the event loop, also when it comes while the window is being built.
+
+    Python runs signal handlers only between its own bytecodes, so a timer wakes it while Qt
+    waits; and the handler never raises, since an exception inside a Qt callback ends the
+    process at once (no `finally`, no clean-up of a --demo folder)."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.window: MainWindow | None = None
+        if not hasattr(signal, "SIGTERM"):
+            return
+        signal.signal(signal.SIGTERM, self._terminate)
+        self._wake = QTimer(app)
+        self._wake.timeout.connect(lambda: None)
+        self._wake.start(250)
+
+    def _terminate(self, _signum: int, _frame: object) -> None:
+        if self.window is not None:
+            self.window.close()
+        QTimer.singleShot(0, QApplication.quit)  # runs once the loop runs, if not yet
+
+
+def _report_shown_and_quit(window: MainWindow) -> None:
+    """For smoke tests: say which window is up, then leave the event loop normally."""
+    print(f"Window shown: {window.windowTitle()} ({window.width()}x{window.height()})", flush=True)
+    QApplication.quit()

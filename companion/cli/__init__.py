@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open a throwaway demo profile in a temporary folder"
     )
+    # Hidden, for smoke tests of an installed app or bundle: quit once the window is shown.
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
     import importlib
 
@@ -80,6 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("companion: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`companion library search … | head`): normal for a
+        # command-line tool, so no message and no crash log. Point stdout at /dev/null so
+        # the interpreter's final flush does not complain either.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + 13  # as a tool killed by SIGPIPE
     except Exception as exc:
         print(
             f"companion: unexpected error ({type(exc).__name__}); "
@@ -94,20 +103,27 @@ def _write_crash_log(args: argparse.Namespace, exc: BaseException) -> None:
     from companion.crash import write_crash_log
     from companion.paths import ProfilePaths
 
+    # A verb that writes a new profile (`demo --into DIR`) keeps its crash log there: the
+    # default profile may not exist and has nothing to do with it.
+    profile = getattr(args, "into", None) or data_dir_of(args)
     with contextlib.suppress(OSError):
-        write_crash_log(ProfilePaths(data_dir_of(args)).logs, type(exc), exc.__traceback__)
+        write_crash_log(ProfilePaths(Path(profile)).logs, type(exc), exc.__traceback__)
 
 
 def run_app(args: argparse.Namespace) -> int:
     from companion.app import run_gui
 
     if not args.demo:
-        return run_gui(data_dir_of(args))
+        return run_gui(data_dir_of(args), quit_when_shown=args.quit_when_shown)
+    import signal
     import tempfile
 
     from companion.demo import write_demo_profile
 
+    # SIGTERM (a logout, `kill`) must unwind through the `with` so the throwaway profile is
+    # removed; the window replaces this handler with one that closes it (app.run_gui).
+    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
     with tempfile.TemporaryDirectory(prefix="her2-companion-demo-") as folder:
         demo_dir = Path(folder) / "profile"
         write_demo_profile(demo_dir).close()
-        return run_gui(demo_dir)
+        return run_gui(demo_dir, quit_when_shown=args.quit_when_shown)

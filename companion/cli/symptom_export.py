@@ -8,11 +8,21 @@ from pathlib import Path
 
 from companion.errors import ValidationError
 
-CSV_HELP = (
-    "CSV columns: date, kind (symptom|esas|temperature|weight|note|red_flag), item, name, "
-    "attribute, value, answer, text, recorded_at, acknowledged_at; one row per answer, "
-    "ISO dates. See companion/reports/symptom_csv.py for the details."
-)
+CSV_HELP = """\
+CSV: one row per answer, UTF-8, ISO dates; 'companion import symptoms' reads it back.
+Columns:
+  date             the day of the check-in (YYYY-MM-DD)
+  kind             symptom | esas | temperature | weight | note | red_flag
+  item             the symptom, ESAS-r item or warning-sign rule it belongs to
+  name             that item in words
+  attribute        severity | frequency | interference | amount | presence (symptom);
+                   today | now | emergency (red_flag)
+  value            0-4 (symptom), 0-10 (esas), degrees C, kg
+  answer           the answer in words, or the unit
+  text             a note, or the warning that was shown
+  recorded_at      when it was recorded (ISO 8601, UTC)
+  acknowledged_at  when a warning was acknowledged (ISO 8601, UTC)
+Answers are what you reported, not clinical grades."""
 
 
 def iso_day(text: str) -> date:
@@ -28,6 +38,7 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="the symptom log as CSV or a PDF report",
         description="Write the symptom log as CSV (one row per answer) or a PDF report.",
         epilog=CSV_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--format", choices=("csv", "pdf"), default="csv", help="default: csv")
     parser.add_argument("--from", dest="start", type=iso_day, metavar="DATE", help="first day")
