@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion import __version__
 from companion.services import Services
 from companion.ui import theme
 from companion.ui.widgets.common import Page
@@ -142,17 +141,9 @@ class MainWindow(QMainWindow):
         printer()
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About HER2 Companion"),
-            self.tr(
-                "HER2 Companion {version}\n\n"
-                "A private notebook for living with HER2-positive metastatic breast cancer. "
-                "Everything stays on this computer. It gives general information and helps "
-                "you keep track; it does not give medical advice. Your care team decides "
-                "your treatment."
-            ).format(version=__version__),
-        )
+        from companion.ui.about import AboutDialog
+
+        AboutDialog(self.services.library, self).exec()
 
     # -- remembered layout -------------------------------------------------------------
     def restore_layout(self) -> None:
