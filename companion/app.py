@@ -130,46 +130,46 @@ def offer_crash_logs(window: MainWindow, logs: Path) -> None:
 
 def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
     app = ensure_application()
-    terminate = _CloseOnTerminate(app)
-    try:
-        paths = ProfilePaths(data_dir)
-        paths.ensure()
-        if os.access(paths.logs, os.W_OK):  # a read-only profile is opened without logs
-            log_file = paths.logs / "companion.log"
-            logging.basicConfig(
-                filename=log_file,
-                level=logging.INFO,
-                format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-            )
-            make_private(log_file)
-            crash.install(paths.logs)
-        window = build_main_window(data_dir)
-    except ProfileInUseError as exc:
-        if bring_forward(paths.root):
-            return 0  # the open window came to the front: nothing else to do
-        QMessageBox.information(None, APP_NAME, str(exc))
-        raise
-    except CompanionError as exc:
-        # Started from a desktop icon there is no terminal: say it in a window too.
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        raise
-    window.show()
-    WindowBeacon(paths.root, window)
+    with _CloseOnTerminate(app) as terminate:
+        try:
+            paths = ProfilePaths(data_dir)
+            paths.ensure()
+            if os.access(paths.logs, os.W_OK):  # a read-only profile is opened without logs
+                log_file = paths.logs / "companion.log"
+                logging.basicConfig(
+                    filename=log_file,
+                    level=logging.INFO,
+                    format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                )
+                make_private(log_file)
+                crash.install(paths.logs)
+            window = build_main_window(data_dir)
+        except ProfileInUseError as exc:
+            if bring_forward(paths.root):
+                return 0  # the open window came to the front: nothing else to do
+            QMessageBox.information(None, APP_NAME, str(exc))
+            raise
+        except CompanionError as exc:
+            # Started from a desktop icon there is no terminal: say it in a window too.
+            QMessageBox.critical(None, APP_NAME, str(exc))
+            raise
+        window.show()
+        WindowBeacon(paths.root, window)
 
-    def after_start() -> None:
-        offer_crash_logs(window, paths.logs)
-        if window.services.store.read_only:
-            QMessageBox.information(window, APP_NAME, read_only_notice())
-            return
-        if not window.services.profile.get().welcome_done:
-            WelcomeDialog(window.services.profile).exec()
-            window.current_page().refresh()
+        def after_start() -> None:
+            offer_crash_logs(window, paths.logs)
+            if window.services.store.read_only:
+                QMessageBox.information(window, APP_NAME, read_only_notice())
+                return
+            if not window.services.profile.get().welcome_done:
+                WelcomeDialog(window.services.profile).exec()
+                window.current_page().refresh()
 
-    terminate.window = window
-    QTimer.singleShot(0, after_start)
-    if quit_when_shown:
-        QTimer.singleShot(0, lambda: _report_shown_and_quit(window))
-    return app.exec()
+        terminate.window = window
+        QTimer.singleShot(0, after_start)
+        if quit_when_shown:
+            QTimer.singleShot(0, lambda: _report_shown_and_quit(window))
+        return app.exec()
 
 
 class _CloseOnTerminate:
@@ -182,12 +182,22 @@ class _CloseOnTerminate:
 
     def __init__(self, app: QApplication) -> None:
         self.window: MainWindow | None = None
-        if not hasattr(signal, "SIGTERM"):
-            return
-        signal.signal(signal.SIGTERM, self._terminate)
         self._wake = QTimer(app)
         self._wake.timeout.connect(lambda: None)
-        self._wake.start(250)
+        self._previous: object = None
+
+    def __enter__(self) -> _CloseOnTerminate:
+        if hasattr(signal, "SIGTERM"):
+            self._previous = signal.signal(signal.SIGTERM, self._terminate)
+            self._wake.start(250)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._wake.stop()
+        self._wake.deleteLater()
+        if hasattr(signal, "SIGTERM"):
+            previous = self._previous if self._previous is not None else signal.SIG_DFL
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
 
     def _terminate(self, _signum: int, _frame: object) -> None:
         if self.window is not None:

@@ -43,7 +43,7 @@ def test_demo_flag_never_touches_the_real_profile(monkeypatch, tmp_path: Path) -
     real = tmp_path / "real"
     monkeypatch.setenv("COMPANION_DATA_DIR", str(real))
     opened: list[Path] = []
-    monkeypatch.setattr(companion.app, "run_gui", lambda d: opened.append(d) or 0)
+    monkeypatch.setattr(companion.app, "run_gui", lambda d, **_options: opened.append(d) or 0)
     assert main(["--demo"]) == 0
     assert len(opened) == 1
     assert real not in opened[0].parents and not real.exists()
