@@ -120,7 +120,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from companion.demo import write_demo_profile
 
     into: Path = args.into
-    if into.exists() and (not into.is_dir() or any(into.iterdir())):
+    # A logs folder alone is the crash log of an earlier failed attempt: no reason to refuse.
+    if into.exists() and (not into.is_dir() or any(p.name != "logs" for p in into.iterdir())):
         raise ValidationError(f"{into} is not an empty folder; the demo needs an empty one.")
     write_demo_profile(into).close()
     print(f"Demo profile written to {into}")

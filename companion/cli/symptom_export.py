@@ -12,16 +12,18 @@ CSV_HELP = """\
 CSV: one row per answer, UTF-8, ISO dates; 'companion import symptoms' reads it back.
 Columns:
   date             the day of the check-in (YYYY-MM-DD)
-  kind             symptom | esas | temperature | weight | note | red_flag
+  kind             symptom | esas | overall | temperature | weight | note | red_flag
   item             the symptom, ESAS-r item or warning-sign rule it belongs to
   name             that item in words
   attribute        severity | frequency | interference | amount | presence (symptom);
                    today | now | emergency (red_flag)
-  value            0-4 (symptom), 0-10 (esas), degrees C, kg
+  value            0-4 (symptom), 0-10 (esas), better | same | worse (overall),
+                   degrees C, kg
   answer           the answer in words, or the unit
   text             a note, or the warning that was shown
   recorded_at      when it was recorded (ISO 8601, UTC)
   acknowledged_at  when a warning was acknowledged (ISO 8601, UTC)
+  recall_days      the period asked about: 1 daily, 7 weekly, 0 ESAS-r ("now")
 Answers are what you reported, not clinical grades."""
 
 

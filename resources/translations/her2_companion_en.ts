@@ -2,6 +2,75 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../companion/ui/about.py" line="+27"/>
+        <location line="+1"/>
+        <source>About HER2 Companion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HER2 Companion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A private notebook for living with HER2-positive metastatic breast cancer. Everything you enter stays on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This app gives general information and helps you keep track. It does not give medical advice. Your care team decides your treatment. If you feel very unwell, call your care team or emergency services now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not medical advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The library holds {entries} entries and {facts} facts. Each fact names its source and the date it was last reviewed; there are {sources} sources, such as {examples}. The Library page shows the source of every fact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the FDA prescribing information, the National Cancer Institute, ASCO and NCCN guidelines and the published trials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Free software under the GNU General Public License, version 3 or later ({licence}): you may share and change it. &lt;a href=&quot;{url}&quot;&gt;Read the licence&lt;/a&gt;. It comes with no warranty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Built with Qt {qt} and PySide6 {pyside} (Qt for Python, LGPL-3.0), SQLAlchemy, Alembic, platformdirs and icalendar, on Python {python}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>About Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddSymptomDialog</name>
     <message>
         <location filename="../../companion/ui/symptoms/add_symptom.py" line="+27"/>
@@ -115,7 +184,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+76"/>
+        <location filename="../../companion/app.py" line="+77"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2106,7 +2175,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../companion/ui/main_window.py" line="+36"/>
+        <location filename="../../companion/ui/main_window.py" line="+35"/>
         <source>HER2 Companion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2168,18 +2237,6 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+0"/>
         <source>There is nothing to print on this page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>About HER2 Companion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>HER2 Companion {version}
-
-A private notebook for living with HER2-positive metastatic breast cancer. Everything stays on this computer. It gives general information and helps you keep track; it does not give medical advice. Your care team decides your treatment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3353,22 +3410,27 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
 <context>
     <name>SymptomCsv</name>
     <message>
-        <location filename="../../companion/reports/symptom_csv.py" line="+129"/>
+        <location filename="../../companion/reports/symptom_csv.py" line="+148"/>
+        <source>Compared with yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Line {line}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3449,7 +3511,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>“{date}” is not a date like 2026-03-31.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3479,7 +3541,12 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
+        <source>recall_days “{value}” does not fit a {kind} entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>it repeats line {other}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3496,6 +3563,11 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     <message>
         <location line="+12"/>
         <source>the answer must be a whole number from 0 to {top}, not “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>compared with yesterday is one of {words}, not “{value}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3767,7 +3839,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/history.py" line="+222"/>
+        <location filename="../../companion/symptoms/history.py" line="+237"/>
         <source>Early treatment: {regimen}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3777,12 +3849,17 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/service.py" line="+65"/>
+        <location filename="../../companion/symptoms/service.py" line="+75"/>
         <source>{day}: the log already holds {current} here; the file says {incoming}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+208"/>
+        <source>A symptom answer covers 1 or 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Unknown ESAS-r item: {item}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3793,6 +3870,11 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     </message>
     <message>
         <location line="+18"/>
+        <source>Please answer better, same or worse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>The note is too long ({count} characters at most).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3807,7 +3889,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+232"/>
         <source>A check-in cannot be dated in the future.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3832,7 +3914,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+180"/>
         <source>Temperature {c:.1f} °C ({f:.1f} °F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3934,6 +4016,71 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
     <message>
         <location line="+1"/>
         <source>Emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../companion/symptoms/plan.py" line="+126"/>
+        <source>{term} ({attribute} {before} → {after})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Worse this week: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../companion/symptoms/weekly.py" line="+27"/>
+        <source>In the last 7 days, how often did you have {term}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the last 7 days, what was the severity of your {term} at its worst?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the last 7 days, how much did {term} interfere with your usual or daily activities?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the last 7 days, did you have any {term}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the last 7 days, how much {term} did you have?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the last 7 days, how was your {term}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>interference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>presence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>amount</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5120,7 +5267,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/timeline.py" line="+57"/>
+        <location filename="../../companion/treatments/timeline.py" line="+58"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5180,7 +5327,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>1 check-in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5691,7 +5838,7 @@ A private notebook for living with HER2-positive metastatic breast cancer. Every
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/visits/history.py" line="+57"/>
+        <location filename="../../companion/visits/history.py" line="+58"/>
         <location line="+1"/>
         <source>CT scan</source>
         <translation type="unfinished"></translation>
