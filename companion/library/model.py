@@ -73,6 +73,7 @@ DRUG_CLASSES = (
     "chemotherapy",
     "hormone_therapy",
     "bone_agent",
+    "cdk46_inhibitor",
 )
 TREATMENT_CATEGORIES = (
     "radiation",

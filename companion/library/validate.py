@@ -41,6 +41,7 @@ ENTRY_KEYS = {
     "category",
     "section",
     "side_effect",
+    "label_version",
 }
 SECTION_FIELDS = {"key", "fact"}
 FACT_KEYS = {"text", "sources", "reviewed", "unverified"}
@@ -304,6 +305,8 @@ class _Checker:
             if data.get("drug_class") not in DRUG_CLASSES:
                 self.problem(name, f"unknown drug_class {data.get('drug_class')!r}")
             self.text(name, data, "route")
+            if "label_version" in data:
+                self.text(name, data, "label_version")
         elif "drug_class" in data:
             self.problem(name, "only drugs have a drug_class")
         if kind == "treatment" and data.get("category") not in TREATMENT_CATEGORIES:

@@ -1239,7 +1239,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../companion/ui/pages/library_labels.py" line="+60"/>
+        <location filename="../../companion/ui/pages/library_labels.py" line="+62"/>
         <source>How it is given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1425,7 +1425,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/ui/pages/library_labels.py" line="-50"/>
+        <location filename="../../companion/ui/pages/library_labels.py" line="-52"/>
         <source>Medicine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,19 +1481,24 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Chemotherapy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+12"/>
+        <location line="-12"/>
+        <location line="+13"/>
         <source>Hormone therapy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Bone-strengthening medicines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CDK4/6 inhibitors (pills that slow cell division)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1514,6 +1519,11 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+3"/>
         <source>Bone-strengthening medicine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CDK4/6 inhibitor (a pill that slows cell division)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -195,6 +195,29 @@ fatige | symptom:fatigue
 pnemonitis | term:ild
 anemea | term:anemia
 scanxity | term:scan-anxiety
+Ibrance | drug:palbociclib
+palbociclib | drug:palbociclib
+Verzenio | drug:abemaciclib
+abemaciclib | drug:abemaciclib
+monarcHER | drug:abemaciclib
+PATINA | drug:palbociclib
+goserelin | treatment:ovarian-suppression
+Zoladex | treatment:ovarian-suppression
+leuprolide | treatment:ovarian-suppression
+Lupron | treatment:ovarian-suppression
+oophorectomy | treatment:ovarian-suppression
+ovarian function suppression | treatment:ovarian-suppression
+OFS | treatment:ovarian-suppression
+trastuzumab-strf | drug:trastuzumab
+trastuzumab-dkst | drug:trastuzumab
+trastuzumab-pkrb | drug:trastuzumab
+trastuzumab-dttb | drug:trastuzumab
+trastuzumab-qyyp | drug:trastuzumab
+trastuzumab-anns | drug:trastuzumab
+pertuzumab-dpzb | drug:pertuzumab
+denosumab-bbdz | drug:denosumab
+Wyost | drug:denosumab
+Osenvelt | drug:denosumab
 """
 
 

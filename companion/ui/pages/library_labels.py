@@ -27,6 +27,7 @@ def class_group_label(drug_class: str) -> str:
         "chemotherapy": Library.tr("Chemotherapy"),
         "hormone_therapy": Library.tr("Hormone therapy"),
         "bone_agent": Library.tr("Bone-strengthening medicines"),
+        "cdk46_inhibitor": Library.tr("CDK4/6 inhibitors (pills that slow cell division)"),
     }.get(drug_class, drug_class)
 
 
@@ -39,6 +40,7 @@ def class_label(drug_class: str) -> str:
         "chemotherapy": Library.tr("Chemotherapy"),
         "hormone_therapy": Library.tr("Hormone therapy"),
         "bone_agent": Library.tr("Bone-strengthening medicine"),
+        "cdk46_inhibitor": Library.tr("CDK4/6 inhibitor (a pill that slows cell division)"),
     }.get(drug_class, drug_class)
 
 
