@@ -16,16 +16,21 @@ import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from companion.store import Store
 from companion.store.models import (
     CheckIn,
     EsasAnswer,
     LineDrug,
+    Profile,
+    Question,
     RedFlagEvent,
     SymptomAnswer,
+    TestResult,
     TherapyLine,
+    Visit,
+    VisitQuestion,
 )
 
 SYMPTOMS = (
@@ -144,9 +149,29 @@ def write_big_profile(data_dir: Path, answers: int = 100_000, seed: int = 4) -> 
                     for o in range(5, days, 97)
                 ],
             )
+            _add_scans_and_visits(session, first, days, rng)
+            session.execute(update(Profile).values(welcome_done=True, name="Benchmark"))
         return len(rows)
     finally:
         store.close()
+
+
+def _add_scans_and_visits(session, first: date, days: int, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    scans = []
+    for offset in range(30, days, 91):
+        day = first + timedelta(days=offset)
+        scans.append({"kind": "echo", "day": day, "lvef_percent": rng.randint(52, 64)})
+        scans.append({"kind": "ct", "day": day, "summary": "Stable disease."})
+    if scans:
+        session.execute(insert(TestResult), scans)
+    asked = Question(text="Should my heart be checked again before the next cycle?")
+    session.add(asked)
+    session.flush()
+    for offset in range(14, days, 28):
+        moment = datetime.combine(first + timedelta(days=offset), time(10, 30))
+        visit = Visit(starts_at=moment, clinician="Dr. Example", purpose="Cycle review")
+        visit.questions = [VisitQuestion(question_id=asked.id, position=0, asked=True)]
+        session.add(visit)
 
 
 def main() -> int:

@@ -6,9 +6,10 @@ import logging
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -128,6 +129,24 @@ def offer_crash_logs(window: MainWindow, logs: Path) -> None:
     crash.mark_seen(logs)
 
 
+FIRST_PAINT_ENV = "COMPANION_EXIT_AFTER_FIRST_PAINT"
+
+
+class FirstPaintReporter(QObject):
+    """For benchmarks/run.py: on the shown page's first paint, print the wall-clock time and
+    the peak memory so far ("first-paint <epoch seconds> <max RSS>"), then quit."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            import resource  # Unix only, like the benchmarks
+
+            rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print("first-paint", time.time(), rss, flush=True)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QCoreApplication.quit)
+        return False
+
+
 def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
     app = ensure_application()
     with _CloseOnTerminate(app) as terminate:
@@ -153,6 +172,9 @@ def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
             # Started from a desktop icon there is no terminal: say it in a window too.
             QMessageBox.critical(None, APP_NAME, str(exc))
             raise
+        if os.environ.get(FIRST_PAINT_ENV):
+            reporter = FirstPaintReporter(window)
+            window.current_page().installEventFilter(reporter)
         window.show()
         WindowBeacon(paths.root, window)
 
