@@ -569,9 +569,9 @@ def freeze_scenario(profile: Path, scratch: Path) -> dict[str, float]:
     window.show()
     wait(0.3)
     try:
-        for page in window.pages:
-            beat.step = f"page {page.page_id}"
-            window.show_page(page.page_id)
+        for page_id in window.page_ids:
+            beat.step = f"page {page_id}"
+            window.show_page(page_id)
             wait(0.15)
         beat.step = "save an answer"
         window.show_page("today")

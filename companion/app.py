@@ -24,14 +24,9 @@ from companion.store.creation import tidy_leftovers
 from companion.translations import TranslationContext, install_translations
 from companion.ui import theme
 from companion.ui.main_window import MainWindow
-from companion.ui.pages.library import LibraryPage
-from companion.ui.pages.settings import SettingsPage
-from companion.ui.pages.symptoms import SymptomsPage
-from companion.ui.pages.today import TodayPage
-from companion.ui.pages.treatments import TreatmentsPage
-from companion.ui.pages.visits import VisitsPage
 from companion.ui.single_window import WindowBeacon, bring_forward
-from companion.ui.welcome import WelcomeDialog
+from companion.ui.symptoms.file_actions import SymptomFileActions
+from companion.ui.widgets.common import Page
 
 
 class App(TranslationContext):
@@ -74,24 +69,58 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
     theme.apply_theme(app, theme.TEXT_SCALES[text_scale])
 
     window = MainWindow(services, settings)
-    today_page = TodayPage(services, window.undo_stack, settings)
-    window.add_page(App.tr("Today"), today_page)
-    symptoms_page = SymptomsPage(services, window.undo_stack)
-    window.add_page(App.tr("Symptoms"), symptoms_page)
-    symptoms_page.edit_day_requested.connect(today_page.open_day)
-    window.add_page(App.tr("Treatments"), TreatmentsPage(services))
-    window.add_page(App.tr("Visits & questions"), VisitsPage(services, window.undo_stack))
-    window.add_page(App.tr("Library"), LibraryPage(services))
-    settings_page = SettingsPage(services, text_scale)
-    window.add_page(App.tr("Settings"), settings_page)
+    undo_stack = window.undo_stack
+
+    # Pages are built (and their modules imported: charts, printing) when first shown.
+    def today(_window: MainWindow) -> Page:
+        from companion.ui.pages.today import TodayPage
+
+        return TodayPage(services, undo_stack, settings)
+
+    def symptoms(window: MainWindow) -> Page:
+        from companion.ui.pages.symptoms import SymptomsPage
+
+        page = SymptomsPage(services, undo_stack)
+        today_page = window.page("today")
+        page.edit_day_requested.connect(today_page.open_day)  # type: ignore[attr-defined]
+        page.export_action = file_actions.export_action
+        page.import_action = file_actions.import_action
+        return page
+
+    def treatments(_window: MainWindow) -> Page:
+        from companion.ui.pages.treatments import TreatmentsPage
+
+        return TreatmentsPage(services)
+
+    def visits(_window: MainWindow) -> Page:
+        from companion.ui.pages.visits import VisitsPage
+
+        return VisitsPage(services, undo_stack)
+
+    def library(_window: MainWindow) -> Page:
+        from companion.ui.pages.library import LibraryPage
+
+        return LibraryPage(services)
+
+    def settings_page(_window: MainWindow) -> Page:
+        from companion.ui.pages.settings import SettingsPage
+
+        page = SettingsPage(services, text_scale)
+        page.text_scale_changed.connect(change_text_size)
+        return page
 
     def change_text_size(key: str) -> None:
         settings.setValue("appearance/text_size", key)
         theme.apply_theme(app, theme.TEXT_SCALES[key])
 
-    settings_page.text_scale_changed.connect(change_text_size)
+    window.add_page(App.tr("Today"), "today", today)
+    window.add_page(App.tr("Symptoms"), "symptoms", symptoms)
+    window.add_page(App.tr("Treatments"), "treatments", treatments)
+    window.add_page(App.tr("Visits & questions"), "visits", visits)
+    window.add_page(App.tr("Library"), "library", library)
+    window.add_page(App.tr("Settings"), "settings", settings_page)
     window.build_menus()
-    symptoms_page.add_file_actions(window.file_menu)
+    file_actions = SymptomFileActions(window, window.file_menu)
     window.restore_layout()
     window.destroyed.connect(services.close)
     window.destroyed.connect(lock.release)
@@ -184,6 +213,8 @@ def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
                 QMessageBox.information(window, APP_NAME, read_only_notice())
                 return
             if not window.services.profile.get().welcome_done:
+                from companion.ui.welcome import WelcomeDialog
+
                 WelcomeDialog(window.services.profile).exec()
                 window.current_page().refresh()
 

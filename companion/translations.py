@@ -13,10 +13,28 @@ translations (qtbase: standard dialog buttons, context menus) come from the Qt i
 from __future__ import annotations
 
 from datetime import date, datetime
-
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from companion.resource_files import resources_root
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+# Qt loads on the first translation, not on import: the library and the command line's
+# quick verbs use these contexts' names and QT_TRANSLATE_NOOP without starting Qt. It is
+# imported once and kept (an import inside each call would run Qt's import hook each time).
+_qt: ModuleType | None = None
+
+
+def _qtcore() -> ModuleType:
+    global _qt
+    if _qt is None:
+        import PySide6.QtCore
+
+        _qt = PySide6.QtCore
+    return _qt
+
 
 CATALOGUE_NAME = "her2_companion"
 
@@ -26,24 +44,28 @@ class TranslationContext:
 
     @classmethod
     def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+        return str(_qtcore().QCoreApplication.translate(cls.__name__, text, disambiguation, n))
 
 
 def translate(context: str, text: str) -> str:
     """Translate a text chosen at run time, marked for lupdate elsewhere (QT_TRANSLATE_NOOP)."""
-    return QCoreApplication.translate(context, text)
+    return str(_qtcore().QCoreApplication.translate(context, text))
 
 
 def locale_date(day: date, pattern: str = "d MMM yyyy") -> str:
     """A date in the user's language with a Qt pattern; the default ('3 Mar 2025') has no
     day/month order to misread."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
+    qt = _qtcore()
+    return str(qt.QLocale().toString(qt.QDate(day.year, day.month, day.day), pattern))
 
 
 def locale_time(moment: datetime) -> str:
     """The time of day in the user's short format (09:00, 9:00 AM)."""
-    return QLocale().toString(
-        QTime(moment.hour, moment.minute, moment.second), QLocale.FormatType.ShortFormat
+    qt = _qtcore()
+    return str(
+        qt.QLocale().toString(
+            qt.QTime(moment.hour, moment.minute, moment.second), qt.QLocale.FormatType.ShortFormat
+        )
     )
 
 
@@ -85,6 +107,8 @@ def install_translations(
     Qt's translation goes in first so that the app's own, installed last, is searched first.
     The translators are children of app, so they live as long as it does.
     """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
     locale = QLocale() if locale is None else locale
     wanted = (
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),

@@ -1,8 +1,13 @@
-"""The main window: a sidebar of pages, menus with standard shortcuts, remembered layout."""
+"""The main window: a sidebar of pages, menus with standard shortcuts, remembered layout.
+
+Each page is built the first time it is shown (or asked for), so start-up pays only for
+the page on screen.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -24,6 +29,14 @@ from companion.ui import theme
 from companion.ui.widgets.common import Page
 
 
+@dataclass
+class _PageSlot:
+    page_id: str
+    build: Callable[[MainWindow], Page]
+    scroller: QScrollArea
+    page: Page | None = None
+
+
 class MainWindow(QMainWindow):
     closed = Signal()  # the user closed the window: the profile is free for others
 
@@ -35,7 +48,7 @@ class MainWindow(QMainWindow):
         title = self.tr("HER2 Companion")  # the name may be written in another script
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.pages: list[Page] = []
+        self._slots: list[_PageSlot] = []
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -51,35 +64,53 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._show_row)
 
     # -- pages -------------------------------------------------------------------------
-    def add_page(self, title: str, page: Page) -> None:
+    def add_page(self, title: str, page_id: str, build: Callable[[MainWindow], Page]) -> None:
+        """A sidebar entry; build(window) makes the page the first time it is needed (it
+        gets the window rather than capturing it, so no closure keeps the window alive)."""
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-        item.setData(Qt.ItemDataRole.UserRole, page.page_id)
+        item.setData(Qt.ItemDataRole.UserRole, page_id)
         self.sidebar.addItem(item)
         # A page scrolls when the window is smaller than the page needs (small laptop
         # screens, largest text), instead of forcing a huge minimum window size.
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setWidget(page)
         self.stack.addWidget(scroller)
-        self.pages.append(page)
+        self._slots.append(_PageSlot(page_id, build, scroller))
+
+    @property
+    def page_ids(self) -> list[str]:
+        return [slot.page_id for slot in self._slots]
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, building those not shown yet."""
+        return [self.page(page_id) for page_id in self.page_ids]
+
+    def is_built(self, page_id: str) -> bool:
+        return self._slots[self.page_ids.index(page_id)].page is not None
 
     def page(self, page_id: str) -> Page:
-        return next(p for p in self.pages if p.page_id == page_id)
+        slot = self._slots[self.page_ids.index(page_id)]
+        if slot.page is None:
+            slot.page = slot.build(self)
+            slot.scroller.setWidget(slot.page)
+        return slot.page
 
     def show_page(self, page_id: str) -> None:
-        self.sidebar.setCurrentRow(self.pages.index(self.page(page_id)))
+        self.sidebar.setCurrentRow(self.page_ids.index(page_id))
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self._slots[self.stack.currentIndex()].page_id)
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        page = self.page(self._slots[row].page_id)
         self.stack.setCurrentIndex(row)
-        self.pages[row].refresh()
-        self.settings.setValue("window/page", self.pages[row].page_id)
+        page.refresh()
+        self.settings.setValue("window/page", page.page_id)
 
     # -- menus -------------------------------------------------------------------------
     def build_menus(self) -> None:
@@ -103,7 +134,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for index in range(len(self.pages)):
+        for index in range(len(self._slots)):
             action = go_menu.addAction(self.sidebar.item(index).text())
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.setData(index)
@@ -160,7 +191,7 @@ class MainWindow(QMainWindow):
                 height = min(height, round(room.height() * 0.9))
             self.resize(width, height)
         wanted = self.settings.value("window/page", "today")
-        ids = [p.page_id for p in self.pages]
+        ids = self.page_ids
         self.sidebar.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -105,3 +105,30 @@ def test_an_unusable_data_folder_is_explained_in_a_window(
     with pytest.raises(ProfileError):
         companion.app.run_gui(blocker)
     assert shown and "not a folder" in shown[0]
+
+
+def test_pages_are_built_when_first_shown(window, qtbot) -> None:
+    assert window.current_page().page_id == "today"
+    assert [window.is_built(p) for p in window.page_ids] == [True] + [False] * 5
+    window.show_page("treatments")
+    assert window.is_built("treatments") and window.current_page().page_id == "treatments"
+    assert window.current_page().isVisible()
+    assert not window.is_built("symptoms")
+
+
+def test_file_menu_imports_symptoms_before_the_page_was_opened(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QFileDialog
+
+    source = tmp_path / "in.csv"
+    source.write_text(f"date,kind,item,attribute,value\n{date.today()},symptom,nausea,severity,2\n")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    assert not window.is_built("symptoms")
+    texts = [a.text() for a in window.file_menu.actions()]
+    assert texts.index("&Import symptoms…") < texts.index("&Quit")
+    next(a for a in window.file_menu.actions() if a.text() == "&Import symptoms…").trigger()
+    assert window.services.symptoms.history.count() == 1
+    assert "Imported 1 rows" in window.page("symptoms").status.text()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -54,6 +53,10 @@ ALL = "__all__"
 class SymptomsPage(Page):
     page_id = "symptoms"
     edit_day_requested = Signal(object)  # date: open this day in the check-in
+    # File ▸ Export symptoms… / Import symptoms…: the window owns them (they exist before
+    # this page is built) and hands them over here.
+    export_action: QAction
+    import_action: QAction
 
     def __init__(self, services: Services, undo_stack: QUndoStack | None = None) -> None:
         super().__init__()
@@ -505,20 +508,6 @@ class SymptomsPage(Page):
         )
 
     # -- export, import, print --------------------------------------------------------
-    def add_file_actions(self, menu: QMenu) -> None:
-        """File ▸ Export symptoms… and Import symptoms…, above Quit."""
-        self.export_action = QAction(self.tr("&Export symptoms…"), self)
-        self.import_action = QAction(self.tr("&Import symptoms…"), self)
-        self.export_action.triggered.connect(self.export)
-        self.import_action.triggered.connect(self.import_file)
-        actions = menu.actions()
-        before = actions[-2] if len(actions) >= 2 else None
-        for action in (self.export_action, self.import_action):
-            if before is not None:
-                menu.insertAction(before, action)
-            else:
-                menu.addAction(action)
-
     def report_window(self) -> tuple[date, date]:
         start, end = self._window_of()
         span = self._history.span()
