@@ -162,15 +162,16 @@ FIRST_PAINT_ENV = "COMPANION_EXIT_AFTER_FIRST_PAINT"
 
 
 class FirstPaintReporter(QObject):
-    """For benchmarks/run.py: on the shown page's first paint, print the wall-clock time and
-    the peak memory so far ("first-paint <epoch seconds> <max RSS>"), then quit."""
+    """For benchmarks/run.py: on the shown page's first paint, print the monotonic clock
+    (system-wide, so the benchmark compares it with its own) and the peak memory so far
+    ("first-paint <seconds> <max RSS>"), then quit. Not the app's clock: no date is read."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             import resource  # Unix only, like the benchmarks
 
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print("first-paint", time.time(), rss, flush=True)
+            print("first-paint", time.monotonic(), rss, flush=True)
             watched.removeEventFilter(self)
             QTimer.singleShot(0, QCoreApplication.quit)
         return False

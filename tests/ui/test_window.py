@@ -117,14 +117,14 @@ def test_pages_are_built_when_first_shown(window, qtbot) -> None:
 
 
 def test_file_menu_imports_symptoms_before_the_page_was_opened(
-    window, qtbot, tmp_path: Path, monkeypatch
+    window, qtbot, tmp_path: Path, monkeypatch, clock
 ) -> None:
-    from datetime import date
-
     from PySide6.QtWidgets import QFileDialog
 
     source = tmp_path / "in.csv"
-    source.write_text(f"date,kind,item,attribute,value\n{date.today()},symptom,nausea,severity,2\n")
+    source.write_text(
+        f"date,kind,item,attribute,value\n{clock.today()},symptom,nausea,severity,2\n"
+    )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
     assert not window.is_built("symptoms")
     texts = [a.text() for a in window.file_menu.actions()]
