@@ -11,8 +11,6 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from companion.errors import ProfileError
 
 ENV_DATA_DIR = "COMPANION_DATA_DIR"
@@ -24,6 +22,8 @@ def default_data_dir() -> Path:
     override = os.environ.get(ENV_DATA_DIR)
     if override:
         return Path(override).expanduser()
+    from platformdirs import user_data_path  # only when no folder was given: a quicker CLI
+
     return user_data_path("her2-companion", appauthor=False)
 
 

@@ -36,7 +36,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -113,23 +113,45 @@ def _unsafe(text: str) -> str:
     return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
 
 
-def rows_for(service: SymptomService, states: Iterable[DayState]) -> list[list[str]]:
-    """The CSV rows (without the header) for these days, in a fixed order."""
+def rows_for(
+    service: SymptomService,
+    states: Sequence[DayState],
+    progress: Callable[[int, int], None] | None = None,
+) -> list[list[str]]:
+    """The CSV rows (without the header) for these days, in a fixed order.
+
+    progress(days done, days), if given, is called every few hundred days."""
     rows: list[list[str]] = []
-    for state in states:
+    # Words and times repeat: each is translated or formatted once per export, not per row.
+    names: dict[str, str] = {}
+    words: dict[tuple[str, int], str] = {}
+    stamps: dict[datetime | None, str] = {}
+    for done, state in enumerate(states):
+        if progress is not None and done % 256 == 0:
+            progress(done, len(states))
         day = state.day.isoformat()
         for answer in state.answers:  # sorted by symptom, then attribute
+            symptom, attribute, value = answer.symptom_id, answer.attribute, answer.value
+            name = names.get(symptom)
+            if name is None:
+                name = names[symptom] = _safe(service.term(symptom))
+            word = words.get((attribute, value))
+            if word is None:
+                word = words[(attribute, value)] = wording.answer_word(attribute, value)
+            stamp = stamps.get(answer.recorded_at)
+            if stamp is None:
+                stamp = stamps[answer.recorded_at] = _stamp(answer.recorded_at)
             rows.append(
                 [
                     day,
                     "symptom",
-                    answer.symptom_id,
-                    _safe(service.term(answer.symptom_id)),
-                    answer.attribute,
-                    str(answer.value),
-                    wording.answer_word(answer.attribute, answer.value),
+                    symptom,
+                    name,
+                    attribute,
+                    str(value),
+                    word,
                     "",
-                    _stamp(answer.recorded_at),
+                    stamp,
                     "",
                     str(answer.recall_days),
                 ]
@@ -211,19 +233,34 @@ def rows_for(service: SymptomService, states: Iterable[DayState]) -> list[list[s
     return rows
 
 
-def csv_text(service: SymptomService, start: date | None = None, end: date | None = None) -> str:
+def csv_text(
+    service: SymptomService,
+    start: date | None = None,
+    end: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> str:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(rows_for(service, service.history.day_states(start, end)))
+    rows = rows_for(service, service.history.day_states(start, end), progress)
+    # A few thousand rows per call: writerows() holds the GIL for the whole call, and an
+    # export runs beside the GUI thread.
+    for first in range(0, len(rows), 2000):
+        writer.writerows(rows[first : first + 2000])
     return out.getvalue()
 
 
 def write_csv(
-    service: SymptomService, path: Path, start: date | None = None, end: date | None = None
+    service: SymptomService,
+    path: Path,
+    start: date | None = None,
+    end: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Write the log (or a date range of it) to path, atomically. Returns the data rows."""
-    text = csv_text(service, start, end)
+    """Write the log (or a date range of it) to path, atomically. Returns the data rows.
+
+    progress(done, total) is called now and then (it may raise to stop the export)."""
+    text = csv_text(service, start, end, progress)
     atomic_file.write_text(Path(path), text, encoding="utf-8-sig")
     return text.count("\r\n") - 1
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-
-from sqlalchemy.exc import DBAPIError
+from typing import TYPE_CHECKING
 
 from companion.errors import (
     CompanionError,
@@ -20,6 +19,9 @@ from companion.errors import (
     StorageError,
 )
 from companion.translations import TranslationContext
+
+if TYPE_CHECKING:  # only a type here: the crash handler and quick CLI verbs skip SQLAlchemy
+    from sqlalchemy.exc import DBAPIError
 
 
 class Storage(TranslationContext):

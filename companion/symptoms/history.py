@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from companion.store import Store
 from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer
@@ -24,7 +26,20 @@ from companion.symptoms.vocabulary import SymptomVocabulary
 from companion.translations import Symptoms
 from companion.treatments.current import CurrentTreatments
 
+if TYPE_CHECKING:
+    from companion.symptoms.log_window import LogWindow
+
 LogRow = tuple[date, str, str, int]  # day, symptom id, attribute, value
+_MONDAY = date(1900, 1, 1)
+_SYMPTOM_IDS = """
+    WITH RECURSIVE ids(id) AS (
+        SELECT min(symptom_id) FROM symptom_answer
+        UNION ALL
+        SELECT (SELECT min(symptom_id) FROM symptom_answer WHERE symptom_id > ids.id)
+        FROM ids WHERE ids.id IS NOT NULL
+    )
+    SELECT id FROM ids WHERE id IS NOT NULL
+"""  # weeks are counted from this Monday (before any check-in)
 MAIN_ATTRIBUTE_ORDER = ("severity", "frequency", "amount", "interference", "presence")
 
 
@@ -149,6 +164,13 @@ class SymptomHistory:
 
     # -- periods --------------------------------------------------------------------------
 
+    @cached_property
+    def log_window(self) -> LogWindow:
+        """The log a screenful at a time, filtered and sorted in SQL (for the log table)."""
+        from companion.symptoms.log_window import LogWindow  # it imports this module
+
+        return LogWindow(self._store)
+
     def answers(
         self,
         start: date | None = None,
@@ -255,16 +277,22 @@ class SymptomHistory:
             return session.scalar(select(func.count()).select_from(SymptomAnswer)) or 0
 
     def span(self) -> tuple[date, date] | None:
+        # Two scalar subqueries: SQLite reads each end of the day index (one query asking
+        # for both min and max would scan the whole table).
         with self._store.session() as session:
             first, last = session.execute(
-                select(func.min(CheckIn.day), func.max(CheckIn.day))
+                select(
+                    select(func.min(CheckIn.day)).scalar_subquery(),
+                    select(func.max(CheckIn.day)).scalar_subquery(),
+                )
             ).one()
         return None if first is None else (first, last)
 
     def symptom_ids(self) -> list[str]:
         """Symptoms that have answers, in vocabulary order (unknown ones last)."""
+        # A loose index scan: one index seek per symptom, not a pass over every answer.
         with self._store.session() as session:
-            found = set(session.scalars(select(SymptomAnswer.symptom_id).distinct()))
+            found = set(session.scalars(text(_SYMPTOM_IDS)))
         order = [t.id for t in self._vocabulary.all()]
         return [s for s in order if s in found] + sorted(found - set(order))
 
@@ -283,9 +311,47 @@ class SymptomHistory:
             )
         return result
 
-    def weekly_worst(self, start: date | None = None, end: date | None = None) -> list[WeekSummary]:
-        attributes = {t.id: t.attributes for t in self._vocabulary.all()}
-        return weekly_worst(self.answers(start, end), attributes)
+    def weekly_worst(
+        self, start: date | None = None, end: date | None = None, symptom_id: str | None = None
+    ) -> list[WeekSummary]:
+        """weekly_worst() of the period's answers, worked out in SQL: one row per week and
+        symptom comes back instead of every answer."""
+        main = {t.id: main_attribute(t.attributes) for t in self._vocabulary.all()}
+        parameters: dict[str, object] = {"monday": _MONDAY.isoformat(), "recall": RECALL_DAILY}
+        pairs, known = [], []
+        for index, (symptom, attribute) in enumerate(main.items()):
+            parameters[f"s{index}"], parameters[f"a{index}"] = symptom, attribute
+            pairs.append(f"(:s{index}, :a{index})")
+            known.append(f":s{index}")
+        conditions = ["a.recall_days = :recall"]  # the daily answers, as answers() gives
+        if pairs:
+            # Each symptom's main question; a symptom the vocabulary does not know counts
+            # with any question. (IN lists become lookups, not a CASE tried row by row.)
+            conditions.append(
+                f"((a.symptom_id, a.attribute) IN (VALUES {', '.join(pairs)}) "
+                f"OR a.symptom_id NOT IN ({', '.join(known)}))"
+            )
+        for column, value, test in (
+            ("start", start, "c.day >= :start"),
+            ("end", end, "c.day <= :end"),
+            ("symptom", symptom_id, "a.symptom_id = :symptom"),
+        ):
+            if value is not None:
+                parameters[column] = value.isoformat() if isinstance(value, date) else value
+                conditions.append(test)
+        where = " WHERE " + " AND ".join(conditions)
+        # SQLite returns the attribute of the row holding the max (the bare-column rule).
+        sql = (
+            "SELECT CAST((julianday(c.day) - julianday(:monday)) / 7 AS INTEGER) AS week, "
+            "a.symptom_id, a.attribute, max(a.value) "
+            "FROM checkin AS c CROSS JOIN symptom_answer AS a ON a.checkin_id = c.id"
+            f"{where} GROUP BY week, a.symptom_id ORDER BY week"
+        )
+        weeks: dict[int, dict[str, tuple[str, int]]] = {}
+        with self._store.session() as session:
+            for week, symptom, attribute, value in session.execute(text(sql), parameters):
+                weeks.setdefault(week, {})[symptom] = (attribute, int(value))
+        return [WeekSummary(_MONDAY + timedelta(weeks=w), weeks[w]) for w in sorted(weeks)]
 
     def esas_totals(self, start: date | None = None, end: date | None = None) -> list[EsasTotal]:
         query = (

@@ -22,8 +22,8 @@ def max_value(attribute: str) -> int:
 
 
 def answer_word(attribute: str, value: int) -> str:
-    words = scale(attribute)
-    return words[value] if 0 <= value < len(words) else str(value)
+    words = ANSWER_SCALES.get(attribute, ANSWER_SCALES["severity"])
+    return Symptoms.tr(words[value]) if 0 <= value < len(words) else str(value)
 
 
 def question(attribute: str) -> str:

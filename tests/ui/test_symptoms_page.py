@@ -23,6 +23,9 @@ def symptoms_page(window):  # type: ignore[no-untyped-def]
 
 
 def shown_rows(page) -> list:  # type: ignore[no-untyped-def]
+    """Every row that passes the filter, as after scrolling to the end of the table."""
+    page.model.fetch_all()
+    assert page.model.rowCount() == page.model.matching()
     return [page.model.row_data(r) for r in range(page.model.rowCount())]
 
 
@@ -33,12 +36,16 @@ def choose(combo, data) -> None:  # type: ignore[no-untyped-def]
 
 def test_log_model_passes_the_model_tester(qtmodeltester, demo_window) -> None:
     history = demo_window.services.symptoms.history
-    model = LogTableModel({t.id: t.term for t in demo_window.services.symptoms.vocabulary()})
-    model.load(history.answers(), history.periods(), history.flag_symptoms())
+    terms = {t.id: t.term for t in demo_window.services.symptoms.vocabulary()}
+    model = LogTableModel(terms, history.log_window)
+    model.load(history.periods(), history.flag_symptoms())
     qtmodeltester.check(model, force_py=True)
-    model.set_filter(LogFilter(symptom_id="nausea"))
-    model.sort(LogTableModel.ANSWER, Qt.SortOrder.DescendingOrder)
-    qtmodeltester.check(model, force_py=True)
+    # A second model for the filtered, sorted state: pytest-qt runs its checks (and so
+    # fetchMore) on modelReset before it records that the reset has ended.
+    filtered = LogTableModel(terms, history.log_window)
+    filtered.load(history.periods(), history.flag_symptoms(), LogFilter(symptom_id="nausea"))
+    filtered.sort(LogTableModel.ANSWER, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(filtered, force_py=True)
 
 
 def test_weekly_model_passes_the_model_tester(qtmodeltester, demo_window) -> None:
@@ -53,10 +60,17 @@ def test_weekly_model_passes_the_model_tester(qtmodeltester, demo_window) -> Non
 
 def test_the_table_shows_every_answer_latest_first(demo_window) -> None:
     page = symptoms_page(demo_window)
-    total = demo_window.services.symptoms.history.count()
-    assert page.model.rowCount() == total > 1000
+    total = len(demo_window.services.symptoms.history.answers())  # the daily answers
+    assert page.model.matching() == page.model.total() == total > 1000
     assert f"Showing {total} of {total}" in page.count_label.text()
-    days = [row[0] for row in shown_rows(page)]
+    assert page.model.rowCount() < total  # only the first screenfuls are read
+    page.table.scrollToBottom()
+    QApplication.processEvents()
+    assert page.model.rowCount() > LogTableModel.BATCH  # scrolling fetches more
+    rows = shown_rows(page)
+    assert len(rows) == total
+    assert sorted(rows) == sorted(demo_window.services.symptoms.history.answers())
+    days = [row[0] for row in rows]
     assert days == sorted(days, reverse=True)
     treatment = page.model.index(0, LogTableModel.TREATMENT).data()
     assert treatment == "Line 2: Trastuzumab deruxtecan"
@@ -75,7 +89,7 @@ def test_filter_by_symptom_dates_and_treatment_line(demo_window, qtbot) -> None:
     assert {row[0] for row in shown_rows(page)} <= {TODAY - timedelta(days=i) for i in range(7)}
     assert shown_rows(page)
     qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
-    assert page.model.rowCount() == page.model.total()
+    assert len(shown_rows(page)) == page.model.total()
 
 
 def test_clicking_a_header_sorts(demo_window, qtbot) -> None:
@@ -171,18 +185,22 @@ def test_export_csv_from_the_file_menu(demo_window, qtbot, tmp_path: Path, monke
 
     QTimer.singleShot(0, fill_dialog)
     page.export_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)  # the file is written on a worker thread
     rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8-sig"))))
     assert rows
     assert min(r["date"] for r in rows) >= (TODAY - timedelta(days=13)).isoformat()
     assert "Saved" in page.status.text()
 
 
-def test_export_pdf_report(demo_window, tmp_path: Path) -> None:
+def test_export_pdf_report(demo_window, qtbot, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     page = symptoms_page(demo_window)
     target = tmp_path / "report.pdf"
     assert page.export_to(target, "pdf", TODAY - timedelta(days=60), TODAY)
+    assert page.tasks.isVisible()  # a progress bar with Cancel while it is written
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
+    assert "Saved a" in page.status.text() and not page.tasks.isVisible()
     reader = PdfReader(target)
     assert len(reader.pages) >= 2
     for number, pdf_page in enumerate(reader.pages, start=1):
@@ -219,11 +237,13 @@ def test_import_from_the_page_is_all_or_nothing_and_undoable(
     chosen = [str(bad)]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen[0], ""))
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
     assert "Nothing was imported" in page.status.text()
     assert "Line 4" in page.status.text()
     assert window.services.symptoms.history.count() == 0
     chosen[0] = str(good)
     page.import_action.trigger()
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
     assert "Imported 2 rows for 2 days" in page.status.text()
     assert page.model.total() == 2
     window.undo_action.trigger()
@@ -237,3 +257,72 @@ def test_print_preview_opens(demo_window, qtbot) -> None:
     assert dialog.isVisible()
     dialog.close()
     QApplication.processEvents()
+
+
+def test_every_column_sorts_in_sql_as_the_values_say(demo_window) -> None:
+    page = symptoms_page(demo_window)
+    terms = page.model.sort_context().terms
+    everything = demo_window.services.symptoms.history.answers()
+    keys = {
+        LogTableModel.DATE: lambda r: (r[0], terms.get(r[1], r[1]), r[2]),
+        LogTableModel.SYMPTOM: lambda r: (terms.get(r[1], r[1]), r[2], r[0]),
+        LogTableModel.QUESTION: lambda r: (r[2], r[0]),
+        LogTableModel.ANSWER: lambda r: (r[3], r[0]),
+    }
+    for column, key in keys.items():
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            page.table.sortByColumn(column, order)
+            wanted = sorted(map(key, everything), reverse=order == Qt.SortOrder.DescendingOrder)
+            assert [key(r) for r in shown_rows(page)] == wanted, (column, order)
+    page.table.sortByColumn(LogTableModel.FLAG, Qt.SortOrder.DescendingOrder)
+    flagged = page.model.sort_context().flags
+    first = page.model.row_data(0)
+    assert flagged and (first[0], first[1]) in flagged
+
+
+def test_a_change_updates_only_the_rows_it_touches(demo_window, qtbot) -> None:
+    page = symptoms_page(demo_window)
+    model = page.model
+    resets: list[bool] = []
+    removed: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+    before = [model.row_data(r) for r in range(model.rowCount())]
+    page.select_row(3)
+    page.delete_selected()
+    assert removed == [(3, 3)] and not resets
+    assert model.row_data(2) == before[2] and model.row_data(3) == before[4]
+    assert page.table.currentIndex().row() in (2, 3)  # the selection stayed near
+    demo_window.undo_action.trigger()
+    assert not resets
+    assert [model.row_data(r) for r in range(len(before))] == before
+
+
+def test_export_can_be_cancelled_and_the_window_stays_responsive(
+    demo_window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    import threading
+
+    import companion.reports.symptom_csv as symptom_csv
+
+    page = symptoms_page(demo_window)
+    started, release = threading.Event(), threading.Event()
+    real_rows_for = symptom_csv.rows_for
+
+    def slow_rows_for(service, states, progress=None):  # type: ignore[no-untyped-def]
+        started.set()
+        release.wait(10)  # the export is still busy while the user does other things
+        return real_rows_for(service, states, progress)
+
+    monkeypatch.setattr(symptom_csv, "rows_for", slow_rows_for)
+    target = tmp_path / "cancelled.csv"
+    assert page.export_to(target, "csv", TODAY - timedelta(days=30), TODAY)
+    assert started.wait(10)
+    assert not page.export_to(target, "csv", TODAY, TODAY)  # one at a time
+    demo_window.show_page("library")  # the GUI thread is free meanwhile
+    assert demo_window.current_page().page_id == "library"
+    qtbot.mouseClick(page.tasks.cancel_button, Qt.MouseButton.LeftButton)
+    release.set()
+    qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
+    assert "cancelled" in page.status.text()
+    assert not target.exists() and not list(tmp_path.glob("*.partial"))

@@ -130,5 +130,6 @@ def test_file_menu_imports_symptoms_before_the_page_was_opened(
     texts = [a.text() for a in window.file_menu.actions()]
     assert texts.index("&Import symptoms…") < texts.index("&Quit")
     next(a for a in window.file_menu.actions() if a.text() == "&Import symptoms…").trigger()
+    qtbot.waitUntil(lambda: not window.page("symptoms").busy, timeout=60_000)
     assert window.services.symptoms.history.count() == 1
     assert "Imported 1 rows" in window.page("symptoms").status.text()

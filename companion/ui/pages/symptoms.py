@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -31,21 +30,24 @@ from PySide6.QtWidgets import (
 )
 
 from companion.errors import CompanionError
-from companion.reports.pdf import ReportDocument, write_pdf
-from companion.reports.symptom_csv import import_parsed, parse_csv, read_file, write_csv
-from companion.reports.symptom_report import build_symptom_report
 from companion.services import Services
 from companion.symptoms import esas, wording
-from companion.symptoms.history import TreatmentPeriod, main_attribute, weekly_worst
+from companion.symptoms.history import TreatmentPeriod, main_attribute
 from companion.ui import theme
-from companion.ui.printing import preview_report
-from companion.ui.symptoms.charts import TrendChartView
-from companion.ui.symptoms.export_dialog import ExportDialog
 from companion.ui.symptoms.log_model import LogFilter, LogTableModel
 from companion.ui.symptoms.signals import log_signals
-from companion.ui.symptoms.undo import undoable
+from companion.ui.symptoms.undo import push_change, record_change, undoable
 from companion.ui.symptoms.weekly_model import WeeklyWorstModel
+from companion.ui.widgets.background import Cancelled, Progress, TaskPanel
 from companion.ui.widgets.common import Page, button, heading, label
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from companion.reports.pdf import ReportDocument
+    from companion.reports.symptom_csv import ImportSummary
+    from companion.symptoms.model import DayState
+    from companion.ui.symptoms.charts import TrendChartView
 
 ALL = "__all__"
 
@@ -65,6 +67,9 @@ class SymptomsPage(Page):
         self._history = services.symptoms.history
         self._stack = undo_stack
         self._dirty = True
+        self._loaded = False
+        self._trend_chart: TrendChartView | None = None
+        self._esas_chart: TrendChartView | None = None
         self._periods: list[TreatmentPeriod] = []
         self.setAccessibleName(self.tr("Symptoms"))
         terms = {t.id: t.term for t in self._service.vocabulary()}
@@ -94,6 +99,8 @@ class SymptomsPage(Page):
         self.status = label("", "muted")
         self.status.setAccessibleName(self.tr("Symptom log status"))
         layout.addWidget(self.status)
+        self.tasks = TaskPanel()  # exports and imports run on a worker thread
+        layout.addWidget(self.tasks)
 
         self.tabs.currentChanged.connect(lambda _i: self._update_views())
         log_signals(self._service).changed.connect(self._log_changed)
@@ -139,7 +146,7 @@ class SymptomsPage(Page):
     def _build_log_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self.model = LogTableModel(self._terms)
+        self.model = LogTableModel(self._terms, self._history.log_window)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Symptom answers"))
         self.table.setModel(self.model)
@@ -203,8 +210,8 @@ class SymptomsPage(Page):
         row.addWidget(self.trend_symptom)
         row.addStretch(1)
         layout.addLayout(row)
-        self.trend_chart = TrendChartView(self.tr("Trend chart"))
-        layout.addWidget(self.trend_chart, 1)
+        self._trend_holder = QVBoxLayout()
+        layout.addLayout(self._trend_holder, 1)
         layout.addWidget(
             label(
                 self.tr(
@@ -245,8 +252,8 @@ class SymptomsPage(Page):
     def _build_esas_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self.esas_chart = TrendChartView(self.tr("ESAS-r totals chart"))
-        layout.addWidget(self.esas_chart, 1)
+        self._esas_holder = QVBoxLayout()
+        layout.addLayout(self._esas_holder, 1)
         self.esas_complete_only = QCheckBox(self.tr("Only days with all nine items answered"))
         self.esas_complete_only.setAccessibleName(self.esas_complete_only.text())
         self.esas_complete_only.setChecked(True)
@@ -257,28 +264,64 @@ class SymptomsPage(Page):
         layout.addWidget(label(esas.acknowledgement(), "muted"))
         return tab
 
+    # The charts (and QtCharts) are made when a chart tab is first shown.
+    @property
+    def trend_chart(self) -> TrendChartView:
+        if self._trend_chart is None:
+            self._trend_chart = self._chart_in(self._trend_holder, self.tr("Trend chart"))
+        return self._trend_chart
+
+    @property
+    def esas_chart(self) -> TrendChartView:
+        if self._esas_chart is None:
+            self._esas_chart = self._chart_in(self._esas_holder, self.tr("ESAS-r totals chart"))
+        return self._esas_chart
+
+    @staticmethod
+    def _chart_in(holder: QVBoxLayout, name: str) -> TrendChartView:
+        from companion.ui.symptoms.charts import TrendChartView
+
+        chart = TrendChartView(name)
+        holder.addWidget(chart, 1)
+        return chart
+
     # -- data ---------------------------------------------------------------------------
     def refresh(self) -> None:
         if self._dirty:
-            self.reload()
+            if self._loaded:
+                self._apply_change()
+            else:
+                self.reload()
+                self._loaded = True
 
     def reload(self) -> None:
+        """Read everything again: the choices, then the first rows of the log."""
         self._dirty = False
         history = self._history
-        rows = history.answers()
         self._periods = history.periods()
-        self.model.load(rows, self._periods, history.flag_symptoms())
-        self.table.horizontalHeader().setSortIndicator(*self.model._sort)
         self._fill_choices()
-        span = history.span()
+        self.model.load(self._periods, history.flag_symptoms(), self.current_filter())
+        self.table.horizontalHeader().setSortIndicator(*self.model.sort_order())
+        self._filter_applied()
+
+    def _apply_change(self) -> None:
+        """After a change: the choices again, and only the rows that went or came."""
+        self._dirty = False
+        self._periods = self._history.periods()
+        self._fill_choices()
+        self.model.update(self._periods, self._history.flag_symptoms())
+        self._filter_applied()
+
+    def _show_summary(self) -> None:
+        span = self._history.span()
+        total = self.model.total()
         self.summary.setText(
             self.tr("{count} answers from {first} to {last}.").format(
-                count=len(rows), first=span[0].isoformat(), last=span[1].isoformat()
+                count=total, first=span[0].isoformat(), last=span[1].isoformat()
             )
-            if span and rows
+            if span and total
             else self.tr("No answers yet. The check-in on the Today page fills this log.")
         )
-        self._filters_changed()
 
     def _fill_choices(self) -> None:
         symptoms = self._history.symptom_ids()
@@ -341,7 +384,11 @@ class SymptomsPage(Page):
 
     def _filters_changed(self) -> None:
         self.model.set_filter(self.current_filter())
-        shown, total = self.model.rowCount(), self.model.total()
+        self._filter_applied()
+
+    def _filter_applied(self) -> None:
+        self._show_summary()
+        shown, total = self.model.matching(), self.model.total()
         self.count_label.setText(
             self.tr("Showing {shown} of {total} answers.").format(shown=shown, total=total)
         )
@@ -373,13 +420,7 @@ class SymptomsPage(Page):
         self._filters_changed()
 
     def _window_of(self) -> tuple[date | None, date | None]:
-        wanted = self.current_filter()
-        start, end = wanted.start, wanted.end
-        if wanted.period is not None:
-            start = max(start or wanted.period.start, wanted.period.start)
-            if wanted.period.end is not None:
-                end = min(end or wanted.period.end, wanted.period.end)
-        return start, end
+        return self.current_filter().days()
 
     def _update_views(self) -> None:
         index = self.tabs.currentIndex()
@@ -418,12 +459,7 @@ class SymptomsPage(Page):
 
     def _update_weekly(self) -> None:
         start, end = self._window_of()
-        wanted = self.current_filter()
-        rows = self._history.answers(start, end)
-        if wanted.symptom_id:
-            rows = [r for r in rows if r[1] == wanted.symptom_id]
-        attributes = {t.id: t.attributes for t in self._service.vocabulary()}
-        weeks = weekly_worst(rows, attributes)
+        weeks = self._history.weekly_worst(start, end, self.current_filter().symptom_id)
         symptoms = [s for s in self._history.symptom_ids() if any(s in w.worst for w in weeks)]
         self.weekly_model.load(weeks, symptoms)
         metrics = self.weekly_table.fontMetrics()
@@ -465,7 +501,7 @@ class SymptomsPage(Page):
     def _log_changed(self, _days: frozenset[date]) -> None:
         self._dirty = True
         if self.isVisible():
-            self.reload()
+            self._apply_change()
 
     # -- actions ------------------------------------------------------------------------
     def selected_rows(self) -> list[tuple[date, str, str, int]]:
@@ -516,6 +552,8 @@ class SymptomsPage(Page):
         return start or first, end or today
 
     def export(self) -> None:
+        from companion.ui.symptoms.export_dialog import ExportDialog
+
         start, end = self.report_window()
         dialog = ExportDialog(start, end, self._services.clock.today(), self)
         accepted = dialog.exec()
@@ -531,26 +569,56 @@ class SymptomsPage(Page):
         if path:
             self.export_to(Path(path), kind, start, end)
 
+    @property
+    def busy(self) -> bool:
+        """An export or import is running on a worker thread."""
+        return self.tasks.busy
+
     def export_to(self, path: Path, kind: str, start: date, end: date) -> bool:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if kind == "pdf":
-                report = build_symptom_report(
-                    self._service, self._services.profile.get().name, start, end
-                )
-                pages = write_pdf(report, path)
-                message = self.tr("Saved a {pages}-page report to {path}.").format(
-                    pages=pages, path=path
-                )
-            else:
-                rows = write_csv(self._service, path, start, end)
-                message = self.tr("Saved {rows} rows to {path}.").format(rows=rows, path=path)
-        except CompanionError as exc:
-            self.status.setText(str(exc))
+        """Start writing the export on a worker thread (False if other work is running);
+        the status line says when it is saved."""
+        if not self._can_start():
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.status.setText(message)
+        service, name = self._service, self._services.profile.get().name
+
+        def work(progress: Progress) -> tuple[str, int]:
+            if kind == "pdf":
+                from companion.reports.pdf import write_pdf
+                from companion.reports.symptom_report import build_symptom_report
+
+                progress(0, 2)
+                report = build_symptom_report(service, name, start, end)
+                progress(1, 2)
+                return kind, write_pdf(report, path)
+            from companion.reports.symptom_csv import write_csv
+
+            return kind, write_csv(service, path, start, end, progress)
+
+        def done(result: tuple[str, int]) -> None:
+            kind, count = result
+            if kind == "pdf":
+                message = self.tr("Saved a {pages}-page report to {path}.")
+                self.status.setText(message.format(pages=count, path=path))
+            else:
+                message = self.tr("Saved {rows} rows to {path}.")
+                self.status.setText(message.format(rows=count, path=path))
+
+        def failed(problem: BaseException) -> None:
+            if isinstance(problem, Cancelled):
+                self.status.setText(self.tr("Export cancelled. Nothing was saved."))
+            elif isinstance(problem, CompanionError):
+                self.status.setText(str(problem))
+            else:
+                raise problem
+
+        self.status.setText("")
+        self.tasks.start(self.tr("Exporting…"), work, done, failed)
+        return True
+
+    def _can_start(self) -> bool:
+        if self.tasks.busy:
+            self.status.setText(self.tr("Please wait: an export or import is still running."))
+            return False
         return True
 
     def import_file(self) -> None:
@@ -564,35 +632,54 @@ class SymptomsPage(Page):
             self.import_from(Path(path))
 
     def import_from(self, path: Path) -> bool:
-        """Check the whole file, then import all of it (one undo step) or nothing."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            parsed = parse_csv(self._service, read_file(path))
-            summary = undoable(
-                self._service,
-                self._stack,
-                self.tr("Import symptoms"),
-                [s.day for s in parsed.states],
-                lambda: import_parsed(self._service, parsed),
-            )
-        except CompanionError as exc:
-            self.status.setText(self.tr("Nothing was imported. {problem}").format(problem=exc))
+        """Check the whole file, then import all of it (one undo step) or nothing; on a
+        worker thread (False if other work is running)."""
+        if not self._can_start():
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.status.setText(
-            self.tr(
-                "Imported {rows} rows for {days} days ({added} new entries). "
-                "Edit ▸ Undo takes the import back."
-            ).format(rows=summary.rows, days=summary.days, added=summary.added)
-        )
-        self.reload()
+        service = self._service
+
+        def work(progress: Progress) -> tuple[ImportSummary, list[DayState], list[DayState]]:
+            from companion.reports.symptom_csv import import_parsed, parse_csv, read_file
+
+            progress(0, 2)
+            parsed = parse_csv(service, read_file(path))
+            progress(1, 2)  # the last chance to cancel: the import is one transaction
+            return record_change(
+                service, [s.day for s in parsed.states], lambda: import_parsed(service, parsed)
+            )
+
+        def done(result: tuple[ImportSummary, list[DayState], list[DayState]]) -> None:
+            summary, before, after = result
+            push_change(service, self._stack, self.tr("Import symptoms"), before, after)
+            self.status.setText(
+                self.tr(
+                    "Imported {rows} rows for {days} days ({added} new entries). "
+                    "Edit ▸ Undo takes the import back."
+                ).format(rows=summary.rows, days=summary.days, added=summary.added)
+            )
+            self._apply_change()
+
+        def failed(problem: BaseException) -> None:
+            if isinstance(problem, Cancelled):
+                self.status.setText(self.tr("Import cancelled. Nothing was imported."))
+            elif isinstance(problem, CompanionError):
+                message = self.tr("Nothing was imported. {problem}")
+                self.status.setText(message.format(problem=problem))
+            else:
+                raise problem
+
+        self.status.setText("")
+        self.tasks.start(self.tr("Importing…"), work, done, failed)
         return True
 
     def build_report(self) -> ReportDocument:
+        from companion.reports.symptom_report import build_symptom_report
+
         start, end = self.report_window()
         return build_symptom_report(self._service, self._services.profile.get().name, start, end)
 
     def print_page(self) -> QPrintPreviewDialog:
         """File ▸ Print (Ctrl+P): the symptom report for the dates shown."""
+        from companion.ui.printing import preview_report
+
         return preview_report(self, self.build_report)

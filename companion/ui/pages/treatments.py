@@ -6,7 +6,6 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from companion.services import Services
 from companion.treatments.timeline import TimelineEvent
-from companion.ui.printing import preview_report
 from companion.ui.treatments.biopsies_tab import BiopsiesTab
 from companion.ui.treatments.lines_tab import LinesTab
 from companion.ui.treatments.medicines_tab import MedicinesTab
@@ -122,10 +121,12 @@ class TreatmentsPage(Page):
 
     def print_summary(self) -> None:
         from companion.reports.treatment_summary import build_treatment_summary
+        from companion.ui.printing import preview_report  # printing loads when first used
 
         self.preview = preview_report(self, lambda: build_treatment_summary(self._services))
 
     def print_medicines(self) -> None:
         from companion.reports.treatment_summary import build_medicines_list
+        from companion.ui.printing import preview_report
 
         self.preview = preview_report(self, lambda: build_medicines_list(self._services))

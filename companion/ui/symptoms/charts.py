@@ -22,9 +22,25 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from companion.symptoms.history import TreatmentPeriod
 from companion.ui import theme
 
+_EPOCH = date(1970, 1, 1).toordinal()
+_DAY_MS = 86_400_000
 
-def _x(day: date) -> float:
-    return float(QDateTime(QDate(day), QTime(12, 0)).toMSecsSinceEpoch())
+
+class DayScale:
+    """Days to the chart's x values (local noon, in ms since the epoch) by arithmetic:
+    one QDateTime for the time zone's offset instead of one per point. A daylight-saving
+    change moves a point by an hour, still well inside its day."""
+
+    def __init__(self, around: date) -> None:
+        offset_s = QDateTime(QDate(around), QTime(12, 0)).offsetFromUtc()
+        self._noon_ms = 12 * 3_600_000 - offset_s * 1000
+
+    def x(self, day: date) -> float:
+        return float((day.toordinal() - _EPOCH) * _DAY_MS + self._noon_ms)
+
+    def points(self, values: list[tuple[date, float]]) -> list[QPointF]:
+        base = self._noon_ms - _EPOCH * _DAY_MS
+        return [QPointF(day.toordinal() * _DAY_MS + base, value) for day, value in values]
 
 
 class TrendChartView(QChartView):
@@ -64,6 +80,8 @@ class TrendChartView(QChartView):
         first, last = min(days), max(days)
         if first == last:
             first, last = first - timedelta(days=1), last + timedelta(days=1)
+        scale = DayScale(last)
+        _x = scale.x
         x_axis = QDateTimeAxis()
         x_axis.setFormat("d MMM yy")
         x_axis.setRange(QDateTime(QDate(first), QTime(0, 0)), QDateTime(QDate(last), QTime(23, 59)))
@@ -116,7 +134,7 @@ class TrendChartView(QChartView):
             pen = QPen(QColor(theme.CHART_SERIES[index % len(theme.CHART_SERIES)]))
             pen.setWidthF(2.0)
             line.setPen(pen)
-            line.replace([QPointF(_x(d), v) for d, v in points])
+            line.replace(scale.points(points))
             chart.addSeries(line)
             line.attachAxis(x_axis)
             line.attachAxis(y_axis)

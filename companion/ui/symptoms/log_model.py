@@ -1,10 +1,15 @@
-"""The symptom log as a Qt table model: one row per answer, filtered and sorted in Python
-over plain tuples, so 100,000 answers stay quick (no proxy model calling data() per
-comparison)."""
+"""The symptom log as a Qt table model that holds only what has been scrolled to.
+
+Filtering and sorting run in SQL (companion.symptoms.log_window); the model fetches a
+screenful at a time through canFetchMore/fetchMore, so a log of 300,000 answers opens as
+quickly as one of 10,000. After a change it re-reads the rows it holds and tells the view
+only which rows went or came, so the selection and the scroll position stay put.
+"""
 
 from __future__ import annotations
 
 import bisect
+import difflib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,6 +26,7 @@ from PySide6.QtGui import QColor
 
 from companion.symptoms import wording
 from companion.symptoms.history import LogRow, TreatmentPeriod
+from companion.symptoms.log_window import LogQuery, LogWindow, SortContext
 from companion.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,23 +39,36 @@ class LogFilter:
     end: date | None = None
     period: TreatmentPeriod | None = None  # a treatment line
 
+    def days(self) -> tuple[date | None, date | None]:
+        """The first and last day wanted: the dates chosen, within the treatment line."""
+        start, end = self.start, self.end
+        if self.period is not None:
+            start = max(start or self.period.start, self.period.start)
+            if self.period.end is not None:
+                end = min(end or self.period.end, self.period.end)
+        return start, end
+
     def accepts(self, row: LogRow) -> bool:
+        start, end = self.days()
         return (
             (self.symptom_id is None or row[1] == self.symptom_id)
-            and (self.start is None or row[0] >= self.start)
-            and (self.end is None or row[0] <= self.end)
-            and (self.period is None or self.period.contains(row[0]))
+            and (start is None or row[0] >= start)
+            and (end is None or row[0] <= end)
         )
 
 
 class LogTableModel(QAbstractTableModel):
     DATE, SYMPTOM, QUESTION, ANSWER, TREATMENT, FLAG = range(6)
+    ORDERS = ("date", "symptom", "question", "answer", "treatment", "flag")  # per column
+    BATCH = 200  # rows per fetch: a few screenfuls
 
-    def __init__(self, terms: dict[str, str]) -> None:
+    def __init__(self, terms: dict[str, str], window: LogWindow) -> None:
         super().__init__()
         self._terms = terms
-        self._all: list[LogRow] = []
+        self._window = window
         self._rows: list[LogRow] = []
+        self._matching = 0  # rows that pass the filter
+        self._total = 0  # rows in the whole log
         self._periods: list[TreatmentPeriod] = []
         self._starts: list[date] = []
         self._flags: dict[tuple[date, str], str] = {}
@@ -65,61 +84,123 @@ class LogTableModel(QAbstractTableModel):
             self.tr("Red flag"),
         ]
 
-    # -- loading, filtering, sorting ------------------------------------------------------
+    # -- what is shown ---------------------------------------------------------------------
+    def sort_context(self) -> SortContext:
+        return SortContext(self._terms, self._periods, self._flags)
+
+    def _query(self) -> LogQuery:
+        start, end = self._filter.days()
+        column, order = self._sort
+        return LogQuery(
+            symptom_id=self._filter.symptom_id,
+            start=start,
+            end=end,
+            order=self.ORDERS[column],
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+
     def load(
         self,
-        rows: list[LogRow],
         periods: list[TreatmentPeriod],
         flags: dict[tuple[date, str], str],
+        wanted: LogFilter | None = None,
     ) -> None:
+        """Start again from the top with these treatment lines, red flags and filter."""
         self.beginResetModel()
-        self._all = rows
-        self._periods = sorted(periods, key=lambda p: p.start)
-        self._starts = [p.start for p in self._periods]
-        self._flags = flags
-        self._apply()
+        self._set_context(periods, flags)
+        if wanted is not None:
+            self._filter = wanted
+        self._total = self._window.count(LogQuery())
+        self._first_rows()
         self.endResetModel()
 
     def set_filter(self, wanted: LogFilter) -> None:
         self.beginResetModel()
         self._filter = wanted
-        self._apply()
+        self._first_rows()
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
+        if not 0 <= column < len(self.ORDERS):
+            return
+        self.beginResetModel()
         self._sort = (column, order)
-        self._sort_rows()
-        self.layoutChanged.emit()
+        self._first_rows()
+        self.endResetModel()
 
-    def _apply(self) -> None:
-        wanted = self._filter
-        if wanted == LogFilter():
-            self._rows = list(self._all)
-        else:
-            self._rows = [r for r in self._all if wanted.accepts(r)]
-        self._sort_rows()
+    def _set_context(
+        self, periods: list[TreatmentPeriod], flags: dict[tuple[date, str], str]
+    ) -> None:
+        self._periods = sorted(periods, key=lambda p: p.start)
+        self._starts = [p.start for p in self._periods]
+        self._flags = flags
 
-    def _sort_rows(self) -> None:
-        column, order = self._sort
-        reverse = order == Qt.SortOrder.DescendingOrder
-        terms = self._terms
-        if column == self.SYMPTOM:
-            self._rows.sort(key=lambda r: (terms.get(r[1], r[1]), r[2], r[0]), reverse=reverse)
-        elif column == self.QUESTION:
-            self._rows.sort(key=lambda r: (r[2], r[0]), reverse=reverse)
-        elif column == self.ANSWER:
-            self._rows.sort(key=lambda r: (r[3], r[0]), reverse=reverse)
-        elif column == self.TREATMENT:
-            self._rows.sort(key=lambda r: (self._period_index(r[0]), r[0]), reverse=reverse)
-        elif column == self.FLAG:
-            order_of = wording.URGENCY_ORDER
-            self._rows.sort(
-                key=lambda r: (-order_of.get(self._flags.get((r[0], r[1]), ""), 9), r[0]),
-                reverse=reverse,
-            )
-        else:
-            self._rows.sort(key=lambda r: (r[0], terms.get(r[1], r[1]), r[2]), reverse=reverse)
+    def _first_rows(self) -> None:
+        query = self._query()
+        self._matching = self._total if self._filter == LogFilter() else self._window.count(query)
+        self._rows = self._window.rows(query, self.sort_context(), self.BATCH)
+
+    def _read(self, skip_from: int, limit: int) -> list[LogRow]:
+        """limit rows after the first skip_from in the query's order."""
+        query = self._query()
+        if query.order == "date" and 0 < skip_from <= len(self._rows):
+            # Start from the last day held: skip only that day's rows, not everything.
+            day = self._rows[skip_from - 1][0]
+            same_day = 0
+            while same_day < skip_from and self._rows[skip_from - 1 - same_day][0] == day:
+                same_day += 1
+            return self._window.rows(query, self.sort_context(), limit, same_day, from_day=day)
+        return self._window.rows(query, self.sort_context(), limit, skip_from)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._matching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = self._read(len(self._rows), self.BATCH)
+        if not more:
+            self._matching = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore():
+            self.fetchMore()
+
+    def update(self, periods: list[TreatmentPeriod], flags: dict[tuple[date, str], str]) -> None:
+        """After a change: re-read as many rows as are held and report only the rows that
+        went or came (the view keeps its selection and scroll position)."""
+        self._set_context(periods, flags)
+        self._total = self._window.count(LogQuery())
+        query = self._query()
+        self._matching = self._total if self._filter == LogFilter() else self._window.count(query)
+        fresh = self._window.rows(query, self.sort_context(), max(len(self._rows), self.BATCH))
+        old = self._rows
+        matcher = difflib.SequenceMatcher(a=old, b=fresh, autojunk=False)
+        # From the end backwards, so the row numbers still to be changed stay valid.
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag == "equal":
+                continue
+            if tag == "replace" and i2 - i1 == j2 - j1:
+                self._rows[i1:i2] = fresh[j1:j2]
+                self.dataChanged.emit(self.index(i1, 0), self.index(i2 - 1, len(self._headers) - 1))
+                continue
+            if i2 > i1:
+                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                del self._rows[i1:i2]
+                self.endRemoveRows()
+            if j2 > j1:
+                self.beginInsertRows(QModelIndex(), i1, i1 + (j2 - j1) - 1)
+                self._rows[i1:i1] = fresh[j1:j2]
+                self.endInsertRows()
+        # Flags and treatment lines may have changed on rows that stayed.
+        if self._rows:
+            last = self.index(len(self._rows) - 1, self.FLAG)
+            self.dataChanged.emit(self.index(0, self.TREATMENT), last)
 
     def _period_index(self, day: date) -> int:
         index = bisect.bisect_right(self._starts, day) - 1
@@ -132,7 +213,15 @@ class LogTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def total(self) -> int:
-        return len(self._all)
+        """Answers in the whole log."""
+        return self._total
+
+    def matching(self) -> int:
+        """Answers that pass the filter (rowCount() is the part fetched so far)."""
+        return self._matching
+
+    def sort_order(self) -> tuple[int, Qt.SortOrder]:
+        return self._sort
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -50,13 +50,31 @@ def undoable(
 
     Exceptions from change() (e.g. ValidationError) propagate and nothing is pushed.
     """
+    result, before, after = record_change(service, days, change)
+    push_change(service, stack, text, before, after)
+    return result
+
+
+def record_change(
+    service: SymptomService, days: Iterable[date], change: Callable[[], T]
+) -> tuple[T, list[DayState], list[DayState]]:
+    """Run change() between two readings of the days (safe on a worker thread: it touches
+    no widget); push_change() then makes the undo step on the GUI thread."""
     days = sorted(set(days))
     before = service.states_of(days)
     result = change()
-    after = service.states_of(days)
+    return result, before, service.states_of(days)
+
+
+def push_change(
+    service: SymptomService,
+    stack: QUndoStack | None,
+    text: str,
+    before: list[DayState],
+    after: list[DayState],
+) -> None:
     if stack is not None and before != after:
         stack.push(DayChangeCommand(service, text, before, after))
-    return result
 
 
 def undoable_change(
