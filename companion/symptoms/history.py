@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cached_property
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 
@@ -25,9 +23,6 @@ from companion.symptoms.red_flag_engine import RedFlagEngine, observations
 from companion.symptoms.vocabulary import SymptomVocabulary
 from companion.translations import Symptoms
 from companion.treatments.current import CurrentTreatments
-
-if TYPE_CHECKING:
-    from companion.symptoms.log_window import LogWindow
 
 LogRow = tuple[date, str, str, int]  # day, symptom id, attribute, value
 _MONDAY = date(1900, 1, 1)
@@ -163,13 +158,6 @@ class SymptomHistory:
             return self._flags.open_views(events, checkin)
 
     # -- periods --------------------------------------------------------------------------
-
-    @cached_property
-    def log_window(self) -> LogWindow:
-        """The log a screenful at a time, filtered and sorted in SQL (for the log table)."""
-        from companion.symptoms.log_window import LogWindow  # it imports this module
-
-        return LogWindow(self._store)
 
     def answers(
         self,

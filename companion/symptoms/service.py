@@ -28,6 +28,7 @@ from companion.symptoms.checkin_writes import (
     MergeConflict,
 )
 from companion.symptoms.history import SymptomHistory
+from companion.symptoms.log_window import LogWindow
 from companion.symptoms.model import RECALL_DAILY, AnswerKey, Change, DayState, FlagEvent
 from companion.symptoms.recap import SymptomRecap
 from companion.symptoms.red_flag_engine import EPISODE_GAP_DAYS, RedFlagEngine
@@ -78,6 +79,7 @@ class SymptomService:
         self.flags = RedFlagEngine(store, self.vocab, treatments)
         self.writes = CheckInWriter(store, self.vocab, self.flags, self.notify)
         self.history = SymptomHistory(store, self.vocab, self.flags, treatments)
+        self.log_window = LogWindow(store)  # the log table, a screenful at a time
         self.recap = SymptomRecap(store)
 
     @property

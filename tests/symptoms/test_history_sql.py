@@ -34,7 +34,7 @@ def test_weekly_worst_in_sql_matches_python(demo: Services) -> None:
 
 def test_log_window_pages_through_every_answer_once(demo: Services) -> None:
     history = demo.symptoms.history
-    window = history.log_window
+    window = demo.symptoms.log_window
     context = SortContext({t.id: t.term for t in demo.symptoms.vocabulary()}, [], {})
     query = LogQuery(symptom_id="fatigue", descending=False)
     assert window.count(query) == len(history.answers(symptom_ids=["fatigue"]))

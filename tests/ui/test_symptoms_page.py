@@ -37,12 +37,12 @@ def choose(combo, data) -> None:  # type: ignore[no-untyped-def]
 def test_log_model_passes_the_model_tester(qtmodeltester, demo_window) -> None:
     history = demo_window.services.symptoms.history
     terms = {t.id: t.term for t in demo_window.services.symptoms.vocabulary()}
-    model = LogTableModel(terms, history.log_window)
+    model = LogTableModel(terms, demo_window.services.symptoms.log_window)
     model.load(history.periods(), history.flag_symptoms())
     qtmodeltester.check(model, force_py=True)
     # A second model for the filtered, sorted state: pytest-qt runs its checks (and so
     # fetchMore) on modelReset before it records that the reset has ended.
-    filtered = LogTableModel(terms, history.log_window)
+    filtered = LogTableModel(terms, demo_window.services.symptoms.log_window)
     filtered.load(history.periods(), history.flag_symptoms(), LogFilter(symptom_id="nausea"))
     filtered.sort(LogTableModel.ANSWER, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(filtered, force_py=True)

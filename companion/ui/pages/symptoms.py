@@ -146,7 +146,7 @@ class SymptomsPage(Page):
     def _build_log_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self.model = LogTableModel(self._terms, self._history.log_window)
+        self.model = LogTableModel(self._terms, self._service.log_window)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Symptom answers"))
         self.table.setModel(self.model)
