@@ -184,17 +184,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+77"/>
+        <location filename="../../companion/app.py" line="+116"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Treatments</source>
         <translation type="unfinished"></translation>
     </message>
@@ -209,12 +209,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+13"/>
         <source>This profile is read-only: its folder or disk does not allow changes. You can read everything, but new entries cannot be saved until it is writable again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+58"/>
+        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+59"/>
         <location line="+64"/>
         <location line="+151"/>
         <source>Daily check-in</source>
@@ -508,12 +508,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+439"/>
+        <location line="+431"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-438"/>
+        <location line="-430"/>
         <source>Anything else about today, in your own words.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,18 +552,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+365"/>
+        <location line="+357"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-361"/>
-        <location line="+379"/>
+        <location line="-353"/>
+        <location line="+371"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-367"/>
         <source>Te&amp;mperature (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -574,12 +574,12 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+406"/>
+        <location line="+398"/>
         <source>Show the ESAS-r form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-395"/>
         <source>How often to ask the ESAS-r</source>
         <translation type="unfinished"></translation>
     </message>
@@ -606,12 +606,12 @@
     <message>
         <location line="+34"/>
         <location line="+4"/>
-        <location line="+229"/>
+        <location line="+221"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-225"/>
         <source>Always ask about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -622,12 +622,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+229"/>
+        <location line="+221"/>
         <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-180"/>
         <source>Check-in for {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,12 +652,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+64"/>
         <source>Saved at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>Answer about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,7 +748,7 @@
 <context>
     <name>ESAS-r</name>
     <message>
-        <location filename="../../companion/symptoms/esas.py" line="+35"/>
+        <location filename="../../companion/symptoms/esas.py" line="+33"/>
         <source>Pain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1706,7 +1706,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../companion/ui/pages/library.py" line="+60"/>
+        <location filename="../../companion/ui/pages/library.py" line="+59"/>
         <location line="+3"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
@@ -2152,7 +2152,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>LogTableModel</name>
     <message>
-        <location filename="../../companion/ui/symptoms/log_model.py" line="+60"/>
+        <location filename="../../companion/ui/symptoms/log_model.py" line="+79"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2185,7 +2185,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../companion/ui/main_window.py" line="+35"/>
+        <location filename="../../companion/ui/main_window.py" line="+48"/>
         <source>HER2 Companion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2195,7 +2195,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+62"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3126,7 +3126,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/settings.py" line="+29"/>
+        <location filename="../../companion/ui/pages/settings.py" line="+28"/>
         <location line="+2"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
@@ -3239,7 +3239,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+34"/>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3335,7 +3335,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Storage</name>
     <message>
-        <location filename="../../companion/store/faults.py" line="+32"/>
+        <location filename="../../companion/store/faults.py" line="+34"/>
         <source>Not saved: the disk is full. Free some space (for example, empty the trash), then try again. What you typed is still here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3420,7 +3420,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomCsv</name>
     <message>
-        <location filename="../../companion/reports/symptom_csv.py" line="+148"/>
+        <location filename="../../companion/reports/symptom_csv.py" line="+170"/>
         <source>Compared with yesterday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3440,7 +3440,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+86"/>
         <source>Line {line}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3849,7 +3849,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/history.py" line="+237"/>
+        <location filename="../../companion/symptoms/history.py" line="+292"/>
         <source>Early treatment: {regimen}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3859,12 +3859,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/service.py" line="+75"/>
+        <location filename="../../companion/symptoms/checkin_writes.py" line="+48"/>
         <source>{day}: the log already holds {current} here; the file says {incoming}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+58"/>
         <source>A symptom answer covers 1 or 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3899,7 +3899,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+39"/>
         <source>A check-in cannot be dated in the future.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3909,7 +3909,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../companion/symptoms/vocabulary.py" line="+121"/>
         <source>Unknown symptom: {id}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3924,7 +3924,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+180"/>
+        <location filename="../../companion/symptoms/red_flag_engine.py" line="+169"/>
         <source>Temperature {c:.1f} °C ({f:.1f} °F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4029,7 +4029,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/plan.py" line="+126"/>
+        <location filename="../../companion/symptoms/plan.py" line="+110"/>
         <source>{term} ({attribute} {before} → {after})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4097,7 +4097,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/symptoms.py" line="+66"/>
+        <location filename="../../companion/ui/pages/symptoms.py" line="+74"/>
         <location line="+6"/>
         <source>Symptoms</source>
         <translation type="unfinished"></translation>
@@ -4109,24 +4109,24 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+467"/>
+        <location line="+486"/>
         <source>Export symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-466"/>
+        <location line="-485"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+496"/>
-        <location line="+15"/>
+        <location line="+545"/>
+        <location line="+26"/>
         <source>Import symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-510"/>
+        <location line="-570"/>
         <source>&amp;Print report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4171,7 +4171,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Show symptom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4249,12 +4249,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+64"/>
         <source>Trend chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+401"/>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-454"/>
         <source>Your own answers each day. Shaded: treatment lines. Triangles: red flags.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4269,17 +4274,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+36"/>
         <source>ESAS-r totals chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-20"/>
         <source>Only days with all nine items answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+62"/>
         <source>{count} answers from {first} to {last}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4289,7 +4294,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>All symptoms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4299,17 +4304,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Showing {shown} of {total} answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+44"/>
         <source>No answers yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+47"/>
         <source>ESAS-r total (0–{top})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4355,17 +4360,17 @@ You can undo this with Edit ▸ Undo.</source>
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../../companion/ui/symptoms/file_actions.py" line="+29"/>
         <source>&amp;Export symptoms…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Import symptoms…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../companion/ui/pages/symptoms.py" line="+32"/>
         <source>PDF report (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4375,28 +4380,66 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+35"/>
         <source>Saved a {pages}-page report to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Saved {rows} rows to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>Export cancelled. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please wait: an export or import is still running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+35"/>
+        <source>Import cancelled. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Nothing was imported. {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-10"/>
         <source>Imported {rows} rows for {days} days ({added} new entries). Edit ▸ Undo takes the import back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../../companion/ui/widgets/background.py" line="+77"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop this work</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4822,7 +4865,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/labels.py" line="+42"/>
+        <location filename="../../companion/treatments/labels.py" line="+40"/>
         <source>Metastatic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5277,7 +5320,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/timeline.py" line="+58"/>
+        <location filename="../../companion/treatments/timeline.py" line="+55"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5302,7 +5345,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+64"/>
         <source>{line} started: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5332,12 +5375,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Visit: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+17"/>
         <source>1 check-in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5420,7 +5463,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TreatmentsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/treatments.py" line="+37"/>
+        <location filename="../../companion/ui/pages/treatments.py" line="+36"/>
         <location line="+30"/>
         <source>Treatments</source>
         <translation type="unfinished"></translation>
@@ -5474,12 +5517,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TrendChartView</name>
     <message>
-        <location filename="../../companion/ui/symptoms/charts.py" line="+59"/>
+        <location filename="../../companion/ui/symptoms/charts.py" line="+75"/>
         <source>no answers in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Red flag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5793,7 +5836,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Visits</name>
     <message>
-        <location filename="../../companion/visits/bank.py" line="+35"/>
+        <location filename="../../companion/visits/bank.py" line="+34"/>
         <source>Diagnosis and tests</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5848,7 +5891,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/visits/history.py" line="+58"/>
+        <location filename="../../companion/treatments/recap.py" line="+46"/>
         <location line="+1"/>
         <source>CT scan</source>
         <translation type="unfinished"></translation>
@@ -5952,7 +5995,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/visits/suggestions.py" line="+30"/>
+        <location filename="../../companion/visits/suggestions.py" line="+31"/>
         <source>positive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5972,7 +6015,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+65"/>
         <source>On {day} the app showed a warning sign ({what}). What should I do if this happens again, and whom should I call?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6035,7 +6078,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>VisitsCalendar</name>
     <message>
-        <location filename="../../companion/reports/visits_ics.py" line="+53"/>
+        <location filename="../../companion/reports/visits_ics.py" line="+41"/>
         <source>Medical visits</source>
         <translation type="unfinished"></translation>
     </message>
