@@ -89,6 +89,10 @@ class Visits(TranslationContext):
     """Visits, their questions and the suggested questions."""
 
 
+class Medicines(TranslationContext):
+    """Medicines at home: schedules, doses taken or skipped, reminders and adherence."""
+
+
 class Library(TranslationContext):
     """The library's pages: entries, symptoms and their warning signs, the question bank."""
 

@@ -122,6 +122,19 @@ def _write(connection: sqlite3.Connection, root: Traversable) -> tuple[int, int]
                     _json(effect.sources),
                 ),
             )
+        if e.label_plan is not None:
+            plan = e.label_plan
+            connection.execute(
+                "INSERT INTO label_plan VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    e.id,
+                    plan.food,
+                    plan.times_per_day,
+                    plan.days_on,
+                    plan.cycle_days,
+                    _json(plan.sources),
+                ),
+            )
         connection.execute(
             "INSERT INTO search (kind, ref, title, names, aliases, body) VALUES (?, ?, ?, ?, ?, ?)",
             (e.kind, e.id, e.title, _entry_names(e), index_names(e.aliases), _entry_body(e)),

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from companion.errors import CompanionError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x48325243  # "H2RC"
 
 SCHEMA = """
@@ -52,6 +52,14 @@ CREATE TABLE fact (
     unverified INTEGER NOT NULL,
     sources TEXT NOT NULL
 );
+CREATE TABLE label_plan (
+    entry_id TEXT PRIMARY KEY REFERENCES entry (id),
+    food TEXT NOT NULL,
+    times_per_day INTEGER,
+    days_on INTEGER,
+    cycle_days INTEGER,
+    sources TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE side_effect (
     id INTEGER PRIMARY KEY,
     entry_id TEXT NOT NULL REFERENCES entry (id),
@@ -106,6 +114,7 @@ HASHED_TABLES: tuple[tuple[str, str], ...] = (
     ("entry", "position"),
     ("fact", "id"),
     ("side_effect", "id"),
+    ("label_plan", "entry_id"),
     ("symptom", "position"),
     ("red_flag_rule", "position"),
     ("question", "position"),

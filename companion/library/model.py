@@ -145,6 +145,22 @@ class Section:
     facts: tuple[Fact, ...]
 
 
+# How the label says a pill is taken with meals (companion.medicines.label words them).
+FOOD_RULES = ("with_food", "after_meal", "empty_stomach", "with_or_without")
+
+
+@dataclass(frozen=True)
+class LabelPlan:
+    """The label's usual pattern for a medicine taken at home, shown beside (never instead
+    of) the patient's own schedule. days_on/cycle_days: days 1–days_on of each cycle."""
+
+    food: str
+    times_per_day: int | None
+    days_on: int | None
+    cycle_days: int | None
+    sources: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class Entry:
     id: str
@@ -163,6 +179,7 @@ class Entry:
     related: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     side_effects: tuple[SideEffect, ...] = field(default=())
+    label_plan: LabelPlan | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from companion.library.model import (
     BankQuestion,
     Entry,
     Fact,
+    LabelPlan,
     RedFlagRule,
     SearchHit,
     Section,
@@ -119,6 +120,12 @@ class LibraryService:
             effects.setdefault(entry_id, []).append(
                 SideEffect(symptom=symptom, text=text, serious=bool(serious), sources=_tuple(tags))
             )
+        plans = {
+            entry_id: LabelPlan(food, times, days_on, cycle_days, _tuple(tags))
+            for entry_id, food, times, days_on, cycle_days, tags in self._rows(
+                "SELECT entry_id, food, times_per_day, days_on, cycle_days, sources FROM label_plan"
+            )
+        }
         entries: dict[str, Entry] = {}
         for row in self._rows(
             "SELECT id, kind, title, summary, reviewed, research, drug_class, category, generic,"
@@ -146,6 +153,7 @@ class LibraryService:
                     for _index, (key, items) in sorted(sections.items())
                 ),
                 side_effects=tuple(effects.get(entry_id, ())),
+                label_plan=plans.get(entry_id),
             )
         return entries
 

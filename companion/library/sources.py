@@ -10,6 +10,7 @@ from companion.library.model import (
     BankQuestion,
     Entry,
     Fact,
+    LabelPlan,
     RedFlagRule,
     Section,
     SideEffect,
@@ -128,6 +129,19 @@ def entry_from_toml(data: dict[str, Any]) -> Entry:
             )
             for e in data.get("side_effect", [])
         ),
+        label_plan=_label_plan(data.get("label_plan")),
+    )
+
+
+def _label_plan(data: dict[str, Any] | None) -> LabelPlan | None:
+    if data is None:
+        return None
+    return LabelPlan(
+        food=data["food"],
+        times_per_day=data.get("times_per_day"),
+        days_on=data.get("days_on"),
+        cycle_days=data.get("cycle_days"),
+        sources=tuple(data.get("sources", ())),
     )
 
 

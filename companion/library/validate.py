@@ -17,6 +17,7 @@ from companion.library.model import (
     ANSWER_SCALES,
     DRUG_CLASSES,
     FOLDER_KINDS,
+    FOOD_RULES,
     MEASUREMENTS,
     QUESTION_TOPICS,
     SECTION_KEYS,
@@ -42,7 +43,9 @@ ENTRY_KEYS = {
     "section",
     "side_effect",
     "label_version",
+    "label_plan",
 }
+LABEL_PLAN_KEYS = {"food", "times_per_day", "days_on", "cycle_days", "sources"}
 SECTION_FIELDS = {"key", "fact"}
 FACT_KEYS = {"text", "sources", "reviewed", "unverified"}
 SIDE_EFFECT_KEYS = {"symptom", "text", "serious", "sources"}
@@ -320,6 +323,8 @@ class _Checker:
         effects = data.get("side_effect", [])
         if effects and kind not in ("drug", "treatment"):
             self.problem(name, "only drugs and treatments have side effects")
+        if "label_plan" in data:
+            self.check_label_plan(f"{name}: label_plan", kind, data["label_plan"])
         for e_index, effect in enumerate(effects, 1):
             where = f"{name}: side effect {e_index}"
             self.unknown_keys(where, effect, SIDE_EFFECT_KEYS)
@@ -330,6 +335,20 @@ class _Checker:
                 self.problem(where, f"unknown symptom '{symptom}'")
             if not isinstance(effect.get("serious", False), bool):
                 self.problem(where, "'serious' must be true or false")
+
+    def check_label_plan(self, where: str, kind: object, plan: dict[str, Any]) -> None:
+        if kind != "drug":
+            self.problem(where, "only drugs have a label_plan")
+        self.unknown_keys(where, plan, LABEL_PLAN_KEYS)
+        if plan.get("food") not in FOOD_RULES:
+            self.problem(where, f"unknown food rule {plan.get('food')!r}")
+        for key in ("times_per_day", "days_on", "cycle_days"):
+            value = plan.get(key)
+            if value is not None and not (isinstance(value, int) and value > 0):
+                self.problem(where, f"'{key}' must be a whole number above 0")
+        if ("days_on" in plan) != ("cycle_days" in plan):
+            self.problem(where, "'days_on' and 'cycle_days' go together")
+        self.cited(where, plan)
 
     def check_section(self, where: str, section: dict[str, Any]) -> None:
         self.unknown_keys(where, section, SECTION_FIELDS)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 
 
 def stored_revision(engine: Engine) -> str | None:

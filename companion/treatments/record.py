@@ -10,6 +10,7 @@ from typing import TypeVar
 from companion.errors import CompanionError
 from companion.library.model import Entry, SymptomTerm
 from companion.library.service import LibraryService
+from companion.medicines.service import ScheduleService
 from companion.store import Store
 from companion.treatments.administrations import AdministrationService
 from companion.treatments.biopsies import BiopsyService
@@ -87,6 +88,7 @@ class TreatmentRecord:
         self.sites = SiteService(store)
         self.recap = TreatmentRecap(store)
         self.current = CurrentTreatments(store)
+        self.schedules = ScheduleService(store, library.entry)
         self.timeline = TimelineService(
             store,
             library,

@@ -1,6 +1,7 @@
 """ORM models of the profile database, one module per feature."""
 
 from companion.store.models.base import Base
+from companion.store.models.medicines import DoseLogEntry, MedicineDose, MedicineSchedule
 from companion.store.models.profile import PinnedSymptom, Profile
 from companion.store.models.symptoms import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer
 from companion.store.models.treatments import (
@@ -21,8 +22,11 @@ __all__ = [
     "Biopsy",
     "CheckIn",
     "DismissedSuggestion",
+    "DoseLogEntry",
     "EsasAnswer",
     "LineDrug",
+    "MedicineDose",
+    "MedicineSchedule",
     "MetastasisSite",
     "OtherMedicine",
     "PinnedSymptom",

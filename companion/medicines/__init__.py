@@ -1,0 +1,1 @@
+"""Medicines at home: schedules over dates, the dose log, adherence and reminders."""
