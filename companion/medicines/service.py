@@ -35,7 +35,7 @@ from companion.store.models import (
 )
 from companion.translations import Medicines
 from companion.treatments import validation as check
-from companion.treatments.rows import RowService
+from companion.treatments.rows import RowService, Snapshot, put, take
 
 MAX_CYCLE_LENGTH = 84
 MAX_DOSE = 100_000.0
@@ -335,12 +335,20 @@ class ScheduleService(RowService):
             session.flush()
             return _log_info(row)
 
-    def remove_entry(self, entry_id: int) -> None:
-        """Take back a log entry (undo)."""
+    def remove_entry(self, entry_id: int) -> Snapshot | None:
+        """Take back a log entry (undo); returns it, to put back with restore_entry."""
         with self._store.session() as session:
             row = session.get(DoseLogEntry, entry_id)
-            if row is not None:
-                session.delete(row)
+            if row is None:
+                return None
+            snapshot = take(row)
+            session.delete(row)
+            return snapshot
+
+    def restore_entry(self, snapshot: Snapshot) -> None:
+        with self._store.session() as session:
+            if session.get(DoseLogEntry, snapshot.row_id) is None:
+                put(session, snapshot)
 
     def check_as_needed(self, schedule_id: int, amount: float, now: datetime) -> AsNeededCheck:
         schedule = self.get(schedule_id)
