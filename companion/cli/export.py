@@ -13,6 +13,7 @@ EXPORT_MODULES: tuple[str, ...] = (
     "companion.cli.symptom_export",
     "companion.cli.visit_export",
     "companion.cli.record_export",
+    "companion.cli.medicine_export",
 )
 IMPORT_MODULES: tuple[str, ...] = ("companion.cli.symptom_import",)
 

@@ -50,8 +50,8 @@ def outcomes(
     now: datetime,
 ) -> list[DoseOutcome]:
     logged: dict[tuple[date, str], LogInfo] = {}
-    for entry in entries:
-        logged.setdefault((entry.day, entry.slot), entry)
+    for logged_entry in entries:
+        logged.setdefault((logged_entry.day, logged_entry.slot), logged_entry)
     found = []
     for day in engine.dose_days(schedule.plan(), first, last, starts):
         for dose in engine.doses_on(schedule.plan(), day, starts):

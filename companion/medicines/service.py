@@ -141,7 +141,7 @@ class ScheduleService(RowService):
     # -- changing schedules ---------------------------------------------------------------
     def add(self, data: ScheduleInput, today: date) -> ScheduleInfo:
         values = self._validate(data, today)
-        start = values["start_date"]
+        start = data.start_date or today
         with self._store.session() as session:
             row = MedicineSchedule(**values, logged_from=max(start, today))
             row.doses = [

@@ -29,6 +29,12 @@ GRID = "#d9d6cf"  # chart grid lines and frames
 LINK = "#1b5e8f"  # links in text pages (library entries)
 TAKING_NOW = ("#e3f1ec", "#2f6f73")  # background, border: "you take this now" marks
 NOTE_BOX = ("#eef5f4", "#b8d3d0")  # background, border of calm notes
+DOSE_STATUS_COLOURS = {  # the adherence calendar; each colour also has a word beside it
+    "taken": "#cfe7dd",
+    "late": "#dde6f1",
+    "skipped": "#f6e7b4",
+    "missed": "#f4c4c0",
+}
 
 TEXT_SCALES = {"normal": 1.0, "large": 1.25, "largest": 1.5}
 _base_point_size: float | None = None
@@ -74,6 +80,8 @@ def style_sheet(point_size: float) -> str:
     QPushButton:checked {{ background: {ACCENT}; color: {ACCENT_INK}; border-color: {ACCENT}; }}
     QFrame[role="question"] {{ border: 2px solid transparent; border-radius: 0.4em; }}
     QFrame[role="question"]:focus {{ border: 2px solid {FOCUS}; background: {QUESTION_FOCUS}; }}
+    QFrame[role="dose"] {{ border: 2px solid transparent; border-radius: 0.4em; }}
+    QFrame[role="dose"]:focus {{ border: 2px solid {FOCUS}; background: {QUESTION_FOCUS}; }}
     QPushButton[role="answer"] {{ min-height: 1.9em; padding: 0.3em 0.5em; }}
     QLabel[role="title"] {{ font-size: {point_size * 1.6:.1f}pt; font-weight: 600; }}
     QLabel[role="subtitle"] {{ font-size: {point_size * 1.2:.1f}pt; font-weight: 600; }}

@@ -11,7 +11,6 @@ from companion.medicines import adherence
 from companion.medicines.model import ScheduleInput
 from companion.medicines.service import DoubleDoseError
 from companion.services import Services
-from companion.store.models import Administration, TherapyLine
 
 TODAY = date(2026, 3, 10)
 NOW = datetime.combine(TODAY, time(9, 30))
@@ -67,18 +66,8 @@ def test_nothing_is_suggested_the_dose_must_be_entered(services: Services) -> No
     assert schedules.schedules() == []
 
 
-def test_pills_follow_the_lines_treatment_days(services: Services) -> None:
-    with services.store.session() as session:
-        line = TherapyLine(
-            number=3, regimen="Tucatinib + trastuzumab + capecitabine", start_date=date(2026, 1, 5)
-        )
-        line.administrations = [
-            Administration(day=date(2026, 1, 5), kind="given", cycle=1),
-            Administration(day=date(2026, 2, 2), kind="given", cycle=2),  # a week late
-        ]
-        session.add(line)
-        session.flush()
-        line_id = line.id
+def test_pills_follow_the_lines_treatment_days(services: Services, late_cycle_line: int) -> None:
+    line_id = late_cycle_line
     schedules = services.treatments.schedules
     cape = schedules.add(capecitabine(start_date=date(2026, 1, 5), line_id=line_id), TODAY)
     assert schedules.due_on(date(2026, 1, 27)) == []  # the old day 1 of cycle 2: off

@@ -69,6 +69,9 @@ class TodayPage(Page):
         layout.addLayout(top)
         self.next_visit = NextVisitCard(services.visits)  # refreshes itself when shown
         layout.addWidget(self.next_visit)
+        self.cards_area = QVBoxLayout()  # cards above the check-in, e.g. today's medicines
+        layout.addLayout(self.cards_area)
+        self.cards: list[QWidget] = []
 
         self.checkin = CheckInForm(services, undo_stack, settings)
         layout.addWidget(self.checkin)
@@ -83,7 +86,14 @@ class TodayPage(Page):
         """Put a card (e.g. the next visit) at the top of the page, above the greeting."""
         self.top_area.addWidget(widget)
 
+    def add_card(self, widget: QWidget) -> None:
+        """Put a card between the greeting and the check-in; its refresh() follows the page."""
+        self.cards_area.addWidget(widget)
+        self.cards.append(widget)
+
     def refresh(self) -> None:
+        for card in self.cards:
+            getattr(card, "refresh", lambda: None)()
         today = self._services.clock.today()
         info = self._services.profile.get()
         self.greeting.setText(

@@ -9,6 +9,7 @@ from companion.treatments.labels import day_text
 from companion.treatments.medicines import MedicineInfo, MedicineInput
 from companion.treatments.record import TreatmentRecord
 from companion.ui import theme
+from companion.ui.medicines.schedules_section import ScheduleSection
 from companion.ui.treatments.forms import (
     EntryDialog,
     OptionalDate,
@@ -134,6 +135,7 @@ class MedicinesTab(QWidget):
     def __init__(self, record: TreatmentRecord) -> None:
         super().__init__()
         self._record = record
+        self.schedules = ScheduleSection(record, record.clock.wall_now)
         self.cancer = RecordTable(
             self.tr("Cancer treatment now"),
             [self.tr("Drug"), self.tr("Part of"), self.tr("How it is given"), self.tr("Since")],
@@ -155,6 +157,7 @@ class MedicinesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.cancer)  # a few rows: no stretch, so no gap below them
+        layout.addWidget(self.schedules, 1)
         layout.addWidget(self.others, 1)
 
     def refresh(self) -> None:
@@ -166,3 +169,4 @@ class MedicinesTab(QWidget):
             ]
         )
         self.others.refresh()
+        self.schedules.refresh()

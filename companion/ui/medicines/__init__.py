@@ -1,0 +1,1 @@
+"""Medicines at home: today's doses, reminders, schedules and adherence."""
