@@ -136,7 +136,7 @@ class ScheduleDialog(EntryDialog):
         )
         self.start = date_edit(item.start_date if item else today, self.tr("Start date"))
         self.stop = OptionalDate(
-            self.tr("Stops on"), item.end_date if item else None, self.tr("Stop date")
+            self.tr("Stops on"), item.end_date if item else None, self.tr("Stop date"), today=today
         )
         self.check_note = label("", "error")
         self.check_note.setAccessibleName(self.tr("Check with your care team"))
