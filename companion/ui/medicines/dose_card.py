@@ -303,7 +303,8 @@ class DosesCard(QFrame):
             row.step_to.connect(lambda step, r=row: self._move(r, step))
             self.rows_area.addWidget(row)
             self.rows.append(row)
-            row.setVisible(self.isVisible())
+            if self.isVisible():  # a new child of a shown widget waits to be shown
+                row.show()
             if item.key == focused:
                 row.setFocus(Qt.FocusReason.OtherFocusReason)
         for schedule in as_needed:
