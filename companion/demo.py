@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from companion.clock import Clock
+from companion.demo_medicines import add_demo_medicines
 from companion.store import Store
 from companion.store.models import (
     Administration,
@@ -116,8 +117,15 @@ def _treatments(session: Session, today: date, line2_start: date) -> None:
         Administration(day=line1_start + timedelta(days=21 * k), kind="given", cycle=k + 1)
         for k in range(23)
     ]
+    line2_end = today - timedelta(days=42)
     line2 = TherapyLine(
-        number=2, setting="metastatic", regimen="Trastuzumab deruxtecan", start_date=line2_start
+        number=2,
+        setting="metastatic",
+        regimen="Trastuzumab deruxtecan",
+        start_date=line2_start,
+        end_date=line2_end,
+        end_reason="progression",
+        end_note="The liver spots grew again on CT.",
     )
     line2.drugs = [
         LineDrug(
@@ -128,7 +136,7 @@ def _treatments(session: Session, today: date, line2_start: date) -> None:
     ]
     cycles = []
     day, cycle = line2_start, 1
-    while day <= today:
+    while day <= line2_end:
         cycles.append(Administration(day=day, kind="given", cycle=cycle))
         if cycle == 3:
             cycles.append(
@@ -148,7 +156,10 @@ def _treatments(session: Session, today: date, line2_start: date) -> None:
         day += timedelta(days=21)
         cycle += 1
     line2.administrations = cycles
-    session.add_all([early, line1, line2])
+    line3 = _line3(today - timedelta(days=35))
+    session.add_all([early, line1, line2, line3])
+    session.flush()
+    add_demo_medicines(session, today, line3)
     session.add_all(
         [
             TreatmentProcedure(
@@ -312,6 +323,40 @@ def _treatments(session: Session, today: date, line2_start: date) -> None:
             MetastasisSite(site_id="liver", found_date=line1_start - timedelta(days=14)),
         ]
     )
+
+
+def _line3(start: date) -> TherapyLine:
+    """Tucatinib + trastuzumab + capecitabine; cycle 2 given a week late (hand-foot
+    syndrome), so the capecitabine days moved with it, and a lower capecitabine dose."""
+    line = TherapyLine(
+        number=3,
+        setting="metastatic",
+        regimen="Tucatinib + trastuzumab + capecitabine",
+        start_date=start,
+    )
+    line.drugs = [
+        LineDrug(library_id=drug_id, name=name, start_date=start)
+        for drug_id, name in (
+            ("tucatinib", "Tucatinib"),
+            ("trastuzumab", "Trastuzumab"),
+            ("capecitabine", "Capecitabine"),
+        )
+    ]
+    line.administrations = [
+        Administration(day=start, kind="given", cycle=1),
+        Administration(
+            day=start + timedelta(days=21),
+            kind="delay",
+            note="Delayed one week: sore, red hands and feet (hand-foot syndrome).",
+        ),
+        Administration(day=start + timedelta(days=28), kind="given", cycle=2),
+        Administration(
+            day=start + timedelta(days=28),
+            kind="dose_change",
+            note="Capecitabine lowered to 1,000 mg twice a day.",
+        ),
+    ]
+    return line
 
 
 def _checkins(session: Session, rng: random.Random, today: date, line2_start: date) -> None:

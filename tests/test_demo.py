@@ -18,7 +18,7 @@ def test_demo_profile_is_a_realistic_six_months(demo_dir: Path) -> None:
         assert max(days) == TODAY
         assert min(days) <= TODAY - timedelta(days=170)
         lines = s.scalars(select(TherapyLine).where(TherapyLine.setting == "metastatic")).all()
-        assert len(lines) == 2
+        assert len(lines) == 3
         assert any(line.end_date is None for line in lines)
         assert (
             s.scalar(

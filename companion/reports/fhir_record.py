@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from companion import __version__, atomic_file
 from companion.library.model import ANSWER_SCALES
+from companion.reports.fhir_medicines import add_medicine_schedules
 from companion.treatments.labels import (
     administration_label,
     end_reason_label,
@@ -498,6 +499,7 @@ def build_record_bundle(services: Services, today: date | None = None) -> Resour
     builder.procedures()
     builder.tests()
     builder.symptoms()
+    add_medicine_schedules(builder, services.clock.wall_now())
     return {
         "resourceType": "Bundle",
         "id": str(uuid.uuid4()),

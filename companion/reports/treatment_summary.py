@@ -8,6 +8,7 @@ from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
+from companion.medicines.wording import schedule_text
 from companion.reports.lvef_image import lvef_image
 from companion.reports.pdf import ReportDocument
 from companion.reports.qt_context import ensure_gui_application
@@ -105,6 +106,27 @@ def medicines_html(record: TreatmentRecord, today: date) -> str:
             TreatmentSummary.tr("Since"),
         ],
         rows,
+    )
+
+
+def schedules_html(record: TreatmentRecord, today: date) -> str:
+    """The current schedules at home, with the label's instruction beside each."""
+    service = record.schedules
+    rows = [
+        [s.name, schedule_text(s, today), service.instruction(s), day_text(s.start_date)]
+        for s in service.schedules(on=today)
+    ]
+    if not rows:
+        return ""
+    return _table(
+        [
+            TreatmentSummary.tr("Medicine"),
+            TreatmentSummary.tr("How it is taken (as entered)"),
+            TreatmentSummary.tr("Label instruction"),
+            TreatmentSummary.tr("Since"),
+        ],
+        rows,
+        (20, 45, 20, 15),
     )
 
 
@@ -253,6 +275,9 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
             _para(TreatmentSummary.tr("Nothing has been recorded on the Treatments page yet."))
         )
     parts.append(_section(TreatmentSummary.tr("Medicines now"), medicines_html(record, today)))
+    schedules = schedules_html(record, today)
+    if schedules:
+        parts.append(_section(TreatmentSummary.tr("Medicines at home: schedules"), schedules))
 
     lvef = record.scans.lvef()
     if lvef.points:

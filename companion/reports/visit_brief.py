@@ -8,15 +8,17 @@ brief is always exactly one page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPageSize
 
+from companion.medicines.home_summary import home_medicines
 from companion.reports import pdf
 from companion.reports.brief_chart import MAX_SERIES, trend_chart
+from companion.reports.brief_medicines import home_medicines_html
 from companion.translations import TranslationContext
 from companion.treatments.recap import test_label
 from companion.visits.brief_data import BriefData, gather_brief
@@ -42,6 +44,7 @@ class Limits:
     scans: int = 2
     chart_height: float = 120.0
     other_medicines: bool = True
+    medicine_misses: int = 3
 
 
 # Tried in order until the brief fits on one page.
@@ -153,6 +156,10 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
                 )
             )
         h.append(f"<p>{text}</p>")
+
+    if data.medicines:
+        h.append(_heading(VisitBrief.tr("Medicines at home since the last visit")))
+        h.append(home_medicines_html(data.medicines, limits.medicine_misses))
 
     h.append(_heading(VisitBrief.tr("Warning signs since the last visit")))
     if not data.red_flags:
@@ -347,4 +354,7 @@ def visit_brief_for(
     data = gather_brief(
         services.symptoms.recap, services.treatments.recap, services.visits, terms, visit_id, now
     )
+    at = now or services.clock.wall_now()
+    medicines = home_medicines(services.treatments.schedules, data.start, data.end, at)
+    data = replace(data, medicines=tuple(medicines))
     return visit_brief(data, profile.name, profile.temperature_unit, page_size)

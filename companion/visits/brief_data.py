@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from companion.library.model import SymptomTerm
+from companion.medicines.home_summary import HomeMedicine
 from companion.symptoms.recap import Measurements, RedFlagInfo, SymptomRecap, SymptomSummary
 from companion.treatments.recap import CurrentTreatment, TestInfo, TreatmentRecap
 from companion.visits.model import VisitInfo, VisitQuestionInfo
@@ -35,6 +36,7 @@ class BriefData:
     lvef: tuple[tuple[date, float], ...]  # the latest two, newest first
     markers: tuple[MarkerReading, ...]
     scans: tuple[TestInfo, ...]
+    medicines: tuple[HomeMedicine, ...] = ()  # schedules at home (companion.medicines)
 
 
 def gather_brief(

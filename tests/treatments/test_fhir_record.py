@@ -69,9 +69,11 @@ def test_the_record_is_complete(exported: dict) -> None:
 
     courses = by_type(exported, "MedicationStatement")
     names = [m["medicationCodeableConcept"]["text"] for m in courses]
-    assert len(courses) == 8 + 5  # 8 drug courses in 3 lines, 5 other medicines
+    assert len(courses) == 11 + 5  # 11 drug courses in 4 lines, 5 other medicines
     tdxd = courses[names.index("Trastuzumab deruxtecan (T-DXd)")]
-    assert tdxd["status"] == "active"
+    assert tdxd["status"] == "completed"
+    tucatinib = courses[names.index("Tucatinib")]
+    assert tucatinib["status"] == "active"
     assert tdxd["medicationCodeableConcept"]["coding"][0]["code"] == "trastuzumab-deruxtecan"
     ended = [m for m in courses if m["status"] == "completed"]
     assert any(

@@ -76,7 +76,7 @@ def test_medicines_add_and_stop(qtbot, demo_page) -> None:
 
     demo_page.show_tab("medicines")
     tab = demo_page.medicines_tab
-    assert [r[0] for r in tab.cancer.row_texts()] == ["Trastuzumab deruxtecan (T-DXd)"]
+    assert [r[0] for r in tab.cancer.row_texts()] == ["Tucatinib", "Trastuzumab", "Capecitabine"]
     others = tab.others
     click(qtbot, others.add_button)
     dialog = others.dialog

@@ -73,7 +73,7 @@ def test_the_table_shows_every_answer_latest_first(demo_window) -> None:
     days = [row[0] for row in rows]
     assert days == sorted(days, reverse=True)
     treatment = page.model.index(0, LogTableModel.TREATMENT).data()
-    assert treatment == "Line 2: Trastuzumab deruxtecan"
+    assert treatment == "Line 3: Tucatinib + trastuzumab + capecitabine"
 
 
 def test_filter_by_symptom_dates_and_treatment_line(demo_window, qtbot) -> None:

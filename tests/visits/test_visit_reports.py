@@ -121,7 +121,7 @@ def test_visit_brief_of_the_demo_is_one_page(demo_services, tmp_path, size) -> N
         "Visit brief",
         "Maria Example",
         "Current treatment",
-        "Trastuzumab deruxtecan",
+        "Tucatinib + trastuzumab + capecitabine",
         "Since the last visit on",
         "Nausea",
         "Worst answer",

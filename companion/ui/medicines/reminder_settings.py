@@ -9,25 +9,27 @@ from PySide6.QtCore import QSettings, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QGroupBox,
     QLineEdit,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
+    QWidget,
 )
 
+from companion.ui import theme
 from companion.ui.medicines import autostart
 from companion.ui.widgets.common import label
 
 
-class ReminderSettingsSection(QGroupBox):
+class ReminderSettingsSection(QWidget):
     def __init__(self, settings: QSettings, data_dir: Path | None) -> None:
         super().__init__()
-        self.setTitle(self.tr("Medicine reminders"))
         self.setAccessibleName(self.tr("Medicine reminders"))
         self._settings = settings
         self._data_dir = data_dir
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, theme.em(self, 0.5), 0, 0)
+        layout.addWidget(label(self.tr("Medicine reminders"), "subtitle"))
         self.enabled = QCheckBox(self.tr("Remind me at each dose time while the app runs"))
         self.enabled.setAccessibleName(self.enabled.text())
         layout.addWidget(self.enabled)
@@ -48,6 +50,8 @@ class ReminderSettingsSection(QGroupBox):
         self.quiet_end.setAccessibleName(self.tr("Quiet until"))
         form.addRow(self.tr("Quiet from"), self.quiet_start)
         form.addRow(self.tr("Quiet until"), self.quiet_end)
+        for field in (self.repeat, self.quiet_start, self.quiet_end):
+            field.setMaximumWidth(theme.em(self, 9))
         layout.addLayout(form)
         self.autostart = QCheckBox(self.tr("Start HER2 Companion when I log in"))
         self.autostart.setAccessibleName(self.autostart.text())

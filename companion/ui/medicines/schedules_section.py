@@ -31,7 +31,7 @@ class ScheduleSection(EntrySection):
                 self.tr("Medicine"),
                 self.tr("How"),
                 self.tr("Instruction"),
-                self.tr("Since"),
+                self.tr("Dates"),
                 self.tr("Check"),
             ],
             self.tr(
@@ -48,9 +48,13 @@ class ScheduleSection(EntrySection):
 
     def rows(self) -> list[tuple[int, list[str]]]:
         service = self._record.schedules
-        items = service.schedules()
-        self._items = {s.id: s for s in items}
         today = self._today()
+        # Current schedules first (by name), then ended ones, latest first.
+        everything = service.schedules()  # sorted by name
+        ended = [s for s in everything if not s.is_current(today)]
+        ended.sort(key=lambda s: s.end_date or s.start_date, reverse=True)
+        items = [s for s in everything if s.is_current(today)] + ended
+        self._items = {s.id: s for s in items}
         return [
             (
                 s.id,
@@ -58,7 +62,9 @@ class ScheduleSection(EntrySection):
                     s.name,
                     schedule_text(s, today),
                     service.instruction(s),
-                    day_text(s.start_date),
+                    day_text(s.start_date)
+                    if s.end_date is None
+                    else f"{day_text(s.start_date)} – {day_text(s.end_date)}",
                     service.label_note(s),
                 ],
             )

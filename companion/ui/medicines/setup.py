@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from companion.services import Services
@@ -54,6 +54,7 @@ def install_medicines(
         reminders.tray.messageClicked.connect(open_today)
         reminders.tray.activated.connect(lambda _reason: open_today())
     card.changed.connect(reminders.check)
+    QTimer.singleShot(2000, reminders.check)  # a dose already due is reminded soon after start
     reminders.reminded.connect(lambda _text: card.refresh())
     section = ReminderSettingsSection(settings, data_dir)
     layout = settings_page.layout()
