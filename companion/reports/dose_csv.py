@@ -87,11 +87,11 @@ def write_dose_csv(
     writer.writeheader()
     for row in rows:
         # A cell starting with = + - @ is read as a formula by spreadsheets: quote it.
-        writer.writerow({k: ("'" + v if v[:1] in "=+-@" else v) for k, v in row.items()})
+        writer.writerow({k: ("'" + v if v and v[0] in "=+-@" else v) for k, v in row.items()})
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
     try:
-        partial.write_text(buffer.getvalue(), encoding="utf-8")
+        partial.write_text(buffer.getvalue(), encoding="utf-8-sig")  # BOM: as the symptom CSV
         os.replace(partial, path)
     except OSError as exc:
         partial.unlink(missing_ok=True)

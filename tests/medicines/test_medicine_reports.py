@@ -100,7 +100,7 @@ def test_dose_csv_from_the_command_line(demo_dir: Path, tmp_path: Path) -> None:
         ["--data-dir", str(demo_dir), "export", "doses", "--format", "csv", "-o", str(target)]
     )
     assert code == 0
-    with target.open(encoding="utf-8") as handle:
+    with target.open(encoding="utf-8-sig") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0]) == [
         "date",
@@ -119,6 +119,9 @@ def test_dose_csv_from_the_command_line(demo_dir: Path, tmp_path: Path) -> None:
         (three_days_ago, "20:00", "Capecitabine"),
         (three_days_ago, "20:00", "Tucatinib"),
     }
+    first = rows[0]
+    assert (first["status"], first["reason"], first["note"]) == ("taken", "", "")
+    assert first["taken_at"].endswith("T08:10") and first["amount"] == "1500"
     forgot = [r for r in rows if r["reason"] == "forgot"]
     assert [(r["medicine"], r["status"]) for r in forgot] == [("Tucatinib", "skipped")]
     assert all(r["date"] < TODAY.isoformat() or r["status"] != "missed" for r in rows)
