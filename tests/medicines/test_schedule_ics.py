@@ -8,6 +8,7 @@ from pathlib import Path
 
 from dateutil.rrule import rrulestr
 from icalendar import Calendar, Component
+from schedule_steps import late_cycle_line
 
 from companion.cli import main
 from companion.medicines import engine
@@ -35,9 +36,9 @@ def _expand(calendar: Calendar, name: str, until: date) -> list[datetime]:
     return sorted(found)
 
 
-def test_rrules_expand_to_the_days_the_app_plans(services: Services, late_cycle_line: int) -> None:
+def test_rrules_expand_to_the_days_the_app_plans(services: Services) -> None:
     schedules = services.treatments.schedules
-    line_id = late_cycle_line
+    line_id = late_cycle_line(services)
     cape = schedules.add(
         ScheduleInput(
             "Capecitabine",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from schedule_steps import late_cycle_line
 
 from companion.errors import ValidationError
 from companion.medicines import adherence
@@ -66,8 +67,8 @@ def test_nothing_is_suggested_the_dose_must_be_entered(services: Services) -> No
     assert schedules.schedules() == []
 
 
-def test_pills_follow_the_lines_treatment_days(services: Services, late_cycle_line: int) -> None:
-    line_id = late_cycle_line
+def test_pills_follow_the_lines_treatment_days(services: Services) -> None:
+    line_id = late_cycle_line(services)
     schedules = services.treatments.schedules
     cape = schedules.add(capecitabine(start_date=date(2026, 1, 5), line_id=line_id), TODAY)
     assert schedules.due_on(date(2026, 1, 27)) == []  # the old day 1 of cycle 2: off

@@ -1,16 +1,14 @@
-"""Fixtures for the medicine schedule tests."""
+"""Steps the medicine schedule tests share (a module with its own name: a second
+conftest.py would shadow the other test folders' `from conftest import …`)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from companion.services import Services
 from companion.store.models import Administration, TherapyLine
 
 
-@pytest.fixture
 def late_cycle_line(services: Services) -> int:
     """A line started on 5 January 2026 whose cycle 2 was given a week late (2 February)."""
     with services.store.session() as session:
