@@ -8,17 +8,30 @@ and "not-done" / missed when its day passed with nothing recorded).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from companion.medicines import adherence
 from companion.medicines.model import ScheduleInfo
+from companion.medicines.service import ScheduleService
 from companion.medicines.wording import reason_text, schedule_text
 
-if TYPE_CHECKING:
-    from companion.reports.fhir_record import RecordBuilder
-
 Resource = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RecordParts:
+    """What the record builder shares (fhir_record hands it over; importing it back would be
+    a cycle): the patient reference, how ids and medication concepts are made, the note."""
+
+    patient: dict[str, str]
+    make_id: Callable[..., str]
+    concept: Callable[[str | None, str], dict[str, Any]]
+    reported_note: str
+
+
 UCUM = "http://unitsofmeasure.org"
 
 
@@ -83,13 +96,18 @@ def _dosages(schedule: ScheduleInfo, instruction: str, today: date) -> list[dict
     return dosages
 
 
-def add_medicine_schedules(builder: RecordBuilder, now: datetime) -> None:
-    from companion.reports.fhir_record import LIBRARY_DRUG, PATIENT_REPORTED, _concept, _id, _ref
+def _ref(resource: Resource) -> dict[str, str]:
+    return {"reference": f"urn:uuid:{resource['id']}"}
 
-    service = builder.record.schedules
-    today = builder.today
+
+def medicine_resources(
+    service: ScheduleService, parts: RecordParts, today: date, now: datetime
+) -> list[Resource]:
+    """A MedicationRequest per schedule, then its MedicationAdministrations."""
+    found: list[Resource] = []
+    _id = parts.make_id
     for schedule in service.schedules():
-        medication = _concept(LIBRARY_DRUG, schedule.library_id, schedule.name)
+        medication = parts.concept(schedule.library_id, schedule.name)
         ended = schedule.end_date is not None and schedule.end_date < today
         request: Resource = {
             "resourceType": "MedicationRequest",
@@ -98,12 +116,12 @@ def add_medicine_schedules(builder: RecordBuilder, now: datetime) -> None:
             "intent": "order",
             "reportedBoolean": True,
             "medicationCodeableConcept": medication,
-            "subject": _ref(builder.patient),
+            "subject": parts.patient,
             "authoredOn": schedule.start_date.isoformat(),
             "dosageInstruction": _dosages(schedule, service.instruction(schedule), today),
-            "note": [{"text": PATIENT_REPORTED}],
+            "note": [{"text": parts.reported_note}],
         }
-        builder._add(request)
+        found.append(request)
         for entry in service.log(schedule.id):
             done = entry.status in ("taken", "late")
             moment = entry.taken_at or datetime.combine(entry.day, _slot(entry.slot) or time(12, 0))
@@ -112,11 +130,11 @@ def add_medicine_schedules(builder: RecordBuilder, now: datetime) -> None:
                 "id": _id("dose", entry.id),
                 "status": "completed" if done else "not-done",
                 "medicationCodeableConcept": medication,
-                "subject": _ref(builder.patient),
+                "subject": parts.patient,
                 "effectiveDateTime": _moment(moment),
                 "request": _ref(request),
             }
-            notes = [PATIENT_REPORTED]
+            notes = [parts.reported_note]
             if entry.status == "late":
                 notes.insert(0, f"Taken late (planned {entry.slot}).")
             if entry.status == "skipped":
@@ -124,7 +142,7 @@ def add_medicine_schedules(builder: RecordBuilder, now: datetime) -> None:
             if done and entry.amount is not None:
                 given["dosage"] = {"dose": _quantity(entry.amount, entry.unit)}
             given["note"] = [{"text": " ".join(notes)}]
-            builder._add(given)
+            found.append(given)
         if schedule.pattern == "as_needed":
             continue
         last = min(now.date() - timedelta(days=1), schedule.end_date or now.date())
@@ -136,20 +154,21 @@ def add_medicine_schedules(builder: RecordBuilder, now: datetime) -> None:
         ):
             if outcome.status != "missed":
                 continue
-            builder._add(
+            found.append(
                 {
                     "resourceType": "MedicationAdministration",
                     "id": _id("missed", schedule.id, outcome.day, outcome.slot),
                     "status": "not-done",
                     "statusReason": [{"text": "Missed: nothing recorded that day"}],
                     "medicationCodeableConcept": medication,
-                    "subject": _ref(builder.patient),
+                    "subject": parts.patient,
                     "effectiveDateTime": _moment(
                         datetime.combine(outcome.day, _slot(outcome.slot) or time(12, 0))
                     ),
                     "request": _ref(request),
                 }
             )
+    return found
 
 
 def _slot(text: str) -> time | None:

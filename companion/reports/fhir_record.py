@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from companion import __version__, atomic_file
 from companion.library.model import ANSWER_SCALES
-from companion.reports.fhir_medicines import add_medicine_schedules
+from companion.reports.fhir_medicines import RecordParts, medicine_resources
 from companion.treatments.labels import (
     administration_label,
     end_reason_label,
@@ -499,7 +499,16 @@ def build_record_bundle(services: Services, today: date | None = None) -> Resour
     builder.procedures()
     builder.tests()
     builder.symptoms()
-    add_medicine_schedules(builder, services.clock.wall_now())
+    parts = RecordParts(
+        _ref(builder.patient),
+        _id,
+        lambda library_id, name: _concept(LIBRARY_DRUG, library_id, name),
+        PATIENT_REPORTED,
+    )
+    for resource in medicine_resources(
+        services.treatments.schedules, parts, builder.today, services.clock.wall_now()
+    ):
+        builder._add(resource)
     return {
         "resourceType": "Bundle",
         "id": str(uuid.uuid4()),

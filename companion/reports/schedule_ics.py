@@ -29,7 +29,7 @@ from companion.medicines.engine import DoseStep
 from companion.medicines.model import ScheduleInfo
 from companion.medicines.service import ScheduleService
 from companion.medicines.wording import amount_text
-from companion.reports.visits_ics import UID_DOMAIN, profile_token, write_calendar
+from companion.reports.visits_ics import UID_DOMAIN, write_calendar
 from companion.translations import TranslationContext
 
 if TYPE_CHECKING:
@@ -174,6 +174,6 @@ def schedule_calendar(
 def write_schedule_ics(services: Services, path: Path, now: datetime) -> int:
     """Write every current schedule to path; returns how many events were written."""
     schedules = services.treatments.schedules
-    calendar = schedule_calendar(schedules, profile_token(services.store), now.date(), now)
+    calendar = schedule_calendar(schedules, services.profile.token(), now.date(), now)
     write_calendar(calendar, path)
     return len(calendar.walk("VEVENT"))
