@@ -24,6 +24,7 @@ from companion.store.creation import tidy_leftovers
 from companion.translations import TranslationContext, install_translations
 from companion.ui import theme
 from companion.ui.main_window import MainWindow
+from companion.ui.medicines.setup import MedicinesInWindow
 from companion.ui.single_window import WindowBeacon, bring_forward
 from companion.ui.symptoms.file_actions import SymptomFileActions
 from companion.ui.widgets.common import Page
@@ -70,12 +71,17 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
 
     window = MainWindow(services, settings)
     undo_stack = window.undo_stack
+    medicines = MedicinesInWindow(
+        window, services, settings, Path(paths.root), services.clock.wall_now
+    )
 
     # Pages are built (and their modules imported: charts, printing) when first shown.
     def today(_window: MainWindow) -> Page:
         from companion.ui.pages.today import TodayPage
 
-        return TodayPage(services, undo_stack, settings)
+        page = TodayPage(services, undo_stack, settings)
+        medicines.add_to_today(page)
+        return page
 
     def symptoms(window: MainWindow) -> Page:
         from companion.ui.pages.symptoms import SymptomsPage
@@ -107,6 +113,7 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
 
         page = SettingsPage(services, text_scale)
         page.text_scale_changed.connect(change_text_size)
+        medicines.add_to_settings(page)
         return page
 
     def change_text_size(key: str) -> None:

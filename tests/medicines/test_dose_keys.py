@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from companion.medicines.model import ScheduleInput
 from companion.services import Services
@@ -157,6 +157,10 @@ def test_a_reminder_fires_at_the_dose_time_and_repeats_until_answered(
     settings.setValue("reminders/repeat_minutes", 10)
     clock = Clock(datetime.combine(TODAY, time(7, 59)))
     reminders = DoseReminders(services.treatments.schedules, clock, settings, use_tray=False)
+    host = QWidget()  # the bar sits on Today in the app
+    QVBoxLayout(host).addWidget(reminders.bar)
+    qtbot.addWidget(host)
+    host.show()
     fired: list[str] = []
     reminders.reminded.connect(fired.append)
     assert reminders.check() == []

@@ -137,7 +137,8 @@ class DoseReminders(QObject):
         self.state.shown(due, now)
         text = "\n".join(self._line(item) for item in due)
         self.last_text = text
-        self.bar.show_text(text)
+        if self.bar.parent() is not None:  # on Today once that page is built
+            self.bar.show_text(text)
         if self.tray is not None:
             self.tray.showMessage(self.tr("Time for your medicine"), text, QIcon(), 60_000)
         self.reminded.emit(text)

@@ -1,11 +1,13 @@
-"""Medicines in the main window: today's doses on Today (following the check-in's day),
-reminders with the tray, the reminder settings and the schedules on the Medicines tab."""
+"""Medicines in the main window: reminders from the start (with the tray), and — when those
+pages are first built — today's doses on Today (following the check-in's day) and the
+reminder settings on Settings. The schedules live on Treatments ▸ Medicines."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -16,48 +18,61 @@ from companion.ui.medicines.reminder_settings import ReminderSettingsSection
 from companion.ui.medicines.reminders import DoseReminders
 
 
-def install_medicines(
-    window: QWidget,
-    today_page: QWidget,
-    settings_page: QWidget,
-    services: Services,
-    settings: QSettings,
-    data_dir: Path,
-    now: Callable[[], datetime],
-) -> DoseReminders:
-    schedules = services.treatments.schedules
-    card = DosesCard(schedules, now, getattr(window, "undo_stack", None))
-    today_page.add_card(card)  # type: ignore[attr-defined]
-    checkin = getattr(today_page, "checkin", None)
-    if checkin is not None:
+class MedicinesInWindow:
+    """Created with the window; pages call add_to_today / add_to_settings when built."""
 
-        def follow(day: date) -> None:
-            card.set_day(day)
+    def __init__(
+        self,
+        window: Any,
+        services: Services,
+        settings: QSettings,
+        data_dir: Path,
+        now: Callable[[], datetime],
+    ) -> None:
+        self._window = window
+        self._services = services
+        self._settings = settings
+        self._data_dir = data_dir
+        self._now = now
+        self.card: DosesCard | None = None
+        self.reminders = DoseReminders(services.treatments.schedules, now, settings, parent=window)
+        self.reminders.bar.open_requested.connect(self.open_today)
+        if self.reminders.tray is not None:
+            self.reminders.tray.messageClicked.connect(self.open_today)
+            self.reminders.tray.activated.connect(lambda _reason: self.open_today())
+        QTimer.singleShot(2000, self.reminders.check)  # a dose already due: remind soon
 
-        checkin.day_changed.connect(follow)
-    reminders = DoseReminders(schedules, now, settings, parent=window)
-    today_page.add_top_card(reminders.bar)  # type: ignore[attr-defined]
+    def add_to_today(self, today_page: Any) -> None:
+        card = DosesCard(self._services.treatments.schedules, self._now, self._window.undo_stack)
+        self.card = card
+        today_page.add_card(card)
+        today_page.add_top_card(self.reminders.bar)
+        checkin = getattr(today_page, "checkin", None)
+        if checkin is not None:
 
-    def open_today() -> None:
-        show_page = getattr(window, "show_page", None)
-        if show_page is not None:
-            show_page("today")
-        window.raise_()
-        window.activateWindow()
+            def follow(day: date) -> None:
+                card.set_day(day)
+
+            checkin.day_changed.connect(follow)
+        card.changed.connect(self.reminders.check)
+        self.reminders.reminded.connect(lambda _text: card.refresh())
+        if self.reminders.last_text and self.reminders.current:
+            self.reminders.bar.show_text(self.reminders.last_text)
+
+    def add_to_settings(self, settings_page: QWidget) -> None:
+        section = ReminderSettingsSection(self._settings, self._data_dir)
+        layout = settings_page.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(max(0, layout.count() - 1), section)  # above the stretch
+
+    def open_today(self) -> None:
+        self._window.show_page("today")
+        self._window.raise_()
+        self._window.activateWindow()
+        card = self.card
+        if card is None:
+            return
         card.refresh()
         if card.rows:
             open_rows = [r for r in card.rows if not r.item.answered] or card.rows
             open_rows[0].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    reminders.bar.open_requested.connect(open_today)
-    if reminders.tray is not None:
-        reminders.tray.messageClicked.connect(open_today)
-        reminders.tray.activated.connect(lambda _reason: open_today())
-    card.changed.connect(reminders.check)
-    QTimer.singleShot(2000, reminders.check)  # a dose already due is reminded soon after start
-    reminders.reminded.connect(lambda _text: card.refresh())
-    section = ReminderSettingsSection(settings, data_dir)
-    layout = settings_page.layout()
-    if isinstance(layout, QVBoxLayout):
-        layout.insertWidget(max(0, layout.count() - 1), section)  # above the closing stretch
-    return reminders
