@@ -83,14 +83,14 @@ def _ref(resource: Resource) -> dict[str, str]:
     return {"reference": f"urn:uuid:{resource['id']}"}
 
 
-def _concept(system: str | None, code: str | None, display: str, text: str = "") -> dict:
+def _concept(system: str | None, code: str | None, display: str, text: str = "") -> dict[str, Any]:
     concept: dict[str, Any] = {"text": text or display}
     if system and code:
         concept["coding"] = [{"system": system, "code": code, "display": display}]
     return concept
 
 
-def _category(system: str, code: str, display: str) -> list[dict]:
+def _category(system: str, code: str, display: str) -> list[dict[str, Any]]:
     return [{"coding": [{"system": system, "code": code, "display": display}]}]
 
 
@@ -292,7 +292,7 @@ class RecordBuilder:
     def _observation(
         self,
         key: tuple[object, ...],
-        code: dict,
+        code: dict[str, Any],
         day: date,
         category: tuple[str, str],
         **fields: Any,
@@ -310,7 +310,7 @@ class RecordBuilder:
         return observation
 
     def receptors(self, biopsy: Any, procedure: Resource) -> None:
-        def add(name: str, code: str, display: str, value: dict, text: str) -> None:
+        def add(name: str, code: str, display: str, value: dict[str, Any], text: str) -> None:
             self._add(
                 self._observation(
                     ("receptor", biopsy.id, name),
@@ -470,11 +470,11 @@ class RecordBuilder:
                         valueInteger=value,
                     )
                 )
-            for key, value, code, display, unit in (
+            for key, measured, code, display, unit in (
                 ("temperature", state.temperature_c, "8310-5", "Body temperature", "Cel"),
                 ("weight", state.weight_kg, "29463-7", "Body weight", "kg"),
             ):
-                if value is not None:
+                if measured is not None:
                     self._add(
                         self._observation(
                             (key, state.day),
@@ -482,7 +482,7 @@ class RecordBuilder:
                             state.day,
                             ("vital-signs", "Vital Signs"),
                             valueQuantity={
-                                "value": value,
+                                "value": measured,
                                 "unit": "°C" if unit == "Cel" else unit,
                                 "system": UCUM,
                                 "code": unit,

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLineF,
+    QLocale,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -168,12 +177,8 @@ def paint_frame(
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         header_text,
     )
-    painter.drawLine(
-        page_rect.left(),
-        page_rect.top() + header_height * 0.75,
-        page_rect.right(),
-        page_rect.top() + header_height * 0.75,
-    )
+    rule_y = page_rect.top() + header_height * 0.75
+    painter.drawLine(QLineF(page_rect.left(), rule_y, page_rect.right(), rule_y))
     painter.drawText(
         QRectF(
             page_rect.left(),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPageSize, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetricsF, QPageSize, QPaintDevice, QPainter, QPen
 
 from companion.reports import pdf
 from companion.translations import TranslationContext
@@ -149,7 +149,7 @@ class QuestionSheet:
         result.pages.append(page)
         return result
 
-    def _intro(self, fonts: _Fonts, device: object, width: float, scale: float) -> Block:
+    def _intro(self, fonts: _Fonts, device: QPaintDevice, width: float, scale: float) -> Block:
         title_m = QFontMetricsF(fonts.title, device)
         meta_m = QFontMetricsF(fonts.meta, device)
         rows = [
@@ -202,7 +202,7 @@ class QuestionSheet:
         number: int,
         item: VisitQuestionInfo,
         fonts: _Fonts,
-        device: object,
+        device: QPaintDevice,
         body: QRectF,
         scale: float,
     ) -> Block:
@@ -262,7 +262,7 @@ class QuestionSheet:
         return Block("question", height, paint, item.text)
 
     def _notes(
-        self, fonts: _Fonts, device: object, width: float, scale: float, count: int
+        self, fonts: _Fonts, device: QPaintDevice, width: float, scale: float, count: int
     ) -> Block:
         meta_m = QFontMetricsF(fonts.question, device)
         spacing = LINE_SPACING_PT * scale

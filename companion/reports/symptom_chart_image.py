@@ -199,10 +199,10 @@ def _paint(
         # calls, however long the period.
         runs: list[list[QPointF]] = []
         previous: date | None = None
-        for day, value in inside:
+        for day, level in inside:
             if previous is None or (day - previous).days > max_gap_days:
                 runs.append([])
-            runs[-1].append(QPointF(x_of(day), y_of(value)))
+            runs[-1].append(QPointF(x_of(day), y_of(level)))
             previous = day
         # Without antialiasing: at 216 dpi the steps are too small to see, and the
         # antialiased (often dashed) stroke was nearly all of a report's drawing time.

@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from html import escape
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from companion.reports.pdf import ReportDocument
 from companion.reports.symptom_chart_image import chart_image
 from companion.symptoms import esas, wording
 from companion.symptoms.history import main_attribute, weekly_worst
 from companion.symptoms.service import SymptomService
-from companion.translations import TranslationContext
+from companion.translations import TranslationContext, locale_date
 
 MAX_CHARTS = 10
 WEEK_COLUMNS = 5  # at most this many symptoms per weekly table, so words fit the columns
@@ -31,11 +31,11 @@ class SymptomReport(TranslationContext):
 
 
 def _day(day: date) -> str:
-    return QLocale().toString(QDate(day), "d MMM yyyy")  # unambiguous in every country
+    return locale_date(day)  # "3 Mar 2025": unambiguous in every country
 
 
 def _long_day(day: date) -> str:
-    return QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
 def _heading(text: str) -> str:
@@ -53,7 +53,11 @@ def _muted(text: str) -> str:
 def _when(moment: datetime | None) -> str:
     if moment is None:
         return ""
-    return QLocale().toString(moment.astimezone(), "yyyy-MM-dd HH:mm")
+    local = moment.astimezone()
+    shown = QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+    return QLocale().toString(shown, "yyyy-MM-dd HH:mm")
 
 
 def build_symptom_report(

@@ -11,11 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select, text
+from sqlalchemy import ColumnElement, func, select, text
 
 from companion.store import Store
 from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer
-from companion.symptoms import esas
 from companion.symptoms.checkin_writes import load_checkin
 from companion.symptoms.day_states import assemble, state_of
 from companion.symptoms.model import RECALL_DAILY, DayState, FlagEvent, SavedAnswer
@@ -189,39 +188,39 @@ class SymptomHistory:
         """Everything recorded on each day of the period (for export), in a few plain reads
         (no ORM objects: quick for 100,000 answers)."""
 
-        def within(query):  # type: ignore[no-untyped-def]
-            if start is not None:
-                query = query.where(CheckIn.day >= start)
-            if end is not None:
-                query = query.where(CheckIn.day <= end)
-            return query
+        period: list[ColumnElement[bool]] = []
+        if start is not None:
+            period.append(CheckIn.day >= start)
+        if end is not None:
+            period.append(CheckIn.day <= end)
 
         with self._store.session() as session:
             days = session.execute(
-                within(
-                    select(
-                        CheckIn.id,
-                        CheckIn.day,
-                        CheckIn.note,
-                        CheckIn.temperature_c,
-                        CheckIn.weight_kg,
-                        CheckIn.compared_with_yesterday,
-                        CheckIn.daily_done_at,
-                    )
-                ).order_by(CheckIn.day)
+                select(
+                    CheckIn.id,
+                    CheckIn.day,
+                    CheckIn.note,
+                    CheckIn.temperature_c,
+                    CheckIn.weight_kg,
+                    CheckIn.compared_with_yesterday,
+                    CheckIn.daily_done_at,
+                )
+                .where(*period)
+                .order_by(CheckIn.day)
             ).all()
             answers: dict[int, list[SavedAnswer]] = {}
             for checkin_id, symptom, attribute, value, recorded, recall in session.execute(
-                within(
-                    select(
-                        SymptomAnswer.checkin_id,
-                        SymptomAnswer.symptom_id,
-                        SymptomAnswer.attribute,
-                        SymptomAnswer.value,
-                        SymptomAnswer.recorded_at,
-                        SymptomAnswer.recall_days,
-                    ).join(CheckIn, SymptomAnswer.checkin_id == CheckIn.id)
-                ).order_by(
+                select(
+                    SymptomAnswer.checkin_id,
+                    SymptomAnswer.symptom_id,
+                    SymptomAnswer.attribute,
+                    SymptomAnswer.value,
+                    SymptomAnswer.recorded_at,
+                    SymptomAnswer.recall_days,
+                )
+                .join(CheckIn, SymptomAnswer.checkin_id == CheckIn.id)
+                .where(*period)
+                .order_by(
                     SymptomAnswer.recall_days, SymptomAnswer.symptom_id, SymptomAnswer.attribute
                 )
             ):
@@ -230,18 +229,18 @@ class SymptomHistory:
                 )
             items: dict[int, list[tuple[str, int]]] = {}
             for checkin_id, item, value in session.execute(
-                within(
-                    select(EsasAnswer.checkin_id, EsasAnswer.item, EsasAnswer.value).join(
-                        CheckIn, EsasAnswer.checkin_id == CheckIn.id
-                    )
-                ).order_by(EsasAnswer.item)
+                select(EsasAnswer.checkin_id, EsasAnswer.item, EsasAnswer.value)
+                .join(CheckIn, EsasAnswer.checkin_id == CheckIn.id)
+                .where(*period)
+                .order_by(EsasAnswer.item)
             ):
                 items.setdefault(checkin_id, []).append((item, value))
             flags: dict[int, list[RedFlagEvent]] = {}
             for (event,) in session.execute(
-                within(
-                    select(RedFlagEvent).join(CheckIn, RedFlagEvent.checkin_id == CheckIn.id)
-                ).order_by(RedFlagEvent.raised_at, RedFlagEvent.rule_id)
+                select(RedFlagEvent)
+                .join(CheckIn, RedFlagEvent.checkin_id == CheckIn.id)
+                .where(*period)
+                .order_by(RedFlagEvent.raised_at, RedFlagEvent.rule_id)
             ):
                 flags.setdefault(event.checkin_id, []).append(event)
             return [
@@ -354,24 +353,6 @@ class SymptomHistory:
             query = query.where(CheckIn.day <= end)
         with self._store.session() as session:
             return [EsasTotal(day, int(total), int(n)) for day, total, n in session.execute(query)]
-
-    def esas_answers(
-        self, start: date | None = None, end: date | None = None
-    ) -> list[tuple[date, str, int]]:
-        query = (
-            select(CheckIn.day, EsasAnswer.item, EsasAnswer.value)
-            .join(EsasAnswer, EsasAnswer.checkin_id == CheckIn.id)
-            .order_by(CheckIn.day)
-        )
-        if start is not None:
-            query = query.where(CheckIn.day >= start)
-        if end is not None:
-            query = query.where(CheckIn.day <= end)
-        order = {item: i for i, item in enumerate(esas.ITEM_IDS)}
-        with self._store.session() as session:
-            rows = [tuple(r) for r in session.execute(query)]
-        rows.sort(key=lambda r: (r[0], order.get(r[1], 99), r[1]))
-        return rows  # type: ignore[return-value]
 
     def flags(self, start: date | None = None, end: date | None = None) -> list[FlagEvent]:
         """Red flags raised in the period, with what the patient reported that day."""

@@ -80,16 +80,16 @@ def symptom_summaries(
     summaries = []
     for symptom_id, attributes in by_symptom.items():
         term = terms.get(symptom_id)
-        attribute = _primary_attribute(term, set(attributes))
-        if attribute is None:
+        shown = _primary_attribute(term, set(attributes))
+        if shown is None:
             continue
-        daily = sorted(attributes[attribute].items())
+        daily = sorted(attributes[shown].items())
         values = [v for _, v in daily]
         summaries.append(
             SymptomSummary(
                 symptom_id=symptom_id,
                 term=term.term if term else symptom_id.replace("_", " ").capitalize(),
-                attribute=attribute,
+                attribute=shown,
                 worst=max(values),
                 days_reported=sum(1 for v in values if v > 0),
                 severe_days=sum(1 for v in values if v >= SEVERE),
@@ -131,10 +131,11 @@ def measurements(store: Store, start: date, end: date) -> Measurements:
             .where(CheckIn.day.between(start, end), CheckIn.weight_kg.is_not(None))
             .order_by(CheckIn.day)
         ).all()
+    # The queries keep only rows with a value: the Nones the column type allows are gone.
     return Measurements(
-        highest_temperature=(temps[0], temps[1]) if temps else None,
-        weight_first=(weights[0][0], weights[0][1]) if weights else None,
-        weight_last=(weights[-1][0], weights[-1][1]) if weights else None,
+        highest_temperature=(temps[0], float(temps[1] or 0)) if temps else None,
+        weight_first=(weights[0][0], float(weights[0][1] or 0)) if weights else None,
+        weight_last=(weights[-1][0], float(weights[-1][1] or 0)) if weights else None,
     )
 
 

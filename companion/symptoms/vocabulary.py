@@ -52,7 +52,7 @@ class SymptomVocabulary:
         if not isinstance(source, type) and hasattr(source, "symptoms"):
             return source  # type: ignore[return-value]  # an open service (or a fake of one)
         try:
-            return source()  # type: ignore[operator]  # the opener, called once
+            return source()
         except (CompanionError, OSError, sqlite3.Error) as exc:
             log.warning("library unavailable for the symptom log: %s", exc)
             return NoLibrary()

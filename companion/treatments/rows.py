@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import FromClause, Table, inspect
 from sqlalchemy.orm import Session
 
 from companion.clock import Clock
@@ -36,12 +36,17 @@ def take(row: Base) -> Snapshot:
         if rel.cascade.delete_orphan
         for child in getattr(row, rel.key)
     )
-    return Snapshot(mapper.local_table.name, values, children)
+    return Snapshot(_table_name(mapper.local_table), values, children)
+
+
+def _table_name(table: FromClause) -> str:
+    assert isinstance(table, Table)  # every model maps one plain table
+    return table.name
 
 
 def _model(table: str) -> type[Base]:
     for mapper in Base.registry.mappers:
-        if mapper.local_table.name == table:
+        if _table_name(mapper.local_table) == table:
             return mapper.class_
     raise KeyError(table)
 

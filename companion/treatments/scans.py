@@ -89,7 +89,7 @@ class ScanService(RowService):
                 .where(TestResult.lvef_percent.is_not(None))
                 .order_by(TestResult.day, TestResult.id)
             ).all()
-        points = tuple((day, float(value)) for day, value in rows)
+        points = tuple((day, float(value)) for day, value in rows if value is not None)
         return LvefSeries(points, points[0] if points else None)
 
     def markers(self) -> list[MarkerSeries]:
@@ -107,6 +107,8 @@ class ScanService(RowService):
             ).all()
         series: dict[str, tuple[str, list[tuple[date, float]]]] = {}
         for name, unit, day, value in rows:
+            if name is None or value is None:  # excluded by the query; for the type checker
+                continue
             entry = series.setdefault(name, (unit or "", []))
             entry[1].append((day, float(value)))
         return [MarkerSeries(n, u, tuple(p)) for n, (u, p) in series.items()]

@@ -9,10 +9,12 @@ from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
-from companion.reports.pdf import ReportDocument, default_page_size, print_report
+from companion.reports.pdf import PaintedReport, ReportDocument, default_page_size, print_report
 
 
-def preview_report(parent: QWidget, build: Callable[[], ReportDocument]) -> QPrintPreviewDialog:
+def preview_report(
+    parent: QWidget, build: Callable[[], ReportDocument | PaintedReport]
+) -> QPrintPreviewDialog:
     """Open Qt's print preview (print or save as PDF from there). Returns the open dialog."""
     report = build()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

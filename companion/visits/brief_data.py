@@ -75,7 +75,7 @@ def gather_brief(
         red_flags=tuple(symptoms.red_flags(start, end)),
         questions=tuple(q for q in visits.questions(visit_id) if not q.asked),
         measurements=symptoms.measurements(start, end),
-        lvef=tuple((d, float(v)) for d, v in reversed(lvef[-2:])),  # type: ignore[arg-type]
+        lvef=tuple((d, float(v)) for d, v in reversed(lvef[-2:])),
         markers=readings,
         scans=tuple(treatments.scans(start, end)),
     )

@@ -35,6 +35,7 @@ from companion.ui.pages.library_labels import class_group_label, kind_label
 from companion.ui.printing import preview_report
 from companion.ui.widgets.common import Page, button, heading, label, note
 from companion.ui.widgets.html_delegate import HTML_ROLE, HtmlItemDelegate
+from companion.ui.widgets.qt_items import child_items, top_items
 
 OVERVIEW = "view:overview"
 QUESTIONS = "view:questions"
@@ -260,13 +261,13 @@ class LibraryPage(Page):
     def _select_in_tree(self, link: str) -> None:
         self.tree.blockSignals(True)
         found = None
-        iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        iterator = top_items(self.tree)
         while iterator:
             item = iterator.pop(0)
             if item.data(0, LINK_ROLE) == link:
                 found = item
                 break
-            iterator.extend(item.child(i) for i in range(item.childCount()))
+            iterator.extend(child_items(item))
         self.tree.setCurrentItem(found) if found else self.tree.clearSelection()
         if found:
             self.tree.scrollToItem(found)

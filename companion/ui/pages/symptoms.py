@@ -40,6 +40,7 @@ from companion.ui.symptoms.undo import push_change, record_change, undoable
 from companion.ui.symptoms.weekly_model import WeeklyWorstModel
 from companion.ui.widgets.background import Cancelled, Progress, TaskPanel
 from companion.ui.widgets.common import Page, button, heading, label
+from companion.ui.widgets.qt_items import pydate, qdate
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -349,16 +350,16 @@ class SymptomsPage(Page):
         self.period_filter.setCurrentIndex(found if found >= 0 else 0)
         self.period_filter.blockSignals(False)
         span = self._history.span()
-        today = QDate(self._services.clock.today())
+        today = qdate(self._services.clock.today())
         for edit in (self.from_date, self.to_date):
             edit.blockSignals(True)
             edit.setMaximumDate(today)
         if span is not None:
-            first = QDate(span[0])
-            self.from_date.setMinimumDate(first)
-            self.to_date.setMinimumDate(first)
+            earliest = qdate(span[0])
+            self.from_date.setMinimumDate(earliest)
+            self.to_date.setMinimumDate(earliest)
             if not getattr(self, "_dates_set", False):
-                self.from_date.setDate(first)
+                self.from_date.setDate(earliest)
                 self.to_date.setDate(today)
                 self._dates_set = True
         for edit in (self.from_date, self.to_date):
@@ -368,8 +369,8 @@ class SymptomsPage(Page):
         symptom = self.symptom_filter.currentData()
         period_id = self.period_filter.currentData()
         period = next((p for p in self._periods if p.id == period_id), None)
-        start = self.from_date.date().toPython() if self.from_date.date().isValid() else None
-        end = self.to_date.date().toPython() if self.to_date.date().isValid() else None
+        start = pydate(self.from_date.date()) if self.from_date.date().isValid() else None
+        end = pydate(self.to_date.date()) if self.to_date.date().isValid() else None
         span = self._history.span()
         if span is not None and start is not None and start <= span[0]:
             start = None
@@ -411,8 +412,8 @@ class SymptomsPage(Page):
             combo.blockSignals(False)
         span = self._history.span()
         for edit, value in (
-            (self.from_date, QDate(span[0]) if span else self.from_date.minimumDate()),
-            (self.to_date, QDate(self._services.clock.today())),
+            (self.from_date, qdate(span[0]) if span else self.from_date.minimumDate()),
+            (self.to_date, qdate(self._services.clock.today())),
         ):
             edit.blockSignals(True)
             edit.setDate(value)

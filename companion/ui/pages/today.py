@@ -20,6 +20,7 @@ from companion.ui.symptoms.checkin_form import CheckInForm
 from companion.ui.symptoms.red_flag_banner import RedFlagBanner
 from companion.ui.widgets.common import Page, heading, label
 from companion.ui.widgets.next_visit import NextVisitCard
+from companion.ui.widgets.qt_items import qdate
 
 
 class TodayPage(Page):
@@ -39,10 +40,10 @@ class TodayPage(Page):
         outer.addLayout(self.banner_area)
         self.banners: list[RedFlagBanner] = []
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName(self.tr("Today"))
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setAccessibleName(self.tr("Today"))
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, theme.em(self, 0.5), 0)
@@ -76,11 +77,11 @@ class TodayPage(Page):
         self.checkin = CheckInForm(services, undo_stack, settings)
         layout.addWidget(self.checkin)
         layout.addStretch(1)
-        self.scroll.setWidget(content)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
 
         self.checkin.flags_changed.connect(self.show_flags)
-        self.checkin.row_focused.connect(lambda w: self.scroll.ensureWidgetVisible(w))
+        self.checkin.row_focused.connect(lambda w: self.scroll_area.ensureWidgetVisible(w))
 
     def add_top_card(self, widget: QWidget) -> None:
         """Put a card (e.g. the next visit) at the top of the page, above the greeting."""
@@ -99,7 +100,7 @@ class TodayPage(Page):
         self.greeting.setText(
             self.tr("Hello, {name}").format(name=info.name) if info.name else self.tr("Hello")
         )
-        self.date_label.setText(QLocale().toString(today, QLocale.FormatType.LongFormat))
+        self.date_label.setText(QLocale().toString(qdate(today), QLocale.FormatType.LongFormat))
         self.care_team_label.setText(
             self.tr("Care team: {number}").format(number=info.care_team_phone)
             if info.care_team_phone

@@ -87,7 +87,9 @@ class TreatmentsPage(Page):
             refresh()
 
     def tab(self, tab_id: str) -> QWidget:
-        return self.tabs.widget(self._tab_ids.index(tab_id))
+        found = self.tabs.widget(self._tab_ids.index(tab_id))
+        assert found is not None  # every id names a tab
+        return found
 
     def show_tab(self, tab_id: str) -> None:
         self.tabs.setCurrentIndex(self._tab_ids.index(tab_id))

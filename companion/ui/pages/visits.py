@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -46,6 +47,12 @@ from companion.visits.model import (
 VISIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from companion.reports.question_sheet import QuestionSheet
+
+
 class DismissSuggestionCommand(QUndoCommand):
     def __init__(self, page: VisitsPage, suggestion: Suggestion) -> None:
         super().__init__(QCoreApplication.translate("VisitsPage", "Dismiss suggestion"))
@@ -71,7 +78,7 @@ class VisitsPage(Page):
         self._visit: VisitInfo | None = None
         self._offer: CarryOverOffer | None = None
         self.editor: VisitEditor | None = None
-        self.preview = None
+        self.preview: QPrintPreviewDialog | None = None
         self.setAccessibleName(self.tr("Visits and questions"))
 
         outer = QVBoxLayout(self)
@@ -293,8 +300,8 @@ class VisitsPage(Page):
             if visit.purpose:
                 text += "\n" + self.tr("Purpose: {purpose}").format(purpose=visit.purpose)
             self.visit_details.setText(text)
-        for widget in (self.visit_title, self.visit_details):
-            widget.setAccessibleName(widget.text())
+        for shown in (self.visit_title, self.visit_details):
+            shown.setAccessibleName(shown.text())
         self.questions.show_visit(visit.id if visit else None)
         self.show_suggestions()
         self._tab_changed(self.tabs.currentIndex())
@@ -468,7 +475,7 @@ class VisitsPage(Page):
     def _patient_name(self) -> str:
         return self.services.profile.get().name
 
-    def build_sheet(self):  # type: ignore[no-untyped-def]
+    def build_sheet(self) -> QuestionSheet:
         from companion.reports.question_sheet import question_sheet
 
         assert self._visit is not None

@@ -16,11 +16,12 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QPointF, Qt, QTime
+from PySide6.QtCore import QDateTime, QPointF, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from companion.symptoms.history import TreatmentPeriod
 from companion.ui import theme
+from companion.ui.widgets.qt_items import qdate
 
 _EPOCH = date(1970, 1, 1).toordinal()
 _DAY_MS = 86_400_000
@@ -32,7 +33,7 @@ class DayScale:
     change moves a point by an hour, still well inside its day."""
 
     def __init__(self, around: date) -> None:
-        offset_s = QDateTime(QDate(around), QTime(12, 0)).offsetFromUtc()
+        offset_s = QDateTime(qdate(around), QTime(12, 0)).offsetFromUtc()
         self._noon_ms = 12 * 3_600_000 - offset_s * 1000
 
     def x(self, day: date) -> float:
@@ -84,15 +85,16 @@ class TrendChartView(QChartView):
         _x = scale.x
         x_axis = QDateTimeAxis()
         x_axis.setFormat("d MMM yy")
-        x_axis.setRange(QDateTime(QDate(first), QTime(0, 0)), QDateTime(QDate(last), QTime(23, 59)))
+        x_axis.setRange(QDateTime(qdate(first), QTime(0, 0)), QDateTime(qdate(last), QTime(23, 59)))
         x_axis.setTickCount(6)
         x_axis.setGridLineColor(QColor(theme.GRID))
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         if len(y_labels) > 1 and len(y_labels) <= 6:
-            y_axis: QValueAxis | QCategoryAxis = QCategoryAxis()
+            categories = QCategoryAxis()
             for index, word in enumerate(y_labels):
-                y_axis.append(word, index)
-            y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+                categories.append(word, index)
+            categories.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+            y_axis: QValueAxis | QCategoryAxis = categories
         else:
             y_axis = QValueAxis()
             y_axis.setLabelFormat("%d")

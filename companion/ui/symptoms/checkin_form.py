@@ -38,6 +38,7 @@ from companion.ui.symptoms.answer_row import AnswerRow
 from companion.ui.symptoms.signals import log_signals
 from companion.ui.symptoms.undo import undoable_change
 from companion.ui.widgets.common import button, label
+from companion.ui.widgets.qt_items import layout_widget, qdate
 
 NOTE_SAVE_DELAY_MS = 1200
 ESAS_SETTING = "checkin/esas"  # weekly | daily | never
@@ -217,9 +218,9 @@ class CheckInForm(QFrame):
 
     def _rebuild_rows(self, symptoms: list[str]) -> None:
         while self.rows_box.count():
-            item = self.rows_box.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = layout_widget(self.rows_box.takeAt(0))
+            if widget is not None:
+                widget.deleteLater()
         self.rows.clear()
         self.pin_buttons.clear()
         pinned = set(self._service.pinned())
@@ -249,7 +250,9 @@ class CheckInForm(QFrame):
                 self.rows_box.addWidget(row)
                 self.rows[(symptom_id, attribute)] = row
         for index in range(self.rows_box.count()):
-            self.rows_box.itemAt(index).widget().show()  # at once, so it can take the focus
+            widget = layout_widget(self.rows_box.itemAt(index))
+            if widget is not None:
+                widget.show()  # at once, so it can take the focus
         self._symptoms = symptoms
 
     # -- the shown day --------------------------------------------------------------------
@@ -265,8 +268,8 @@ class CheckInForm(QFrame):
         if changed:
             self._extra = []
         self.date_edit.blockSignals(True)
-        self.date_edit.setMaximumDate(QDate(today))
-        self.date_edit.setDate(QDate(day))
+        self.date_edit.setMaximumDate(qdate(today))
+        self.date_edit.setDate(qdate(day))
         self.date_edit.blockSignals(False)
         self.later_button.setEnabled(day < today)
         self.today_button.setEnabled(day != today)
@@ -274,7 +277,7 @@ class CheckInForm(QFrame):
             self.tr("Daily check-in")
             if day == today
             else self.tr("Check-in for {day}").format(
-                day=QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)
+                day=QLocale().toString(qdate(day), QLocale.FormatType.LongFormat)
             )
         )
         self.reload()
@@ -414,7 +417,7 @@ class CheckInForm(QFrame):
         if self.save_failed:
             return
         self.reload()
-        when = QLocale().toString(QDate(previous.day), QLocale.FormatType.LongFormat)
+        when = QLocale().toString(qdate(previous.day), QLocale.FormatType.LongFormat)
         self.status.setText(
             self.tr(
                 "Filled in from {day}. Please check each answer and change any that are "

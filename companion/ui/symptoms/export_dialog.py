@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.ui.widgets.common import label
+from companion.ui.widgets.qt_items import pydate, qdate
 
 
 class ExportDialog(QDialog):
@@ -39,12 +39,12 @@ class ExportDialog(QDialog):
         self.format_combo.setAccessibleName(self.tr("File type"))
         self.format_combo.addItem(self.tr("PDF report"), "pdf")
         self.format_combo.addItem(self.tr("CSV (spreadsheet)"), "csv")
-        self.from_date = QDateEdit(QDate(start))
-        self.to_date = QDateEdit(QDate(end))
+        self.from_date = QDateEdit(qdate(start))
+        self.to_date = QDateEdit(qdate(end))
         for edit, name in ((self.from_date, self.tr("From")), (self.to_date, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMaximumDate(QDate(today))
+            edit.setMaximumDate(qdate(today))
             edit.setAccessibleName(name)
             for inner in edit.findChildren(QLineEdit):
                 inner.setAccessibleName(name)
@@ -64,6 +64,6 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
     def choice(self) -> tuple[str, date, date]:
-        start = self.from_date.date().toPython()
-        end = self.to_date.date().toPython()
+        start = pydate(self.from_date.date())
+        end = pydate(self.to_date.date())
         return str(self.format_combo.currentData()), min(start, end), max(start, end)

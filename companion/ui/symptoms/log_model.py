@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -28,6 +27,7 @@ from companion.symptoms import wording
 from companion.symptoms.history import LogRow, TreatmentPeriod
 from companion.symptoms.log_window import LogQuery, LogWindow, SortContext
 from companion.ui import theme
+from companion.ui.widgets.qt_items import qdate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -247,7 +247,7 @@ class LogTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == self.DATE:
-                return self._locale.toString(QDate(day), "ddd d MMM yyyy")
+                return self._locale.toString(qdate(day), "ddd d MMM yyyy")
             if column == self.SYMPTOM:
                 return self._terms.get(symptom_id, symptom_id)
             if column == self.QUESTION:

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtGui import QColor
 from companion.symptoms import wording
 from companion.symptoms.history import WeekSummary
 from companion.ui import theme
+from companion.ui.widgets.qt_items import qdate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -61,7 +61,7 @@ class WeeklyWorstModel(QAbstractTableModel):
         column = index.column()
         if column == 0:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-                return self._locale.toString(QDate(week.week_start), "d MMM yyyy")
+                return self._locale.toString(qdate(week.week_start), "d MMM yyyy")
             return None
         if not 0 < column <= len(self._symptoms):
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from companion.treatments.administrations import AdministrationInfo
 from companion.treatments.labels import administration_label, day_text, end_reason_label
 from companion.treatments.lines import LineInfo
 from companion.treatments.record import TreatmentRecord
@@ -131,8 +132,8 @@ class LinesTab(QWidget):
         if line.end_note:
             parts.append(line.end_note)
         self.detail_text.setText("\n".join(parts))
-        for widget in (self.detail_title, self.detail_text):
-            widget.setAccessibleName(widget.text())
+        for shown in (self.detail_title, self.detail_text):
+            shown.setAccessibleName(shown.text())
         self.drugs.set_rows(
             [
                 (
@@ -179,6 +180,7 @@ class LinesTab(QWidget):
 
         def saved() -> None:
             line = dialog.result_value
+            assert isinstance(line, LineInfo)
             after = self._record.lines.snapshot(line.id)
             record_change(self, self.tr("Add line"), self._record.lines, None, after, self.refresh)
             self._changed(line.id)
@@ -247,6 +249,7 @@ class LinesTab(QWidget):
 
         def saved() -> None:
             day = dialog.result_value
+            assert isinstance(day, AdministrationInfo)
             after = self._record.administrations.snapshot(day.id)
             record_change(
                 self,

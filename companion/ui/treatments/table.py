@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.ui.widgets.common import button, label
+from companion.ui.widgets.qt_items import cell
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -35,7 +36,7 @@ class EntryTable(QTableWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
-            row_id = self.item(self.currentRow(), 0).data(ID_ROLE)
+            row_id = cell(self, self.currentRow(), 0).data(ID_ROLE)
             self.opened.emit(int(row_id))
             return
         super().keyPressEvent(event)
@@ -81,7 +82,7 @@ class RecordTable(QWidget):
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(
-            lambda item: self.opened.emit(int(self.table.item(item.row(), 0).data(ID_ROLE)))
+            lambda item: self.opened.emit(int(cell(self.table, item.row(), 0).data(ID_ROLE)))
         )
         self.table.opened.connect(self.opened)
         layout.addWidget(self.table)
@@ -138,7 +139,7 @@ class RecordTable(QWidget):
 
     def select_id(self, row_id: int) -> bool:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(ID_ROLE) == row_id:
+            if cell(self.table, row, 0).data(ID_ROLE) == row_id:
                 self.table.selectRow(row)
                 self.table.setCurrentCell(row, 0)
                 return True
@@ -147,7 +148,7 @@ class RecordTable(QWidget):
     def row_texts(self) -> list[list[str]]:
         """What the table shows, row by row (for tests and screen readers)."""
         return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            [cell(self.table, r, c).text() for c in range(self.table.columnCount())]
             for r in range(self.table.rowCount())
         ]
 

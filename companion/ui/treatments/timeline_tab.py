@@ -23,6 +23,7 @@ from companion.treatments.record import TreatmentRecord
 from companion.treatments.timeline import TimelineEvent
 from companion.ui import theme
 from companion.ui.widgets.common import button, label
+from companion.ui.widgets.qt_items import child_items, top_items
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole
 # Filter groups: the words on the check boxes and the event kinds they cover.
@@ -67,7 +68,7 @@ class TimelineTree(QTreeWidget):
         super().keyPressEvent(event)
 
     def year_items(self) -> list[QTreeWidgetItem]:
-        return [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        return top_items(self)
 
     def jump_year(self, step: int) -> None:
         years = [item for item in self.year_items() if not item.isHidden()]
@@ -199,13 +200,13 @@ class TimelineTab(QWidget):
                 return
 
     def event_items(self) -> list[QTreeWidgetItem]:
-        return [year.child(i) for year in self.tree.year_items() for i in range(year.childCount())]
+        return [child for year in self.tree.year_items() for child in child_items(year)]
 
     def visible_events(self) -> list[TimelineEvent]:
         return [
             item.data(0, EVENT_ROLE)
             for item in self.event_items()
-            if not item.isHidden() and not item.parent().isHidden()
+            if not item.isHidden() and not (item.parent() or item).isHidden()
         ]
 
     def select_latest(self) -> None:
@@ -230,8 +231,7 @@ class TimelineTab(QWidget):
         }
         for year in self.tree.year_items():
             visible = 0
-            for i in range(year.childCount()):
-                child = year.child(i)
+            for child in child_items(year):
                 hide = child.data(0, EVENT_ROLE).kind in hidden_kinds
                 child.setHidden(hide)
                 visible += not hide

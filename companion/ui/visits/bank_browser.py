@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from companion.library.model import BankQuestion
 from companion.ui.widgets.common import button, label
+from companion.ui.widgets.qt_items import child_items, top_items
 from companion.visits.bank import QuestionBank
 
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,19 +105,13 @@ class BankBrowser(QWidget):
         self._update_button()
 
     def _children(self) -> list[QTreeWidgetItem]:
-        return [
-            self.tree.topLevelItem(i).child(j)
-            for i in range(self.tree.topLevelItemCount())
-            for j in range(self.tree.topLevelItem(i).childCount())
-        ]
+        return [child for parent in top_items(self.tree) for child in child_items(parent)]
 
     def _apply_filter(self, text: str) -> None:
         words = text.casefold().split()
-        for i in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(i)
+        for parent in top_items(self.tree):
             visible = 0
-            for j in range(parent.childCount()):
-                child = parent.child(j)
+            for child in child_items(parent):
                 haystack = f"{child.text(0)} {parent.text(0)}".casefold()
                 hidden = any(w not in haystack for w in words)
                 child.setHidden(hidden)
@@ -136,7 +131,9 @@ class BankBrowser(QWidget):
     def select(self, bank_id: str) -> None:
         for child in self._children():
             if child.data(0, QUESTION_ROLE).id == bank_id:
-                child.parent().setExpanded(True)
+                parent = child.parent()
+                if parent is not None:
+                    parent.setExpanded(True)
                 self.tree.setCurrentItem(child)
                 return
 

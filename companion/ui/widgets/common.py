@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -49,7 +49,11 @@ def line_edit(accessible_name: str, *, clear_button: bool = True) -> QLineEdit:
     if clear_button:
         edit.setClearButtonEnabled(True)
         for tool in edit.findChildren(QToolButton):
-            tool.setAccessibleName(QLineEdit.tr("Clear {field}").format(field=accessible_name))
+            tool.setAccessibleName(
+                QCoreApplication.translate("QLineEdit", "Clear {field}").format(
+                    field=accessible_name
+                )
+            )
     return edit
 
 
