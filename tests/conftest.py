@@ -65,14 +65,43 @@ def demo_dir(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, data_dir: Path):  # type: ignore[no-untyped-def]
+def open_window(qtbot):  # type: ignore[no-untyped-def]
+    """Builds the main window of a profile folder, shown and exposed: the one way tests make
+    windows. They are closed and deleted when the test ends, before qtbot's own teardown
+    (a page's pending timers must not outlive its widgets)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from shiboken6 import isValid
+
     from companion.app import build_main_window
 
-    built = build_main_window(data_dir)
-    qtbot.addWidget(built)
-    built.show()
-    qtbot.waitExposed(built)
-    return built
+    built: list = []  # type: ignore[type-arg]  # MainWindow, imported only when a test needs it
+
+    def build(folder: Path):  # type: ignore[no-untyped-def]
+        window = build_main_window(folder)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        built.append(window)
+        return window
+
+    yield build
+    for window in built:
+        if isValid(window):  # a test may have deleted it already
+            window.close()
+            window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def window(open_window, data_dir: Path):  # type: ignore[no-untyped-def]
+    """The main window of a new profile."""
+    return open_window(data_dir)
+
+
+@pytest.fixture
+def demo_window(open_window, demo_dir: Path):  # type: ignore[no-untyped-def]
+    """The main window of (a copy of) the demo patient."""
+    return open_window(demo_dir)
 
 
 @pytest.fixture(autouse=True)
@@ -90,14 +119,3 @@ def free_windows() -> Iterator[None]:
         widget.close()
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-@pytest.fixture
-def demo_window(qtbot, demo_dir: Path):  # type: ignore[no-untyped-def]
-    from companion.app import build_main_window
-
-    built = build_main_window(demo_dir)
-    qtbot.addWidget(built)
-    built.show()
-    qtbot.waitExposed(built)
-    return built

@@ -4,21 +4,11 @@ import subprocess
 import sys
 
 import pytest
-
-from companion.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        status = main(list(argv))
-    except SystemExit as exc:
-        status = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return status, out, err
+from cli_runner import CliRunner
 
 
-def test_search_prints_one_match_per_line_as_title_and_kind(capsys) -> None:
-    status, out, _err = run(capsys, "library", "search", "herceptin")
+def test_search_prints_one_match_per_line_as_title_and_kind(cli: CliRunner) -> None:
+    status, out, _err = cli("library", "search", "herceptin")
     assert status == 0
     lines = out.splitlines()
     assert lines[0] == "Trastuzumab — drug"
@@ -36,24 +26,26 @@ def test_search_prints_one_match_per_line_as_title_and_kind(capsys) -> None:
         (["heart", "scan"], None),
     ],
 )
-def test_search_finds_brands_and_abbreviations(capsys, words: list[str], first: str | None) -> None:
-    status, out, _err = run(capsys, "library", "search", *words)
+def test_search_finds_brands_and_abbreviations(
+    cli: CliRunner, words: list[str], first: str | None
+) -> None:
+    status, out, _err = cli("library", "search", *words)
     assert status == 0 and out
     if first:
         assert out.splitlines()[0].startswith(first)
 
 
-def test_limit_and_no_match(capsys) -> None:
-    status, out, _err = run(capsys, "library", "search", "--limit", "2", "lung")
+def test_limit_and_no_match(cli: CliRunner) -> None:
+    status, out, _err = cli("library", "search", "--limit", "2", "lung")
     assert status == 0 and len(out.splitlines()) == 2
-    status, out, err = run(capsys, "library", "search", "qqxzzq")
+    status, out, err = cli("library", "search", "qqxzzq")
     assert status == 1 and out == "" and "No entries match" in err
-    status, _out, err = run(capsys, "library", "search", "--limit", "0", "lung")
+    status, _out, err = cli("library", "search", "--limit", "0", "lung")
     assert status == 1 and "--limit" in err
 
 
-def test_info_shows_counts_and_hash(capsys) -> None:
-    status, out, _err = run(capsys, "library", "info")
+def test_info_shows_counts_and_hash(cli: CliRunner) -> None:
+    status, out, _err = cli("library", "info")
     assert status == 0 and "Entries:" in out and "Content hash:" in out
 
 

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from companion.app import build_main_window
 from companion.translations import install_translations, translations_folder
 from companion.ui.main_window import MainWindow
 
@@ -224,10 +223,8 @@ def _visit_everything(window: MainWindow, qtbot) -> None:  # type: ignore[no-unt
 
 
 @pytest.fixture
-def pseudo_window(qtbot, demo_dir: Path, pseudo_translator) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    window = build_main_window(demo_dir)  # after the translator: texts are set when built
-    qtbot.addWidget(window)
-    window.show()
+def pseudo_window(open_window, demo_dir: Path, pseudo_translator) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    window = open_window(demo_dir)  # after the translator: texts are set when built
     yield window
     window.close()
     window.deleteLater()  # and its services close, before the next test

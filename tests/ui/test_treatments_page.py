@@ -11,9 +11,9 @@ from treatment_steps import answer_next_question, choose, click, type_date, type
 from companion.treatments.current import current_drug_ids
 
 
-def test_create_edit_and_end_a_line(qtbot, page) -> None:
-    tab = page.lines_tab
-    page.show_tab("lines")
+def test_create_edit_and_end_a_line(qtbot, treatments_page) -> None:
+    tab = treatments_page.lines_tab
+    treatments_page.show_tab("lines")
     assert tab.table.row_texts() == []
     click(qtbot, tab.add_button)
     dialog = tab.dialog
@@ -34,7 +34,7 @@ def test_create_edit_and_end_a_line(qtbot, page) -> None:
     assert tab.table.row_texts() == [
         ["Line 1 (metastatic)", "T-DXd", f"since {start.day} {start:%b %Y}", ""]
     ]
-    assert current_drug_ids(page._services.store) == ["trastuzumab-deruxtecan"]
+    assert current_drug_ids(treatments_page._services.store) == ["trastuzumab-deruxtecan"]
 
     # Change it: a new regimen name, one drug removed.
     click(qtbot, tab.edit_button)
@@ -55,30 +55,30 @@ def test_create_edit_and_end_a_line(qtbot, page) -> None:
     click(qtbot, dialog.save_button)
     assert dialog.isVisible()
     assert "before its start" in dialog.message.text()
-    assert page._services.treatments.lines.lines()[0].end_date is None
+    assert treatments_page._services.treatments.lines.lines()[0].end_date is None
     type_date(qtbot, dialog.end, TODAY - timedelta(days=1))
     click(qtbot, dialog.save_button)
     assert not dialog.isVisible()
     assert tab.table.row_texts()[0][3] == "Side effects"
     assert "Lung inflammation" in tab.detail_text.text()
     assert not tab.end_button.isEnabled()
-    assert current_drug_ids(page._services.store) == []
+    assert current_drug_ids(treatments_page._services.store) == []
 
     # Edit ▸ Undo brings the open line back.
-    page.window().undo_action.trigger()
+    treatments_page.window().undo_action.trigger()
     assert tab.table.row_texts()[0][3] == ""
     assert tab.end_button.isEnabled()
 
 
-def test_treatment_days_need_a_reason_for_a_delay(qtbot, page) -> None:
-    record = page._services.treatments
+def test_treatment_days_need_a_reason_for_a_delay(qtbot, treatments_page) -> None:
+    record = treatments_page._services.treatments
     from companion.treatments.lines import DrugInput, LineInput
 
     record.lines.add(
         LineInput("metastatic", 1, "THP", TODAY - timedelta(days=30), (DrugInput("Herceptin"),))
     )
-    page.refresh()
-    tab = page.lines_tab
+    treatments_page.refresh()
+    tab = treatments_page.lines_tab
     click(qtbot, tab.given_button)
     dialog = tab.dialog
     assert dialog.cycle.value() == 1
@@ -96,9 +96,9 @@ def test_treatment_days_need_a_reason_for_a_delay(qtbot, page) -> None:
     ]
 
 
-def test_add_scans_with_lvef_and_see_the_chart(qtbot, page) -> None:
-    page.show_tab("scans")
-    tab = page.scans_tab
+def test_add_scans_with_lvef_and_see_the_chart(qtbot, treatments_page) -> None:
+    treatments_page.show_tab("scans")
+    tab = treatments_page.scans_tab
     assert tab.lvef_chart.point_values() == []
     for days_ago, value in ((200, "62"), (20, "54")):
         click(qtbot, tab.section.add_button)
@@ -132,9 +132,9 @@ def test_add_scans_with_lvef_and_see_the_chart(qtbot, page) -> None:
     assert tab.lvef_chart.point_values() == [62.0, 54.0]
 
 
-def test_tumour_markers_chart(qtbot, page) -> None:
-    page.show_tab("scans")
-    tab = page.scans_tab
+def test_tumour_markers_chart(qtbot, treatments_page) -> None:
+    treatments_page.show_tab("scans")
+    tab = treatments_page.scans_tab
     for days_ago, value in ((90, "80"), (10, "35,5")):
         click(qtbot, tab.section.add_button)
         dialog = tab.section.dialog
@@ -146,9 +146,9 @@ def test_tumour_markers_chart(qtbot, page) -> None:
     assert tab.marker_summary.text().startswith("CA 15-3: latest 35.5 U/mL")
 
 
-def test_biopsies_with_a_status_change_show_the_note(qtbot, page) -> None:
-    page.show_tab("biopsies")
-    tab = page.biopsies_tab
+def test_biopsies_with_a_status_change_show_the_note(qtbot, treatments_page) -> None:
+    treatments_page.show_tab("biopsies")
+    tab = treatments_page.biopsies_tab
     assert tab.change_box.isHidden()
     for when, place, er, ihc in (
         (date(2021, 3, 1), "Breast", "Positive", "3+"),
@@ -169,9 +169,9 @@ def test_biopsies_with_a_status_change_show_the_note(qtbot, page) -> None:
     assert "Latest biopsy" in tab.latest.text()
 
 
-def test_delete_a_site_then_undo(qtbot, page) -> None:
-    page.show_tab("sites")
-    section = page.sites_tab.section
+def test_delete_a_site_then_undo(qtbot, treatments_page) -> None:
+    treatments_page.show_tab("sites")
+    section = treatments_page.sites_tab.section
     click(qtbot, section.add_button)
     dialog = section.dialog
     choose(qtbot, dialog.fields["Place"], "Liver")
@@ -181,25 +181,25 @@ def test_delete_a_site_then_undo(qtbot, page) -> None:
     answer_next_question(qtbot, yes=True)
     click(qtbot, section.delete_button)
     assert section.table.row_texts() == []
-    assert page.window().undo_stack.undoText() == "Delete Liver"
-    page.window().undo_action.trigger()  # Edit ▸ Undo
+    assert treatments_page.window().undo_stack.undoText() == "Delete Liver"
+    treatments_page.window().undo_action.trigger()  # Edit ▸ Undo
     assert [r[0] for r in section.table.row_texts()] == ["Liver"]
 
 
-def test_columns_stack_when_the_window_is_narrow(qtbot, page) -> None:
-    window = page.window()
-    page.show_tab("lines")
+def test_columns_stack_when_the_window_is_narrow(qtbot, treatments_page) -> None:
+    window = treatments_page.window()
+    treatments_page.show_tab("lines")
     window.resize(1500, 900)
-    qtbot.waitUntil(lambda: not page.lines_tab.columns.stacked)
+    qtbot.waitUntil(lambda: not treatments_page.lines_tab.columns.stacked)
     window.resize(800, 900)
-    qtbot.waitUntil(lambda: page.lines_tab.columns.stacked)
+    qtbot.waitUntil(lambda: treatments_page.lines_tab.columns.stacked)
     # Stacked, nothing needs sideways scrolling.
-    scroller = page.parentWidget().parentWidget()
+    scroller = treatments_page.parentWidget().parentWidget()
     assert not scroller.horizontalScrollBar().isVisible()
 
 
-def test_surgery_added_then_changed_with_the_keyboard_only(qtbot, page) -> None:
-    section = page.lines_tab.procedures
+def test_surgery_added_then_changed_with_the_keyboard_only(qtbot, treatments_page) -> None:
+    section = treatments_page.lines_tab.procedures
     click(qtbot, section.add_button)
     dialog = section.dialog
     choose(qtbot, dialog.fields["Kind"], "Radiation")
@@ -216,5 +216,5 @@ def test_surgery_added_then_changed_with_the_keyboard_only(qtbot, page) -> None:
     type_into(qtbot, dialog.fields["What"], "Radiation to T10")
     qtbot.keyClick(dialog.fields["What"], Qt.Key.Key_Return)
     assert section.table.row_texts()[0][1] == "Radiation to T10"
-    page.window().undo_action.trigger()
+    treatments_page.window().undo_action.trigger()
     assert section.table.row_texts()[0][1] == "Radiation to the spine"

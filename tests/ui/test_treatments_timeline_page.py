@@ -10,9 +10,11 @@ from treatment_steps import click
 from companion.treatments.timeline import TimelineEvent
 
 
-def test_timeline_lists_events_in_order_and_follows_the_keyboard(qtbot, demo_page) -> None:
-    demo_page.show_tab("timeline")
-    tab = demo_page.timeline_tab
+def test_timeline_lists_events_in_order_and_follows_the_keyboard(
+    qtbot, demo_treatments_page
+) -> None:
+    demo_treatments_page.show_tab("timeline")
+    tab = demo_treatments_page.timeline_tab
     events = tab.visible_events()
     days = [e.day for e in events]
     assert days == sorted(days)
@@ -40,15 +42,15 @@ def test_timeline_lists_events_in_order_and_follows_the_keyboard(qtbot, demo_pag
     # Enter on the first biopsy opens it on the Biopsies tab.
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     qtbot.keyClick(tree, Qt.Key.Key_Return)
-    assert demo_page.tabs.currentWidget() is demo_page.biopsies_tab
-    table = demo_page.biopsies_tab.section.table
+    assert demo_treatments_page.tabs.currentWidget() is demo_treatments_page.biopsies_tab
+    table = demo_treatments_page.biopsies_tab.section.table
     assert table.current_id() == first.ref_id
     assert table.row_texts()[table.table.currentRow()][1] == "Left breast"
 
 
-def test_timeline_filters_and_year_buttons(qtbot, demo_page) -> None:
-    demo_page.show_tab("timeline")
-    tab = demo_page.timeline_tab
+def test_timeline_filters_and_year_buttons(qtbot, demo_treatments_page) -> None:
+    demo_treatments_page.show_tab("timeline")
+    tab = demo_treatments_page.timeline_tab
     assert any(e.kind == "symptoms" for e in tab.visible_events())
     click(qtbot, tab.filters["symptoms"])
     assert not tab.filters["symptoms"].isChecked()
@@ -59,23 +61,23 @@ def test_timeline_filters_and_year_buttons(qtbot, demo_page) -> None:
     assert all(isinstance(e, TimelineEvent) for e in tab.visible_events())
 
 
-def test_file_print_previews_the_summary_or_the_medicines_list(qtbot, demo_page) -> None:
-    window = demo_page.window()
+def test_file_print_previews_the_summary_or_the_medicines_list(qtbot, demo_treatments_page) -> None:
+    window = demo_treatments_page.window()
     window.print_action.trigger()  # File ▸ Print
-    preview = demo_page.preview
+    preview = demo_treatments_page.preview
     assert isinstance(preview, QPrintPreviewDialog) and preview.isVisible()
     preview.close()
-    demo_page.show_tab("medicines")
-    click(qtbot, demo_page.medicines_tab.print_button)
-    assert demo_page.preview is not preview and demo_page.preview.isVisible()
-    demo_page.preview.close()
+    demo_treatments_page.show_tab("medicines")
+    click(qtbot, demo_treatments_page.medicines_tab.print_button)
+    assert demo_treatments_page.preview is not preview and demo_treatments_page.preview.isVisible()
+    demo_treatments_page.preview.close()
 
 
-def test_medicines_add_and_stop(qtbot, demo_page) -> None:
+def test_medicines_add_and_stop(qtbot, demo_treatments_page) -> None:
     from treatment_steps import type_into
 
-    demo_page.show_tab("medicines")
-    tab = demo_page.medicines_tab
+    demo_treatments_page.show_tab("medicines")
+    tab = demo_treatments_page.medicines_tab
     assert [r[0] for r in tab.cancer.row_texts()] == ["Tucatinib", "Trastuzumab", "Capecitabine"]
     others = tab.others
     click(qtbot, others.add_button)
@@ -90,5 +92,5 @@ def test_medicines_add_and_stop(qtbot, demo_page) -> None:
     click(qtbot, others.dialog.save_button)
     row = next(r for r in others.table.row_texts() if r[0] == "Dexamethasone mouthwash")
     assert row[4] != ""  # the stop date shows
-    listed = demo_page._services.treatments.medicines.current_list(TODAY)
+    listed = demo_treatments_page._services.treatments.medicines.current_list(TODAY)
     assert "Dexamethasone mouthwash" in [m.name for m in listed]  # stopped today: still today
