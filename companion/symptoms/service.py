@@ -212,11 +212,8 @@ class SymptomService:
     def delete_day(self, day: date) -> None:
         self.writes.delete_day(day)
 
-    def restore_day(self, state: DayState) -> None:
-        """Make the day exactly as in state (used by undo and redo)."""
-        self.writes.restore_days([state])
-
     def restore_days(self, states: Iterable[DayState]) -> None:
+        """Make each day exactly as in its state (used by undo and redo)."""
         self.writes.restore_days(states)
 
     def merge_days(self, states: Iterable[DayState]) -> int:

@@ -31,7 +31,6 @@ MARKER_NAMES = ("CA 15-3", "CA 27.29", "CEA")
 RECEPTOR_VALUES = ("positive", "negative", "unknown")
 IHC_SCORES = ("0", "0+", "1+", "2+", "3+")
 FISH_RESULTS = ("positive", "negative", "equivocal")
-HER2_CATEGORIES = ("positive", "equivocal", "low", "ultralow", "zero", "unknown")
 SITE_IDS = ("bone", "liver", "lung", "brain", "lymph-nodes", "skin-chest-wall", "other-sites")
 PROCEDURE_KINDS = ("surgery", "radiation", "other")
 

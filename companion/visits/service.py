@@ -263,17 +263,6 @@ class VisitService:
             visit_id = visit.id
         return self.questions(visit_id)
 
-    def reorder(self, visit_id: int, item_ids: list[int]) -> list[VisitQuestionInfo]:
-        """Set the whole order at once; item_ids must be exactly the visit's list."""
-        with self._store.session() as session:
-            visit = self._visit(session, visit_id)
-            by_id = {q.id: q for q in visit.questions}
-            if sorted(item_ids) != sorted(by_id):
-                raise ValidationError("The list changed meanwhile; please try again.")
-            for position, item_id in enumerate(item_ids):
-                by_id[item_id].position = position
-        return self.questions(visit_id)
-
     def set_asked(self, item_id: int, asked: bool) -> VisitQuestionInfo:
         with self._store.session() as session:
             row = self._item(session, item_id)

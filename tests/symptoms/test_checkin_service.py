@@ -103,14 +103,14 @@ def test_restore_day_undoes_any_change_exactly(log: SymptomService) -> None:
     assert before.flags
     log.set_answers(TODAY, {("fever", "presence"): 0, ("nausea", "severity"): 2})
     log.set_note(TODAY, "")
-    log.restore_day(before)
+    log.restore_days([before])
     after = log.day_state(TODAY)
     assert after.values() == before.values()
     assert (after.note, after.temperature_c) == (before.note, before.temperature_c)
     assert [(f.rule_id, f.raised_at) for f in after.flags] == [
         (f.rule_id, f.raised_at) for f in before.flags
     ]
-    log.restore_day(type(before)(day=TODAY))
+    log.restore_days([type(before)(day=TODAY)])
     assert log.day_state(TODAY).is_empty
 
 
@@ -137,7 +137,7 @@ def test_listeners_hear_every_change(log: SymptomService) -> None:
     heard: list[frozenset[date]] = []
     log.add_listener(heard.append)
     log.set_answer(TODAY, "nausea", "severity", 1)
-    log.restore_day(log.day_state(YESTERDAY))
+    log.restore_days([log.day_state(YESTERDAY)])
     log.remove_listener(heard.append)
     log.set_answer(TODAY, "nausea", "severity", 2)
     assert heard == [frozenset({TODAY}), frozenset({YESTERDAY})]
