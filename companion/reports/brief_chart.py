@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
+from companion.reports.chart_canvas import PIXELS_PER_POINT, chart_canvas
 from companion.symptoms.recap import SymptomSummary
 
-PIXELS_PER_POINT = 3  # drawn at 216 dpi so that it prints sharply
 SERIES = (
     (Qt.PenStyle.SolidLine, Qt.GlobalColor.black, "circle"),
     (Qt.PenStyle.DashLine, Qt.GlobalColor.black, "square"),
@@ -53,13 +53,7 @@ def trend_chart(
 ) -> QImage:
     """Daily answers (0–4) of up to four symptoms between start and end."""
     k = PIXELS_PER_POINT
-    image = QImage(int(width_pt * k), int(height_pt * k), QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = QFont()
-    font.setPixelSize(int(8.5 * k))
-    painter.setFont(font)
+    image, painter = chart_canvas(width_pt, height_pt, font_pt=8.5)
     metrics = painter.fontMetrics()
     legend_width = min(width_pt * 0.34, 170) * k
     plot = QRectF(

@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QImage, QPen
 
-PIXELS_PER_POINT = 3  # drawn at 216 dpi so that it prints sharply
+from companion.reports.chart_canvas import PIXELS_PER_POINT, chart_canvas
 
 
 def _label(day: date) -> str:
@@ -24,13 +24,7 @@ def lvef_image(
     height_pt: float = 150,
 ) -> QImage:
     k = PIXELS_PER_POINT
-    image = QImage(int(width_pt * k), int(height_pt * k), QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = QFont()
-    font.setPixelSize(int(8 * k))
-    painter.setFont(font)
+    image, painter = chart_canvas(width_pt, height_pt, font_pt=8)
     plot = QRectF(30 * k, 8 * k, (width_pt - 40) * k, (height_pt - 26) * k)
     values = [v for _, v in points] + ([baseline] if baseline is not None else [])
     low = max(0.0, (min(values) // 10) * 10 - 10)

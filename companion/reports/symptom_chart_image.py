@@ -24,9 +24,9 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from companion.reports.chart_canvas import PIXELS_PER_POINT, chart_canvas
 from companion.symptoms.history import TreatmentPeriod
 
-PIXELS_PER_POINT = 3  # drawn at 216 dpi so that it prints sharply
 STYLES = (
     (Qt.PenStyle.SolidLine, Qt.GlobalColor.black),
     (Qt.PenStyle.DashLine, Qt.GlobalColor.black),
@@ -65,10 +65,7 @@ def chart_image(
     max_gap_days: int = 3,
 ) -> QImage:
     k = PIXELS_PER_POINT
-    image = QImage(int(width_pt * k), int(height_pt * k), QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    image, painter = chart_canvas(width_pt, height_pt)
     try:
         _paint(
             painter,
