@@ -450,7 +450,8 @@ def csv_floor_import(source: Path, database: Path) -> int:
 
 
 def measure_csv(repeats: int, profile: Path, scratch: Path) -> dict[str, Series]:
-    from companion.reports.symptom_csv import import_csv, write_csv
+    from companion.reports.symptom_csv_export import write_csv
+    from companion.reports.symptom_csv_import import import_csv
     from companion.services import Services
     from companion.store import Store
 

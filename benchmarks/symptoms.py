@@ -132,7 +132,8 @@ def big_log(folder: Path, answers: int) -> dict[str, float]:
     figures["esas_chart_seconds"] = round(timed(lambda: page.tabs.setCurrentIndex(3)), 3)
     page.tabs.setCurrentIndex(0)
     target = folder.parent / "big.csv"
-    from companion.reports.symptom_csv import import_csv, write_csv
+    from companion.reports.symptom_csv_export import write_csv
+    from companion.reports.symptom_csv_import import import_csv
 
     figures["export_csv_seconds"] = round(
         timed(lambda: write_csv(window.services.symptoms, target)), 2

@@ -56,7 +56,7 @@ def cmd_export_symptoms(args: argparse.Namespace) -> int:
         raise ValidationError("--from must not be after --to.")
     with reading_services(args) as services:
         if args.format == "csv":
-            from companion.reports.symptom_csv import write_csv
+            from companion.reports.symptom_csv_export import write_csv
 
             rows = write_csv(services.symptoms, args.output, args.start, args.end)
             print(f"Wrote {rows} rows to {args.output}")

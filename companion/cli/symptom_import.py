@@ -25,7 +25,7 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def cmd_import_symptoms(args: argparse.Namespace) -> int:
     from companion.cli.profiles import profile_paths, writing_services
     from companion.errors import ProfileError
-    from companion.reports.symptom_csv import import_csv
+    from companion.reports.symptom_csv_import import import_csv
 
     paths = profile_paths(args)
     if not args.create and not paths.database.is_file():

@@ -193,7 +193,8 @@ def test_a_newer_schema_profile_is_not_changed_by_a_byte(demo_dir: Path) -> None
 
 
 def test_the_red_flag_rule_column_is_escaped_in_the_csv(services, tmp_path: Path) -> None:
-    from companion.reports.symptom_csv import import_bytes, write_csv
+    from companion.reports.symptom_csv_export import write_csv
+    from companion.reports.symptom_csv_import import import_bytes
 
     hostile = (
         "date,kind,item,name,attribute,value,answer,text,recorded_at,acknowledged_at\r\n"

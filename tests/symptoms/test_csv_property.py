@@ -14,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from companion.errors import ValidationError
-from companion.reports.symptom_csv import COLUMNS, KINDS, csv_text, import_bytes
+from companion.reports.symptom_csv import COLUMNS, KINDS
+from companion.reports.symptom_csv_export import csv_text
+from companion.reports.symptom_csv_import import import_bytes
 from companion.symptoms import wording
 from companion.symptoms.model import DayState
 from companion.symptoms.service import SymptomService

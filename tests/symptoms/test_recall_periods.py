@@ -14,7 +14,8 @@ from fixed_time import TODAY
 
 from companion.errors import ValidationError
 from companion.reports import symptom_csv
-from companion.reports.symptom_csv import import_bytes
+from companion.reports.symptom_csv_export import csv_text
+from companion.reports.symptom_csv_import import import_bytes
 from companion.store import Store
 from companion.symptoms.model import RECALL_WEEKLY
 from companion.symptoms.service import SymptomService
@@ -29,7 +30,7 @@ def fresh(tmp_path: Path, name: str) -> SymptomService:
 
 
 def table(service: SymptomService) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(symptom_csv.csv_text(service))))
+    return list(csv.DictReader(io.StringIO(csv_text(service))))
 
 
 def test_one_day_holds_a_daily_and_a_weekly_answer_to_one_question(log: SymptomService) -> None:
@@ -90,14 +91,14 @@ def test_csv_round_trip_keeps_weekly_answers_and_the_finished_day(
     log.set_answer(YESTERDAY, "diarrhea", "frequency", 1)
     log.set_answer(YESTERDAY, "diarrhea", "frequency", 3, recall_days=RECALL_WEEKLY)
     log.set_overall(YESTERDAY, "same", done=True)
-    text = symptom_csv.csv_text(log)
+    text = csv_text(log)
     other = fresh(tmp_path, "other")
     import_bytes(other, text.encode())
     state = other.day_state(YESTERDAY)
     assert state.values() == {("diarrhea", "frequency"): 1}
     assert state.weekly_values() == {("diarrhea", "frequency"): 3}
     assert state.compared_with_yesterday == "same" and state.daily_done
-    assert symptom_csv.csv_text(other) == text
+    assert csv_text(other) == text
 
 
 def test_an_older_file_without_recall_days_imports_as_daily(tmp_path: Path) -> None:

@@ -13,8 +13,10 @@ from fixed_time import TODAY
 
 from companion.clock import FixedClock
 from companion.errors import ValidationError
-from companion.reports import symptom_csv
-from companion.reports.symptom_csv import COLUMNS, import_bytes, import_csv, write_csv
+from companion.reports import symptom_csv_import
+from companion.reports.symptom_csv import COLUMNS
+from companion.reports.symptom_csv_export import csv_text, write_csv
+from companion.reports.symptom_csv_import import import_bytes, import_csv
 from companion.store import Store
 from companion.symptoms.service import SymptomService
 from companion.treatments.current import CurrentTreatments
@@ -44,7 +46,7 @@ def fresh(tmp_path: Path, name: str) -> SymptomService:
 
 
 def snapshot(service: SymptomService) -> str:
-    return symptom_csv.csv_text(service)
+    return csv_text(service)
 
 
 def test_header_and_one_row_per_answer(filled: SymptomService, tmp_path: Path) -> None:
@@ -226,7 +228,7 @@ def test_a_conflict_with_the_log_names_the_line(filled: SymptomService) -> None:
 
 
 def test_a_huge_file_is_refused_before_reading(tmp_path: Path, monkeypatch, log) -> None:
-    monkeypatch.setattr(symptom_csv, "MAX_BYTES", 1000)
+    monkeypatch.setattr(symptom_csv_import, "MAX_BYTES", 1000)
     big = tmp_path / "big.csv"
     big.write_text(GOOD_HEADER + "\n" + (OK_ROW + "\n") * 100)
     with pytest.raises(ValidationError, match="too big"):

@@ -303,7 +303,7 @@ def test_export_can_be_cancelled_and_the_window_stays_responsive(
 ) -> None:
     import threading
 
-    import companion.reports.symptom_csv as symptom_csv
+    import companion.reports.symptom_csv_export as symptom_csv
 
     page = symptoms_page(demo_window)
     started, release = threading.Event(), threading.Event()

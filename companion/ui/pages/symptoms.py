@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     from companion.reports.pdf import ReportDocument
-    from companion.reports.symptom_csv import ImportSummary
+    from companion.reports.symptom_csv_import import ImportSummary
     from companion.symptoms.model import DayState
     from companion.ui.symptoms.charts import TrendChartView
 
@@ -591,7 +591,7 @@ class SymptomsPage(Page):
                 report = build_symptom_report(service, name, start, end)
                 progress(1, 2)
                 return kind, write_pdf(report, path)
-            from companion.reports.symptom_csv import write_csv
+            from companion.reports.symptom_csv_export import write_csv
 
             return kind, write_csv(service, path, start, end, progress)
 
@@ -640,7 +640,7 @@ class SymptomsPage(Page):
         service = self._service
 
         def work(progress: Progress) -> tuple[ImportSummary, list[DayState], list[DayState]]:
-            from companion.reports.symptom_csv import import_parsed, parse_csv, read_file
+            from companion.reports.symptom_csv_import import import_parsed, parse_csv, read_file
 
             progress(0, 2)
             parsed = parse_csv(service, read_file(path))
