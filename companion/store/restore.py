@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 import tempfile
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from companion import atomic_file
@@ -149,8 +150,12 @@ def keep_aside(paths: ProfilePaths, label: str) -> Path | None:
             strict=True,
         ):
             if original.exists():
-                atomic_file.write_with(copy, lambda temp, o=original: shutil.copyfile(o, temp))
+                atomic_file.write_with(copy, partial(_copy_file, original))
         return target
+
+
+def _copy_file(source: Path, target: Path) -> None:
+    shutil.copyfile(source, target)
 
 
 def _checkpoint(database: Path) -> None:
