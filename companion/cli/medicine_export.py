@@ -42,7 +42,7 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from companion.cli import data_dir_of
+    from companion.cli.profiles import data_dir_of
     from companion.errors import ProfileError
     from companion.paths import ProfilePaths
     from companion.services import Services
