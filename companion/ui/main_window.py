@@ -135,7 +135,8 @@ class MainWindow(QMainWindow):
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for index in range(len(self._slots)):
-            action = go_menu.addAction(self.sidebar.item(index).text())
+            # "&" in a page name is a letter, not a mnemonic ("Visits & questions")
+            action = go_menu.addAction(self.sidebar.item(index).text().replace("&", "&&"))
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.setData(index)
         # One bound-method connection: a lambda capturing self would keep the window alive.

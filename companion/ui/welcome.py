@@ -16,7 +16,7 @@ from companion.errors import ValidationError
 from companion.profile.emergency import emergency_number_for, uses_fahrenheit
 from companion.profile.service import ProfileService
 from companion.ui import theme
-from companion.ui.widgets.common import heading, label, note
+from companion.ui.widgets.common import heading, label, note, status_line
 
 
 def locale_country(locale: QLocale | None = None) -> str:
@@ -64,8 +64,7 @@ class WelcomeDialog(QDialog):
         form.addRow(self.tr("&Care team phone"), self.care_team_edit)
         form.addRow(self.tr("&Emergency number"), self.emergency_edit)
         layout.addLayout(form)
-        self.message = label("", "muted")
-        self.message.setAccessibleName(self.tr("Welcome message"))
+        self.message = status_line()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
         self.start_button = buttons.addButton(
@@ -92,7 +91,7 @@ class WelcomeDialog(QDialog):
                 welcome_done=True,
             )
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.show_error(str(exc))
             return
         self.accept()
 

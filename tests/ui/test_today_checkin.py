@@ -94,8 +94,8 @@ def test_red_flag_banner_shows_reason_urgency_and_numbers_then_is_acknowledged(
     row = page.checkin.rows[("fever", "presence")]
     row.setFocus()
     qtbot.keyClick(row, "1")
-    assert len(page.banners) == 1
-    banner = page.banners[0]
+    banner = page.red_flags
+    assert len(banner.flags) == 1
     assert banner.isVisible()
     text = banner.text()
     assert "Fever or shaking chills: Yes" in text
@@ -106,13 +106,13 @@ def test_red_flag_banner_shows_reason_urgency_and_numbers_then_is_acknowledged(
     assert len(stored) == 1
     assert stored[0].acknowledged_at is None
     qtbot.mouseClick(banner.ack_button, Qt.MouseButton.LeftButton)
-    assert page.banners == []
+    assert not banner.flags and banner.isHidden()
     assert window.services.symptoms.day_state(TODAY).flags[0].acknowledged_at is not None
     # the same episode does not bring it back
     qtbot.keyClick(row, "0")
     row.setFocus()
     qtbot.keyClick(row, "1")
-    assert page.banners == []
+    assert not page.red_flags.flags
 
 
 def test_undoing_the_answer_removes_its_unread_flag(window, qtbot) -> None:
@@ -120,9 +120,9 @@ def test_undoing_the_answer_removes_its_unread_flag(window, qtbot) -> None:
     row = page.checkin.rows[("fever", "presence")]
     row.setFocus()
     qtbot.keyClick(row, "1")
-    assert page.banners
+    assert page.red_flags.flags
     window.undo_action.trigger()
-    assert page.banners == []
+    assert not page.red_flags.flags
     assert window.services.symptoms.day_state(TODAY).is_empty
 
 
@@ -196,7 +196,7 @@ def test_temperature_in_fahrenheit_is_stored_in_celsius_and_checked(window, qtbo
     qtbot.keyClick(form.temperature_edit, Qt.Key.Key_Return)
     assert window.services.symptoms.day_state(TODAY).temperature_c == 38.5
     assert form.temperature_edit.text() == "101.3"
-    assert any("Temperature 38.5 °C" in b.text() for b in page.banners)
+    assert "Temperature 38.5 °C" in page.red_flags.text()
 
 
 def test_bad_measurements_get_a_plain_message_and_change_nothing(window, qtbot) -> None:
@@ -260,7 +260,7 @@ def test_a_site_rule_raises_an_emergency_banner_with_the_emergency_number_first(
     row = form.rows[("loss_bladder_bowel_control", "presence")]
     qtbot.waitUntil(row.hasFocus)
     qtbot.keyClick(row, "1")
-    assert [b.flag.urgency for b in page.banners] == ["emergency"]
-    text = page.banners[0].text()
+    assert [f.urgency for f in page.red_flags.flags] == ["emergency"]
+    text = page.red_flags.text()
     assert "Call the emergency number now." in text
     assert text.index("Emergency: 112") < text.index("Care team: 555 0100")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QLabel
 
 from companion.ui.welcome import WelcomeDialog
 
@@ -19,7 +20,7 @@ def test_welcome_says_what_matters_and_saves_what_the_patient_types(qtbot, servi
     dialog = WelcomeDialog(services.profile, QLocale("en_GB"))
     qtbot.addWidget(dialog)
     dialog.show()
-    texts = " ".join(w.text() for w in dialog.findChildren(type(dialog.message)))
+    texts = " ".join(w.text() for w in dialog.findChildren(QLabel))
     assert "stays on this computer" in texts
     assert "does not give medical advice" in texts
     qtbot.keyClicks(dialog.name_edit, "Ana")

@@ -15,7 +15,7 @@ from companion.errors import CompanionError, ValidationError
 from companion.services import Services
 from companion.ui import theme
 from companion.ui.theme import TEXT_SCALES
-from companion.ui.widgets.common import Page, button, heading, label, line_edit
+from companion.ui.widgets.common import Page, button, heading, label, line_edit, status_line
 
 
 class SettingsPage(Page):
@@ -70,8 +70,7 @@ class SettingsPage(Page):
         self.backup_button.setMaximumWidth(theme.em(self, 14))
         self.backup_button.clicked.connect(self._back_up)
         layout.addWidget(self.backup_button)
-        self.message = label("", "muted")
-        self.message.setAccessibleName(self.tr("Settings message"))
+        self.message = status_line()
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -102,7 +101,7 @@ class SettingsPage(Page):
                 emergency_number=self.emergency_edit.text(),
             )
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.show_error(str(exc))
             self.refresh()
             return
         self.message.setText(self.tr("Saved."))
@@ -111,7 +110,7 @@ class SettingsPage(Page):
         try:
             target = self._services.backups.back_up_now()
         except CompanionError as exc:
-            self.message.setText(str(exc))
+            self.message.show_error(str(exc))
             return
         self.message.setText(self.tr("Backup saved: {file}").format(file=target.name))
 

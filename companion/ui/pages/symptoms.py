@@ -39,7 +39,7 @@ from companion.ui.symptoms.signals import log_signals
 from companion.ui.symptoms.undo import push_change, record_change, undoable
 from companion.ui.symptoms.weekly_model import WeeklyWorstModel
 from companion.ui.widgets.background import Cancelled, Progress, TaskPanel
-from companion.ui.widgets.common import Page, button, heading, label
+from companion.ui.widgets.common import Page, button, heading, label, status_line
 from companion.ui.widgets.qt_items import pydate, qdate
 
 if TYPE_CHECKING:
@@ -97,8 +97,7 @@ class SymptomsPage(Page):
         self.tabs.addTab(self._build_weekly_tab(), self.tr("&Week by week"))
         self.tabs.addTab(self._build_esas_tab(), self.tr("ESAS-r &totals"))
         layout.addWidget(self.tabs, 1)
-        self.status = label("", "muted")
-        self.status.setAccessibleName(self.tr("Symptom log status"))
+        self.status = status_line()
         layout.addWidget(self.status)
         self.tasks = TaskPanel()  # exports and imports run on a worker thread
         layout.addWidget(self.tasks)

@@ -1,6 +1,6 @@
 """Today: a greeting, whom to call, red-flag messages and the daily check-in.
 
-Red-flag banners sit above the scrolling part, so they stay in view wherever the patient
+The red-flag panel sits above the scrolling part, so they stay in view wherever the patient
 is in the form. Other features put cards at the top with add_top_card() (e.g. the next
 visit).
 """
@@ -17,7 +17,7 @@ from companion.services import Services
 from companion.symptoms.model import FlagEvent
 from companion.ui import theme
 from companion.ui.symptoms.checkin_form import CheckInForm
-from companion.ui.symptoms.red_flag_banner import RedFlagBanner
+from companion.ui.symptoms.red_flag_panel import RedFlagPanel
 from companion.ui.widgets.common import Page, heading, label
 from companion.ui.widgets.next_visit import NextVisitCard
 from companion.ui.widgets.qt_items import qdate
@@ -36,9 +36,8 @@ class TodayPage(Page):
         self._services = services
         self.setAccessibleName(self.tr("Today"))
         outer = QVBoxLayout(self)
-        self.banner_area = QVBoxLayout()
-        outer.addLayout(self.banner_area)
-        self.banners: list[RedFlagBanner] = []
+        self.red_flags = RedFlagPanel()
+        outer.addWidget(self.red_flags)
 
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -81,6 +80,7 @@ class TodayPage(Page):
         outer.addWidget(self.scroll_area, 1)
 
         self.checkin.flags_changed.connect(self.show_flags)
+        self.red_flags.acknowledged.connect(self._acknowledge)
         self.checkin.row_focused.connect(lambda w: self.scroll_area.ensureWidgetVisible(w))
 
     def add_top_card(self, widget: QWidget) -> None:
@@ -112,7 +112,10 @@ class TodayPage(Page):
         for widget in (self.greeting, self.care_team_label, self.emergency_label):
             widget.setAccessibleName(widget.text())
         self.checkin.set_day(today if self.checkin.follows_today else self.checkin.day())
-        self.checkin.focus_first_question()
+        if self.red_flags.flags:
+            self.red_flags.alert()  # unread warnings come first, every time Today is shown
+        else:
+            self.checkin.focus_first_question()
 
     def show_day(self, day: date) -> None:
         """Open the check-in of another day (back-dating or editing)."""
@@ -129,23 +132,13 @@ class TodayPage(Page):
 
     # -- red flags ---------------------------------------------------------------------
     def show_flags(self, flags: tuple[FlagEvent, ...]) -> None:
-        shown = [b.flag.id for b in self.banners]
-        if shown == [f.id for f in flags]:
-            return
-        for banner in self.banners:
-            self.banner_area.removeWidget(banner)
-            banner.deleteLater()
-        self.banners = []
-        profile = self._services.profile.get()
-        for flag in flags:
-            banner = RedFlagBanner(flag, profile)
-            banner.acknowledged.connect(self._acknowledge)
-            self.banner_area.addWidget(banner)
-            banner.show()
-            self.banners.append(banner)
+        new = self.red_flags.show_flags(flags, self._services.profile.get())
+        if new and self.isVisible():
+            self.red_flags.alert()
 
-    def _acknowledge(self, flag_id: int) -> None:
-        self._services.symptoms.acknowledge(flag_id)
+    def _acknowledge(self, flag_ids: tuple[int, ...]) -> None:
+        for flag_id in flag_ids:
+            self._services.symptoms.acknowledge(flag_id)
         self.show_flags(self.checkin.open_flags())
         self.checkin.setFocus(Qt.FocusReason.OtherFocusReason)
         self.checkin.focus_first_question()

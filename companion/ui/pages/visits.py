@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QFocusEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -34,7 +34,7 @@ from companion.ui.visits.bank_browser import BankBrowser
 from companion.ui.visits.editor import VisitEditor
 from companion.ui.visits.question_panel import QuestionPanel
 from companion.ui.visits.suggestion_panel import SuggestionPanel
-from companion.ui.widgets.common import Page, button, heading, label
+from companion.ui.widgets.common import Page, button, heading, label, status_line
 from companion.visits.model import (
     CarryOverOffer,
     Suggestion,
@@ -68,6 +68,23 @@ class DismissSuggestionCommand(QUndoCommand):
         self._page.show_suggestions()
 
 
+class VisitList(QListWidget):
+    """A list of visits that Tab can pass through without choosing one.
+
+    Qt makes the first row current when a list without a current row gets the focus; here
+    that would silently switch the shown visit (and a question typed next would go to it).
+    The arrow keys, a click or Enter choose.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        had_current = self.currentItem() is not None
+        self.blockSignals(True)
+        super().focusInEvent(event)
+        if not had_current:
+            self.setCurrentRow(-1)
+        self.blockSignals(False)
+
+
 class VisitsPage(Page):
     page_id = "visits"
 
@@ -99,8 +116,7 @@ class VisitsPage(Page):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([theme.em(self, 17), theme.em(self, 36)])
         layout.addWidget(splitter, 1)
-        self.message = label("", "muted")
-        self.message.setAccessibleName(self.tr("Visits message"))
+        self.message = status_line()
         layout.addWidget(self.message)
         scroll.setWidget(content)
         outer.addWidget(scroll)
@@ -146,7 +162,7 @@ class VisitsPage(Page):
         return box
 
     def _visit_list(self, name: str) -> QListWidget:
-        widget = QListWidget()
+        widget = VisitList()
         widget.setAccessibleName(name)
         widget.setWordWrap(True)
         widget.setSpacing(2)
@@ -517,7 +533,7 @@ class VisitsPage(Page):
         try:
             write(path)
         except (CompanionError, OSError) as exc:
-            self.message.setText(str(exc))
+            self.message.show_error(str(exc))
             return
         self.message.setText(self.tr("Saved {path}").format(path=str(path)))
 

@@ -1,1 +1,1 @@
-"""Widgets of the symptom log: the check-in form, red-flag banners, the log table, charts."""
+"""Widgets of the symptom log: the check-in form, the red-flag panel, the log table, charts."""

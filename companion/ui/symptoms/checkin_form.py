@@ -37,7 +37,7 @@ from companion.ui.symptoms.add_symptom import AddSymptomDialog
 from companion.ui.symptoms.answer_row import AnswerRow
 from companion.ui.symptoms.signals import log_signals
 from companion.ui.symptoms.undo import undoable_change
-from companion.ui.widgets.common import button, label
+from companion.ui.widgets.common import button, label, status_line
 from companion.ui.widgets.qt_items import layout_widget, qdate
 
 NOTE_SAVE_DELAY_MS = 1200
@@ -104,8 +104,7 @@ class CheckInForm(QFrame):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(theme.em(self, 4.5))
         layout.addWidget(self.note_edit)
-        self.status = label("", "muted")
-        self.status.setAccessibleName(self.tr("Check-in status"))
+        self.status = status_line()
         layout.addWidget(self.status)
 
         self._note_timer = QTimer(self)
@@ -161,7 +160,9 @@ class CheckInForm(QFrame):
             row.addWidget(edit)
             row.addWidget(unit)
             row.addStretch(1)
-            form.addRow(caption, row)
+            buddy = QLabel(caption)
+            buddy.setBuddy(edit)  # Alt+M / Alt+W; the "&" is a mnemonic, never shown
+            form.addRow(buddy, row)
         self.temperature_edit.editingFinished.connect(self._save_temperature)
         self.weight_edit.editingFinished.connect(self._save_weight)
         return form
@@ -335,8 +336,8 @@ class CheckInForm(QFrame):
 
     def _move(self, row: AnswerRow, step: int) -> None:
         order = self._focus_order()
-        if row not in order:
-            return
+        if row not in order or not row.hasFocus():
+            return  # e.g. a red-flag alert took the focus
         index = order.index(row) + step
         if index < 0:
             return
@@ -357,7 +358,7 @@ class CheckInForm(QFrame):
         try:
             result = undoable_change(self._service, self._stack, text, change)
         except ValidationError as exc:
-            self.status.setText(str(exc))
+            self.status.show_error(str(exc))
             self._busy = False
             self.reload()
             return None
@@ -499,7 +500,7 @@ class CheckInForm(QFrame):
         try:
             value = self._number(self.temperature_edit)
         except ValidationError as exc:
-            self.status.setText(str(exc))
+            self.status.show_error(str(exc))
             self._show_state(self._state)
             return
         celsius = (
@@ -515,7 +516,7 @@ class CheckInForm(QFrame):
         try:
             value = self._number(self.weight_edit)
         except ValidationError as exc:
-            self.status.setText(str(exc))
+            self.status.show_error(str(exc))
             self._show_state(self._state)
             return
         kg = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from companion.errors import ValidationError
 from companion.ui import theme
-from companion.ui.widgets.common import label
+from companion.ui.widgets.common import status_line
 
 DATE_FORMAT = "d MMM yyyy"
 
@@ -65,6 +65,8 @@ class OptionalDate(QWidget):
         self.check.toggled.connect(self.edit.setEnabled)
         row.addWidget(self.check)
         row.addWidget(self.edit, 1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # its label's mnemonic lands on the
+        self.setFocusProxy(self.check)  # check box
 
     def value(self) -> date | None:
         return from_qdate(self.edit.date()) if self.check.isChecked() else None
@@ -112,8 +114,7 @@ class EntryDialog(QDialog):
         self.setMinimumWidth(theme.em(self, 28))
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.message: QLabel = label("", "error")
-        self.message.setAccessibleName(self.tr("Message"))
+        self.message = status_line()
         self.message.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -144,8 +145,7 @@ class EntryDialog(QDialog):
         self.accept()
 
     def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setAccessibleName(text)
+        self.message.show_error(text)
         self.message.show()
 
 

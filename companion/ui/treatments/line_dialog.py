@@ -37,8 +37,14 @@ class DrugEntry(QLineEdit):
     """Enter adds the typed drug to the list; it must not also save the whole dialog."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        completer = self.completer()
+        popup = completer.popup() if completer is not None else None
+        if enter and popup is not None and popup.isVisible() and popup.currentIndex().isValid():
+            event.ignore()  # the completer takes the highlighted suggestion (activated)
+            return
         super().keyPressEvent(event)
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if enter:
             event.accept()
 
 
@@ -71,10 +77,21 @@ class DrugPicker(QWidget):
         self.remove_button = button(self.tr("Remove drug"))
         self.remove_button.clicked.connect(self.remove_current)
         layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # The "Drugs" label's mnemonic (Alt+D) lands on the entry: a buddy must take focus.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.entry)
+        completer.activated.connect(self._choose_suggestion)
         for drug in drugs:
             self._append(drug)
         self._update_buttons()
         self.list.currentRowChanged.connect(lambda _row: self._update_buttons())
+
+    def _choose_suggestion(self, text: str) -> None:
+        """A suggestion chosen from the list is added at once, and the list closes."""
+        popup = self.entry.completer().popup()
+        popup.hide()
+        self.entry.setText(text)
+        self.add_typed()
 
     def add_typed(self) -> None:
         text = self.entry.text().strip()

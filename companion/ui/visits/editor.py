@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from companion.errors import ValidationError
 from companion.ui import theme
-from companion.ui.widgets.common import label
+from companion.ui.widgets.common import status_line
 from companion.visits.model import WITH_WHOM_KEYS, VisitInfo, with_whom_label
 from companion.visits.service import VisitService
 
@@ -74,8 +74,7 @@ class VisitEditor(QDialog):
         form.addRow(self.tr("&Name"), self.clinician_edit)
         form.addRow(self.tr("&Place"), self.place_edit)
         form.addRow(self.tr("P&urpose"), self.purpose_edit)
-        self.message = label("", "muted")
-        self.message.setAccessibleName(self.tr("Visit editor message"))
+        self.message = status_line()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -117,7 +116,7 @@ class VisitEditor(QDialog):
             else:
                 saved = self._visits.update(self._visit.id, **values)  # type: ignore[arg-type]
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.show_error(str(exc))
             return
         self.saved.emit(saved)
         self.accept()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from companion.errors import ValidationError
 from companion.ui import theme
 from companion.ui.visits.question_model import QuestionListView, VisitQuestionModel
-from companion.ui.widgets.common import button, label
+from companion.ui.widgets.common import button, label, status_line
 from companion.visits.model import VisitQuestionInfo
 from companion.visits.service import VisitService
 
@@ -112,8 +112,7 @@ class QuestionPanel(QWidget):
         self.answer_edit.setTabChangesFocus(True)
         self.answer_edit.setMinimumHeight(theme.em(self, 3.5))
         self.answer_edit.setMaximumHeight(theme.em(self, 6))
-        self.message = label("", "muted")
-        self.message.setAccessibleName(self.tr("Question list message"))
+        self.message = status_line()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +187,7 @@ class QuestionPanel(QWidget):
         try:
             added = self.visits.add_question(self._visit_id, self.own_edit.text())
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.show_error(str(exc))
             return
         self.own_edit.clear()
         self.message.setText(self.tr("Added to the end of the list."))
@@ -201,7 +200,7 @@ class QuestionPanel(QWidget):
         try:
             added = self.visits.add_question(self._visit_id, text, topic, bank_id)
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.show_error(str(exc))
             return False
         self.message.setText(self.tr("Added to the end of the list."))
         self.reload(select_id=added.id)
@@ -235,7 +234,7 @@ class QuestionPanel(QWidget):
         try:
             self.visits.edit_question(item_id, text)
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.show_error(str(exc))
             return
         self.message.setText(self.tr("Question changed."))
         self.reload(select_id=item_id)
@@ -318,7 +317,7 @@ class QuestionPanel(QWidget):
         try:
             self.model.replace(self.visits.set_answer(self._answer_item, text))
         except ValidationError as exc:
-            self.message.setText(str(exc))
+            self.message.show_error(str(exc))
             return
         self.message.setText(self.tr("Answer saved."))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -24,19 +25,68 @@ def label(text: str, role: str | None = None, *, wrap: bool = True, data: bool =
         widget.setProperty("role", role)
     if data:
         widget.setProperty("data", True)
-    widget.setAccessibleName(text)
+    # No fixed accessible name: a label's name is its current text (Qt announces changes).
     return widget
 
 
 def heading(text: str) -> QLabel:
-    widget = label(text, "title")
-    widget.setAccessibleName(text)
-    return widget
+    return label(text, "title")
+
+
+class StatusLine(QLabel):
+    """A line that reports what just happened ("Saved.", why a value was refused).
+
+    Screen readers hear its current text: the name is the text itself, and each new message
+    is announced politely (an error assertively).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setProperty("role", "muted")
+        self.setProperty("status", True)
+
+    def setText(self, text: str, *, error: bool = False) -> None:  # type: ignore[override]
+        super().setText(text)
+        self.setAccessibleDescription(text)
+        if self.property("error") != error:
+            self.setProperty("error", error)
+            restyle(self)
+        if text:
+            announce(self, text, assertive=error)
+
+    def show_error(self, text: str) -> None:
+        self.setText(text, error=True)
+
+
+def status_line() -> StatusLine:
+    return StatusLine()
+
+
+def restyle(widget: QWidget) -> None:
+    """Re-read the style sheet after a dynamic property changed."""
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
+    """Ask screen readers to say text now (Qt 6.8+ announcement event)."""
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive
+        if assertive
+        else QAccessible.AnnouncementPoliteness.Polite
+    )
+    QAccessible.updateAccessibility(event)
 
 
 def button(text: str, accessible_name: str | None = None, *, primary: bool = False) -> QPushButton:
     widget = QPushButton(text)
     widget.setAccessibleName(accessible_name or text.replace("&", ""))
+    widget.setAutoDefault(True)  # Enter activates the focused button, not only Space
     if primary:
         widget.setProperty("primary", True)
     return widget
