@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -67,7 +67,10 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
     text_scale = str(settings.value("appearance/text_size", "normal"))
     if text_scale not in theme.TEXT_SCALES:
         text_scale = "normal"
-    theme.apply_theme(app, theme.TEXT_SCALES[text_scale])
+    colour_scheme = str(settings.value("appearance/colours", "system"))
+    if colour_scheme not in theme.SCHEME_CHOICES:
+        colour_scheme = "system"
+    theme.apply_theme(app, theme.TEXT_SCALES[text_scale], colour_scheme)
 
     window = MainWindow(services, settings)
     undo_stack = window.undo_stack
@@ -111,14 +114,29 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
     def settings_page(_window: MainWindow) -> Page:
         from companion.ui.pages.settings import SettingsPage
 
-        page = SettingsPage(services, text_scale)
+        page = SettingsPage(services, text_scale, colour_scheme)
         page.text_scale_changed.connect(change_text_size)
         medicines.add_to_settings(page)
+        page.appearance.scheme_changed.connect(change_colours)
         return page
 
     def change_text_size(key: str) -> None:
         settings.setValue("appearance/text_size", key)
         theme.apply_theme(app, theme.TEXT_SCALES[key])
+
+    def change_colours(choice: str, system: Qt.ColorScheme | None = None) -> None:
+        settings.setValue("appearance/colours", choice)
+        size = str(settings.value("appearance/text_size", "normal"))
+        theme.apply_theme(app, theme.TEXT_SCALES.get(size, 1.0), choice, system)
+        window.current_page().refresh()  # charts and tables pick up the new colours
+
+    def follow_system(system: Qt.ColorScheme) -> None:
+        if settings.value("appearance/colours", "system") == "system":
+            change_colours("system", system)
+
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(follow_system)
+    window.destroyed.connect(lambda: hints.colorSchemeChanged.disconnect(follow_system))
 
     window.add_page(App.tr("Today"), "today", today)
     window.add_page(App.tr("Symptoms"), "symptoms", symptoms)

@@ -370,6 +370,7 @@ class LibraryPage(Page):
         info = self._services.profile.get()
         self._phones = pages.Phones(info.care_team_phone, info.emergency_number)
         self._fill_tree()
+        self.browser.document().setDefaultStyleSheet(pages.style_sheet())  # colours may change
         if self._html_for(self.current_link, links=True) is not None:
             self.show_link(self.current_link, remember=False)
 

@@ -15,6 +15,7 @@ from companion.errors import CompanionError, ValidationError
 from companion.services import Services
 from companion.ui import theme
 from companion.ui.theme import TEXT_SCALES
+from companion.ui.widgets.appearance_section import AppearanceSection
 from companion.ui.widgets.common import Page, button, heading, label, line_edit, status_line
 
 
@@ -22,7 +23,9 @@ class SettingsPage(Page):
     page_id = "settings"
     text_scale_changed = Signal(str)
 
-    def __init__(self, services: Services, text_scale: str = "normal") -> None:
+    def __init__(
+        self, services: Services, text_scale: str = "normal", colour_scheme: str = "system"
+    ) -> None:
         super().__init__()
         self._services = services
         self.setAccessibleName(self.tr("Settings"))
@@ -57,6 +60,8 @@ class SettingsPage(Page):
         form_box.setLayout(form)
         form_box.setMaximumWidth(theme.em(self, 36))
         layout.addWidget(form_box)
+        self.appearance = AppearanceSection(colour_scheme)
+        layout.addWidget(self.appearance)
 
         layout.addWidget(label(self.tr("Your data"), "subtitle"))
         layout.addWidget(

@@ -69,11 +69,11 @@ class TrendChartView(QChartView):
         chart = QChart()
         chart.setTitle(title)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.setBackgroundBrush(QBrush(QColor("#ffffff")))
         top = float(y_max if y_max is not None else max(1, len(y_labels) - 1))
         days = [d for points in series.values() for d, _v in points]
         if not days:
             chart.setTitle(title + " — " + self.tr("no answers in this period"))
+            theme.style_chart(chart)
             self.setChart(chart)
             self.series_names = []
             self.flag_days = []
@@ -101,7 +101,9 @@ class TrendChartView(QChartView):
             y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
             y_axis.setTickAnchor(0)
             y_axis.setTickInterval(max(1, round(top / 9)))
-        y_axis.setRange(-0.2, top + 0.6)
+        # Room above the top answer for the red-flag triangles, so none is cut off.
+        headroom = top * 0.12 + 0.5
+        y_axis.setRange(-0.2, top + headroom)
         y_axis.setGridLineColor(QColor(theme.GRID))
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
 
@@ -113,13 +115,13 @@ class TrendChartView(QChartView):
                 continue
             upper, lower = QLineSeries(), QLineSeries()
             for edge in (start, end):
-                upper.append(_x(edge), top + 0.6)
+                upper.append(_x(edge), top + headroom)
                 lower.append(_x(edge), -0.2)
             area = QAreaSeries(upper, lower)
             area.setName(period.label)
             shade = QColor(theme.TREATMENT_SHADES[index % len(theme.TREATMENT_SHADES)])
             area.setBrush(QBrush(shade))
-            area.setPen(QPen(Qt.PenStyle.NoPen))
+            area.setPen(QPen(QColor(theme.MUTED_INK), 1))  # a visible legend swatch
             area.setOpacity(0.7)
             chart.addSeries(area)
             area.attachAxis(x_axis)
@@ -150,11 +152,12 @@ class TrendChartView(QChartView):
             marks.setBorderColor(QColor(theme.RED_FLAG_MARK))
             marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeTriangle)
             marks.setMarkerSize(theme.em(self, 0.9))
-            marks.replace([QPointF(_x(d), top + 0.3) for d in shown_flags])
+            marks.replace([QPointF(_x(d), top + headroom * 0.55) for d in shown_flags])
             chart.addSeries(marks)
             marks.attachAxis(x_axis)
             marks.attachAxis(y_axis)
             names.append(marks.name())
+        theme.style_chart(chart)
         old = self.chart()
         self.setChart(chart)
         if old is not None:

@@ -70,6 +70,7 @@ class TimeChart(QChartView):
         baseline_name: str = "",
         y_floor: float | None = None,
     ) -> None:
+        theme.style_chart(self.chart())
         self.line.setName(name)
         self.line.replace([QPointF(to_msecs(d), v) for d, v in points])
         self.dots.replace([QPointF(to_msecs(d), v) for d, v in points])
