@@ -199,17 +199,34 @@ def test_temperature_in_fahrenheit_is_stored_in_celsius_and_checked(window, qtbo
     assert "Temperature 38.5 °C" in page.red_flags.text()
 
 
-def test_bad_measurements_get_a_plain_message_and_change_nothing(window, qtbot) -> None:
+def test_bad_measurements_are_kept_marked_and_explained_beside_the_field(window, qtbot) -> None:
     form = today_page(window).checkin
     form.weight_edit.setFocus()
     qtbot.keyClicks(form.weight_edit, "heavy")
     qtbot.keyClick(form.weight_edit, Qt.Key.Key_Return)
-    assert "number" in form.status.text()
-    assert form.weight_edit.text() == ""
-    qtbot.keyClicks(form.weight_edit, "900")
+    assert "number" in form.weight_error.text() and form.weight_error.isVisible()
+    assert form.weight_edit.text() == "heavy"  # kept, to correct
+    assert form.weight_edit.property("invalid") is True
+    assert form.weight_edit.accessibleDescription() == form.weight_error.text()
+    qtbot.keyClick(form.weight_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(form.weight_edit, "0")
     qtbot.keyClick(form.weight_edit, Qt.Key.Key_Return)
-    assert "weight" in form.status.text()
+    assert "weight" in form.weight_error.text()
+    assert form.weight_edit.text() == "0"
     assert window.services.symptoms.day_state(TODAY).is_empty
+    form.temperature_edit.setFocus()
+    qtbot.keyClicks(form.temperature_edit, "80")
+    qtbot.keyClick(form.temperature_edit, Qt.Key.Key_Return)
+    assert "between 30.0 and 45.0" in form.temperature_error.text()
+    assert form.temperature_edit.text() == "80"
+    # corrected: saved, and the mark goes
+    form.weight_edit.setFocus()
+    qtbot.keyClick(form.weight_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(form.weight_edit, "62")
+    qtbot.keyClick(form.weight_edit, Qt.Key.Key_Return)
+    assert window.services.symptoms.day_state(TODAY).weight_kg == 62
+    assert form.weight_error.isHidden() and not form.weight_edit.property("invalid")
+    assert form.weight_edit.accessibleDescription() == ""
 
 
 def test_the_note_is_saved_without_a_save_button(window, qtbot) -> None:

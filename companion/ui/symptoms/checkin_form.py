@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from companion.errors import StorageError, ValidationError
 from companion.services import Services
 from companion.symptoms import esas, wording
+from companion.symptoms.checkin_writes import MAX_NOTE_CHARS
 from companion.symptoms.model import AnswerKey, Change, DayState, FlagEvent
 from companion.translations import locale_time
 from companion.ui import theme
@@ -39,6 +40,8 @@ from companion.ui.symptoms.signals import log_signals
 from companion.ui.symptoms.undo import undoable_change
 from companion.ui.widgets.common import button, label, status_line
 from companion.ui.widgets.qt_items import layout_widget, qdate
+from companion.ui.widgets.field_error import FieldError
+from companion.ui.widgets.note_limit import NoteLimit
 
 NOTE_SAVE_DELAY_MS = 1200
 ESAS_SETTING = "checkin/esas"  # weekly | daily | never
@@ -104,6 +107,8 @@ class CheckInForm(QFrame):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(theme.em(self, 4.5))
         layout.addWidget(self.note_edit)
+        self.note_counter = NoteLimit(self.note_edit, MAX_NOTE_CHARS)
+        layout.addWidget(self.note_counter)
         self.status = status_line()
         layout.addWidget(self.status)
 
@@ -152,14 +157,22 @@ class CheckInForm(QFrame):
         self.weight_edit.setAccessibleName(self.tr("Weight"))
         self.weight_edit.setMaximumWidth(theme.em(self, 7))
         self.weight_unit = QLabel()
-        for edit, unit, caption in (
-            (self.temperature_edit, self.temperature_unit, self.tr("Te&mperature (optional)")),
-            (self.weight_edit, self.weight_unit, self.tr("&Weight (optional)")),
+        self.temperature_error = FieldError(self.temperature_edit)
+        self.weight_error = FieldError(self.weight_edit)
+        for edit, unit, error, caption in (
+            (
+                self.temperature_edit,
+                self.temperature_unit,
+                self.temperature_error,
+                self.tr("Te&mperature (optional)"),
+            ),
+            (self.weight_edit, self.weight_unit, self.weight_error, self.tr("&Weight (optional)")),
         ):
             row = QHBoxLayout()
             row.addWidget(edit)
             row.addWidget(unit)
-            row.addStretch(1)
+            row.addWidget(error, 1)  # why a value was refused, beside it
+            row.addStretch(0)
             buddy = QLabel(caption)
             buddy.setBuddy(edit)  # Alt+M / Alt+W; the "&" is a mnemonic, never shown
             form.addRow(buddy, row)
@@ -308,8 +321,10 @@ class CheckInForm(QFrame):
         unit = self._profile.get().temperature_unit
         self.temperature_unit.setText(self.tr("°F") if unit == "F" else self.tr("°C"))
         self.weight_unit.setText(self.tr("lb") if self._weight_unit() == "lb" else self.tr("kg"))
-        self.temperature_edit.setText(self._temperature_text(state.temperature_c, unit))
-        self.weight_edit.setText(self._weight_text(state.weight_kg))
+        if not self.temperature_error.has_error():  # keep a refused value for correcting
+            self.temperature_edit.setText(self._temperature_text(state.temperature_c, unit))
+        if not self.weight_error.has_error():
+            self.weight_edit.setText(self._weight_text(state.weight_kg))
         if self.note_edit.toPlainText().strip() != state.note:
             self.note_edit.blockSignals(True)
             self.note_edit.setPlainText(state.note)
@@ -347,8 +362,11 @@ class CheckInForm(QFrame):
             self.temperature_edit.setFocus()
             self.row_focused.emit(self.temperature_edit)
 
-    def _run(self, text: str, change: Callable[[], Change]) -> Change | None:
-        """Save one change as one undo step; show a plain message if it was refused.
+    def _run(
+        self, text: str, change: Callable[[], Change], field: FieldError | None = None
+    ) -> Change | None:
+        """Save one change as one undo step; show a plain message if it was refused (beside
+        the field, which keeps what was typed).
 
         A save the disk refused (full, read-only, locked, damaged) is said where the answer
         was given; the answers go back to what is really saved, while typed text (note,
@@ -358,18 +376,22 @@ class CheckInForm(QFrame):
         try:
             result = undoable_change(self._service, self._stack, text, change)
         except ValidationError as exc:
-            self.status.show_error(str(exc))
             self._busy = False
+            if field is not None:
+                field.show_error(str(exc))
+                return None
+            self.status.show_error(str(exc))
             self.reload()
             return None
         except StorageError as exc:
             self.save_failed = True
-            self.status.setText(str(exc))
-            self.status.setAccessibleName(str(exc))
+            self.status.show_error(str(exc))
             self._show_saved_answers()
             return None
         finally:
             self._busy = False
+        if field is not None:
+            field.clear_error()
         self._state = result.after
         self.status.setText(self.tr("Saved at {time}.").format(time=locale_time(self._clock.now())))
         self.flags_changed.emit(result.open_flags)
@@ -496,36 +518,42 @@ class CheckInForm(QFrame):
     def _save_temperature(self) -> None:
         unit = self._profile.get().temperature_unit
         if self.temperature_edit.text() == self._temperature_text(self._state.temperature_c, unit):
+            self.temperature_error.clear_error()
             return
         try:
             value = self._number(self.temperature_edit)
         except ValidationError as exc:
-            self.status.show_error(str(exc))
-            self._show_state(self._state)
+            self.temperature_error.show_error(str(exc))
             return
         celsius = (
             wording.fahrenheit_to_celsius(value) if value is not None and unit == "F" else value
         )
-        self._run(self.tr("Temperature"), lambda: self._service.set_temperature(self._day, celsius))
-        if not self.save_failed:
+        saved = self._run(
+            self.tr("Temperature"),
+            lambda: self._service.set_temperature(self._day, celsius),
+            self.temperature_error,
+        )
+        if saved is not None:
             self._show_state(self._state)
 
     def _save_weight(self) -> None:
         if self.weight_edit.text() == self._weight_text(self._state.weight_kg):
+            self.weight_error.clear_error()
             return
         try:
             value = self._number(self.weight_edit)
         except ValidationError as exc:
-            self.status.show_error(str(exc))
-            self._show_state(self._state)
+            self.weight_error.show_error(str(exc))
             return
         kg = (
             value * wording.KG_PER_POUND
             if value is not None and self._weight_unit() == "lb"
             else value
         )
-        self._run(self.tr("Weight"), lambda: self._service.set_weight(self._day, kg))
-        if not self.save_failed:
+        saved = self._run(
+            self.tr("Weight"), lambda: self._service.set_weight(self._day, kg), self.weight_error
+        )
+        if saved is not None:
             self._show_state(self._state)
 
     def _save_note(self) -> None:
