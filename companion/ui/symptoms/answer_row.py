@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QAccessible, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -22,10 +22,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from companion.ui import theme
+from companion.ui import accessibility, theme
+
+
+class AnswerButton(QPushButton):
+    """One answer: a radio button to screen readers (one choice among the row's)."""
+
+    accessible_role = QAccessible.Role.RadioButton
 
 
 class AnswerRow(QFrame):
+    accessible_role = QAccessible.Role.Grouping  # the question groups its answers
     answered = Signal(object)  # int | None, when the user chooses or clears an answer
     move_requested = Signal(int)  # -1 previous question, +1 next question
     focused = Signal()
@@ -60,7 +67,7 @@ class AnswerRow(QFrame):
         self.buttons: list[QPushButton] = []
         for index, word in enumerate(self.words):
             text = f"{index}  {word}" if show_numbers and word != str(index) else word
-            button = QPushButton(text)
+            button = AnswerButton(text)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("role", "answer")
@@ -91,7 +98,9 @@ class AnswerRow(QFrame):
         """Show a value without emitting answered (loading, undo)."""
         self._value = value
         for index, button in enumerate(self.buttons):
-            button.setChecked(index == value)
+            if button.isChecked() != (index == value):
+                button.setChecked(index == value)
+                accessibility.checked_changed(button)
         self._describe()
 
     def choose(self, value: int | None) -> None:

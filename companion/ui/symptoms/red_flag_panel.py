@@ -9,30 +9,24 @@ acknowledges it once ("I have read this") and the same episode does not bring it
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import (
-    QAccessibleWidget,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from companion.profile.service import ProfileInfo
 from companion.symptoms import wording
 from companion.symptoms.model import FlagEvent
+from companion.ui import accessibility  # noqa: F401  (installs the role factory)
 from companion.ui.widgets.common import announce, button, restyle
 
 
 class RedFlagPanel(QFrame):
     acknowledged = Signal(object)  # tuple[int, ...]: the flag ids the patient has read
+    accessible_role = QAccessible.Role.AlertMessage  # AT-SPI "alert" (ui/accessibility.py)
 
     def __init__(self) -> None:
         super().__init__()
         self.flags: tuple[FlagEvent, ...] = ()
-        self.accessible_interface: QAccessibleWidget | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         self.action_label = _line("subtitle")
@@ -148,20 +142,3 @@ def _line(role: str | None = None) -> QLabel:
     if role:
         widget.setProperty("role", role)
     return widget
-
-
-class _AlertAccessible(QAccessibleWidget):
-    """The panel is an alert to assistive technology (AT-SPI role "alert")."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget, QAccessible.Role.AlertMessage)
-
-
-def _accessible_factory(key: str, obj: QObject) -> QAccessibleWidget | None:
-    if isinstance(obj, RedFlagPanel):
-        obj.accessible_interface = _AlertAccessible(obj)  # Qt holds it; Python must too
-        return obj.accessible_interface
-    return None
-
-
-QAccessible.installFactory(_accessible_factory)
