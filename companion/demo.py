@@ -194,7 +194,7 @@ def _treatments(session: Session, today: date, line2_start: date) -> None:
             ),
             OtherMedicine(
                 name="Loperamide",
-                purpose="Diarrhoea",
+                purpose="Diarrhea",
                 dose="2 mg after loose stool",
                 start_date=line1_start,
             ),
@@ -463,7 +463,7 @@ def _visits(session: Session, today: date) -> None:
         starts_at=at(-16, 10),
         with_whom="oncologist",
         clinician="Dr. Okafor",
-        place="Cancer Centre, Clinic B",
+        place="Cancer Center, Clinic B",
         purpose="Review before cycle 7",
     )
     nurse = Visit(
@@ -477,7 +477,7 @@ def _visits(session: Session, today: date) -> None:
         starts_at=at(5, 9),
         with_whom="oncologist",
         clinician="Dr. Okafor",
-        place="Cancer Centre, Clinic B",
+        place="Cancer Center, Clinic B",
         purpose="Scan results and next cycle",
     )
     echo = Visit(

@@ -303,7 +303,7 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
             readings = "  ·  ".join(f"{day_text(d)}: {v:g}" for d, v in marker.points)
             unit = f" ({marker.unit})" if marker.unit else ""
             body += f"<p><b>{escape(marker.name + unit)}</b>: {escape(readings)}</p>"
-        parts.append(_section(TreatmentSummary.tr("Tumour markers"), body))
+        parts.append(_section(TreatmentSummary.tr("Tumor markers"), body))
 
     tests = [t for t in record.scans.tests() if t.lvef_percent is None and t.marker_value is None]
     if tests:

@@ -103,6 +103,11 @@ FORM_TITLE = QT_TRANSLATE_NOOP(
 INSTRUCTION = QT_TRANSLATE_NOOP(
     "ESAS-r", "Please circle the number that best describes how you feel NOW:"
 )
+# On a screen nothing is circled: the instruction line (not an item's wording, which stays
+# as published) says "choose"; printed forms keep the published line above.
+SCREEN_INSTRUCTION = QT_TRANSLATE_NOOP(
+    "ESAS-r", "Please choose the number that best describes how you feel NOW:"
+)
 ACKNOWLEDGEMENT = QT_TRANSLATE_NOOP(
     "ESAS-r",
     "ESAS-r, Revised: November 2010. Alberta Health Services / Covenant Health / "
@@ -132,6 +137,10 @@ def form_title() -> str:
 
 def instruction() -> str:
     return _t(INSTRUCTION)
+
+
+def screen_instruction() -> str:
+    return _t(SCREEN_INSTRUCTION)
 
 
 def acknowledgement() -> str:

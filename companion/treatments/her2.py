@@ -48,7 +48,7 @@ class ReceptorChange:
 
     def text(self) -> str:
         name = {
-            "ER": Treatments.tr("Oestrogen receptor (ER)"),
+            "ER": Treatments.tr("Estrogen receptor (ER)"),
             "PR": Treatments.tr("Progesterone receptor (PR)"),
         }.get(self.receptor, Treatments.tr("HER2 status"))
         show = her2_category_label if self.receptor == "HER2" else receptor_label

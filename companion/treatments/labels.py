@@ -69,7 +69,7 @@ def test_kind_label(code: str) -> str:
         "echocardiogram": Treatments.tr("Echocardiogram"),
         "muga": Treatments.tr("MUGA heart scan"),
         "blood_test": Treatments.tr("Blood test"),
-        "tumour_marker": Treatments.tr("Tumour marker"),
+        "tumour_marker": Treatments.tr("Tumor marker"),
         "x_ray": Treatments.tr("X-ray"),
         "other": Treatments.tr("Other test"),
     }.get(code, code)

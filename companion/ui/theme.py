@@ -283,8 +283,10 @@ def style_sheet(point_size: float, scheme: Scheme = LIGHT) -> str:
     QPushButton[primary="true"] {{ background: {s.accent}; color: {s.accent_ink};
                                    border-color: {s.accent}; }}
     QPushButton[primary="true"]:focus {{ border: 2px solid {s.focus}; }}
-    QPushButton:checked {{ background: {s.accent}; color: {s.accent_ink};
-                           border-color: {s.accent}; }}
+    QPushButton:checked {{ background: {s.panel}; color: {s.ink};
+                           border: 2px solid {s.ink}; }}
+    QPushButton[role="answer"]:checked {{ background: {s.accent}; color: {s.accent_ink};
+                                          border-color: {s.accent}; }}
     QFrame[role="question"] {{ border: 2px solid transparent; border-radius: 0.4em; }}
     QFrame[role="question"]:focus {{ border: 2px solid {s.focus};
                                      background: {s.question_focus}; }}

@@ -3,7 +3,7 @@ Every field is optional; 'Start' and 'Skip' both lead into the app."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimeZone
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,9 +19,16 @@ from companion.ui import theme
 from companion.ui.widgets.common import heading, label, note, status_line
 
 
-def locale_country(locale: QLocale | None = None) -> str:
-    name = (locale or QLocale.system()).name()  # e.g. "en_GB"
-    return name.split("_")[1] if "_" in name else ""
+def locale_country(locale: QLocale | None = None, zone: QTimeZone | None = None) -> str:
+    """The country code of the locale ("en_GB" → "GB"); a locale without one (plain "C")
+    falls back to the country of the system's time zone (America/New_York → "US")."""
+    name = (locale or QLocale.system()).name()
+    if "_" in name:
+        return name.split("_")[1]
+    territory = (zone or QTimeZone.systemTimeZone()).territory()
+    if territory == QLocale.Country.AnyTerritory:
+        return ""
+    return QLocale.territoryToCode(territory)
 
 
 class WelcomeDialog(QDialog):

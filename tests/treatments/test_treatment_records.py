@@ -107,7 +107,7 @@ def test_receptor_changes_between_biopsies_get_a_plain_note(record) -> None:
         ("HER2", "positive", "low"),
     ]
     assert changes[0].text() == (
-        "Oestrogen receptor (ER) changed from positive to negative: biopsy of 20 Jan 2020 "
+        "Estrogen receptor (ER) changed from positive to negative: biopsy of 20 Jan 2020 "
         "(Breast) compared with 3 Jun 2025 (Liver)."
     )
     assert "HER2-positive to HER2-low" in changes[1].text()

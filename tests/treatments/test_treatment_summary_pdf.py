@@ -34,7 +34,7 @@ def test_treatment_summary_pdf_reads_back(qapp, demo_dir: Path, tmp_path: Path) 
         "Trastuzumab deruxtecan",
         "The cancer grew (progression)",
         "Radiation to the left breast",
-        "Oestrogen receptor (ER) changed from positive to negative",
+        "Estrogen receptor (ER) changed from positive to negative",
         "Heart pumping strength (LVEF)",
         "Baseline (first reading) 63%",
         "CA 15-3",

@@ -138,7 +138,7 @@ def test_tumour_markers_chart(qtbot, treatments_page) -> None:
     for days_ago, value in ((90, "80"), (10, "35,5")):
         click(qtbot, tab.section.add_button)
         dialog = tab.section.dialog
-        choose(qtbot, dialog.kind, "Tumour marker")
+        choose(qtbot, dialog.kind, "Tumor marker")
         type_date(qtbot, dialog.day, TODAY - timedelta(days=days_ago))
         type_into(qtbot, dialog.marker_value, value)
         click(qtbot, dialog.save_button)
@@ -158,12 +158,12 @@ def test_biopsies_with_a_status_change_show_the_note(qtbot, treatments_page) -> 
         dialog = tab.section.dialog
         type_date(qtbot, dialog.fields["Date"], when)
         type_into(qtbot, dialog.fields["Place"], place)
-        choose(qtbot, dialog.fields["ER (oestrogen)"], er)
+        choose(qtbot, dialog.fields["ER (estrogen)"], er)
         choose(qtbot, dialog.fields["HER2 IHC score"], ihc)
         click(qtbot, dialog.save_button)
     assert tab.change_box.isVisible()
     text = tab.change_text.text()
-    assert "Oestrogen receptor (ER) changed from positive to negative" in text
+    assert "Estrogen receptor (ER) changed from positive to negative" in text
     assert "HER2 status changed from HER2-positive to HER2-low" in text
     assert tab.section.table.row_texts()[0][-1] == "HER2-low"
     assert "Latest biopsy" in tab.latest.text()

@@ -67,7 +67,7 @@ def test_question_sheet_of_the_demo(demo_services, tmp_path, size) -> None:
         "Questions for my visit",
         "Maria Example",
         "Oncologist (Dr. Okafor)",
-        "Cancer Centre, Clinic B",
+        "Cancer Center, Clinic B",
         "1. What did the latest CT scan show?",
         "2. My ER status changed on the last biopsy.",
         "Page 1 of 1",

@@ -34,7 +34,7 @@ from companion.services import Services
 from companion.symptoms import esas, wording
 from companion.symptoms.history import TreatmentPeriod, main_attribute
 from companion.ui import theme
-from companion.ui.symptoms.log_model import LogFilter, LogTableModel
+from companion.ui.symptoms.log_model import DAY_FORMAT, LogFilter, LogTableModel
 from companion.ui.symptoms.signals import log_signals
 from companion.ui.symptoms.undo import push_change, record_change, undoable
 from companion.ui.symptoms.weekly_model import WeeklyWorstModel
@@ -118,7 +118,7 @@ class SymptomsPage(Page):
         for edit, name in ((self.from_date, self.tr("From")), (self.to_date, self.tr("To"))):
             edit.setCalendarPopup(True)
             edit.setAccessibleName(name)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(DAY_FORMAT)
             for inner in edit.findChildren(QLineEdit):
                 inner.setAccessibleName(name)
         self.period_filter = QComboBox()
@@ -317,7 +317,7 @@ class SymptomsPage(Page):
         total = self.model.total()
         self.summary.setText(
             self.tr("{count} answers from {first} to {last}.").format(
-                count=total, first=span[0].isoformat(), last=span[1].isoformat()
+                count=total, first=self._day(span[0]), last=self._day(span[1])
             )
             if span and total
             else self.tr("No answers yet. The check-in on the Today page fills this log.")
@@ -353,6 +353,11 @@ class SymptomsPage(Page):
         for edit in (self.from_date, self.to_date):
             edit.blockSignals(True)
             edit.setMaximumDate(today)
+        for edit in (self.from_date, self.to_date):
+            edit.setEnabled(span is not None)  # nothing to filter before the first answer
+            if span is None:
+                edit.setMinimumDate(today)
+                edit.setDate(today)  # never Qt's 1 Jan 2000
         if span is not None:
             earliest = qdate(span[0])
             self.from_date.setMinimumDate(earliest)
@@ -363,6 +368,10 @@ class SymptomsPage(Page):
                 self._dates_set = True
         for edit in (self.from_date, self.to_date):
             edit.blockSignals(False)
+
+    @staticmethod
+    def _day(day: date) -> str:
+        return QLocale().toString(QDate(day), DAY_FORMAT)
 
     def current_filter(self) -> LogFilter:
         symptom = self.symptom_filter.currentData()
@@ -492,7 +501,7 @@ class SymptomsPage(Page):
             last = shown[-1]
             self.esas_summary.setText(
                 self.tr("Latest total: {total} of {top} on {day} ({count} days shown).").format(
-                    total=last.total, top=esas.MAX_TOTAL, day=last.day.isoformat(), count=len(shown)
+                    total=last.total, top=esas.MAX_TOTAL, day=self._day(last.day), count=len(shown)
                 )
             )
         else:

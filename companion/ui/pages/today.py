@@ -19,6 +19,7 @@ from companion.ui import theme
 from companion.ui.symptoms.checkin_form import CheckInForm
 from companion.ui.symptoms.red_flag_panel import RedFlagPanel
 from companion.ui.widgets.common import Page, heading, label
+from companion.ui.widgets.first_steps import FirstStepsCard
 from companion.ui.widgets.next_visit import NextVisitCard
 from companion.ui.widgets.qt_items import qdate
 
@@ -48,6 +49,8 @@ class TodayPage(Page):
         layout.setContentsMargins(0, 0, theme.em(self, 0.5), 0)
         self.top_area = QVBoxLayout()
         layout.addLayout(self.top_area)
+        self.first_steps = FirstStepsCard(services, settings)  # a new profile's first steps
+        layout.addWidget(self.first_steps)
 
         top = QHBoxLayout()
         words = QVBoxLayout()
@@ -97,6 +100,7 @@ class TodayPage(Page):
             getattr(card, "refresh", lambda: None)()
         today = self._services.clock.today()
         info = self._services.profile.get()
+        self.first_steps.refresh()
         self.greeting.setText(
             self.tr("Hello, {name}").format(name=info.name) if info.name else self.tr("Hello")
         )

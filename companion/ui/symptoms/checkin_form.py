@@ -208,7 +208,7 @@ class CheckInForm(QFrame):
         body = QVBoxLayout(self.esas_body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(label(esas.form_title(), "subtitle"))
-        body.addWidget(label(esas.instruction()))
+        body.addWidget(label(esas.screen_instruction()))
         body.addWidget(label(self.tr("Click a number, or press 0–9 (+ for 10)."), "muted"))
         for item in esas.items():
             title = f"{item.name} {item.definition}".strip()

@@ -57,6 +57,9 @@ class LogFilter:
         )
 
 
+DAY_FORMAT = "ddd d MMM yyyy"  # one way to write a day on the Symptoms page
+
+
 class LogTableModel(QAbstractTableModel):
     DATE, SYMPTOM, QUESTION, ANSWER, TREATMENT, FLAG = range(6)
     ORDERS = ("date", "symptom", "question", "answer", "treatment", "flag")  # per column
@@ -247,7 +250,7 @@ class LogTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == self.DATE:
-                return self._locale.toString(qdate(day), "ddd d MMM yyyy")
+                return self._locale.toString(qdate(day), DAY_FORMAT)
             if column == self.SYMPTOM:
                 return self._terms.get(symptom_id, symptom_id)
             if column == self.QUESTION:

@@ -119,7 +119,7 @@ class BiopsySection(EntrySection):
         )
         dialog.add_row(self.tr("&Date"), day)
         dialog.add_row(self.tr("&Place"), site)
-        dialog.add_row(self.tr("&ER (oestrogen)"), er)
+        dialog.add_row(self.tr("&ER (estrogen)"), er)
         dialog.add_row(self.tr("P&R (progesterone)"), pr)
         dialog.add_row(self.tr("HER2 &IHC score"), ihc)
         dialog.add_row(self.tr("HER2 &FISH"), fish)

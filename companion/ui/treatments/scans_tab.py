@@ -153,9 +153,9 @@ class ScansTab(QWidget):
         self.lvef_chart = TimeChart(self.tr("Heart pumping strength (LVEF) chart"), "%")
         self.lvef_summary = label("", "muted")
         self.marker_choice = QComboBox()
-        self.marker_choice.setAccessibleName(self.tr("Tumour marker to show"))
+        self.marker_choice.setAccessibleName(self.tr("Tumor marker to show"))
         self.marker_choice.currentIndexChanged.connect(lambda _i: self._show_marker())
-        self.marker_chart = TimeChart(self.tr("Tumour marker chart"))
+        self.marker_chart = TimeChart(self.tr("Tumor marker chart"))
         self.marker_summary = label("", "muted")
 
         charts_column = QWidget()
@@ -165,7 +165,7 @@ class ScansTab(QWidget):
         charts.addWidget(self.lvef_chart, 1)
         charts.addWidget(self.lvef_summary)
         marker_row = QHBoxLayout()
-        marker_row.addWidget(label(self.tr("Tumour markers"), "subtitle"), 1)
+        marker_row.addWidget(label(self.tr("Tumor markers"), "subtitle"), 1)
         marker_row.addWidget(self.marker_choice)
         charts.addLayout(marker_row)
         charts.addWidget(self.marker_chart, 1)
@@ -212,8 +212,8 @@ class ScansTab(QWidget):
     def _show_marker(self) -> None:
         index = self.marker_choice.currentIndex()
         if not self._markers or index < 0:
-            self.marker_chart.show_points(self.tr("Tumour marker"), [])
-            self.marker_summary.setText(self.tr("No tumour marker results yet."))
+            self.marker_chart.show_points(self.tr("Tumor marker"), [])
+            self.marker_summary.setText(self.tr("No tumor marker results yet."))
             return
         marker = self._markers[index]
         self.marker_chart.unit = f" {marker.unit}" if marker.unit else ""

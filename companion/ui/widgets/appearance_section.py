@@ -22,7 +22,7 @@ class AppearanceSection(QWidget):
         layout.addWidget(label(self.tr("Appearance"), "subtitle"))
         form = QFormLayout()
         self.scheme_combo = QComboBox()
-        self.scheme_combo.setAccessibleName(self.tr("Colours"))
+        self.scheme_combo.setAccessibleName(self.tr("Colors"))
         for key, caption in zip(
             theme.SCHEME_CHOICES,
             (
@@ -35,7 +35,7 @@ class AppearanceSection(QWidget):
         ):
             self.scheme_combo.addItem(caption, key)
         self.scheme_combo.setCurrentIndex(max(0, self.scheme_combo.findData(choice)))
-        caption = QLabel(self.tr("C&olours"))
+        caption = QLabel(self.tr("C&olors"))
         caption.setBuddy(self.scheme_combo)
         form.addRow(caption, self.scheme_combo)
         layout.addLayout(form)
