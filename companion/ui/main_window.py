@@ -143,10 +143,12 @@ class MainWindow(QMainWindow):
         go_menu.triggered.connect(self._go_to)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = self._action(
+            self.tr("&Help for this page"), QKeySequence.StandardKey.HelpContents, self.show_help
+        )
+        help_menu.addAction(self.help_action)
         help_menu.addAction(
-            self._action(
-                self.tr("&About HER2 Companion"), QKeySequence.StandardKey.HelpContents, self._about
-            )
+            self._action(self.tr("&About HER2 Companion"), QKeySequence(), self._about)
         )
 
     def _go_to(self, action: QAction) -> None:
@@ -171,6 +173,13 @@ class MainWindow(QMainWindow):
             )
             return
         printer()
+
+    def show_help(self) -> None:
+        """F1: a short guide to the page shown now."""
+        from companion.ui.help import HelpDialog
+
+        self.help_dialog = HelpDialog(self.current_page().page_id, self)
+        self.help_dialog.open()
 
     def _about(self) -> None:
         from companion.ui.about import AboutDialog
