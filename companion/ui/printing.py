@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -26,5 +26,12 @@ def preview_report(
     dialog.setProperty("_printer_ref", id(printer))
     dialog._printer = printer  # type: ignore[attr-defined]
     dialog.paintRequested.connect(lambda p: print_report(p, build()))
+    # The preview's own Print has no key: Ctrl+P again prints, so printing is Ctrl+P twice.
+    qt_context, qt_text = "QPrintPreviewDialog", "Print"  # Qt's own catalogue has it
+    printing = QCoreApplication.translate(qt_context, qt_text)
+    for action in dialog.findChildren(QAction):
+        if action.text() == printing:
+            action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+            dialog.print_action = action  # type: ignore[attr-defined]
     dialog.open()
     return dialog

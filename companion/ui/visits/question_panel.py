@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -71,6 +72,9 @@ class QuestionPanel(QWidget):
         self.own_edit.setClearButtonEnabled(True)
         self.add_button = button(self.tr("&Add question"))
         own_row = QHBoxLayout()
+        own_caption = QLabel(self.tr("Your &question"))
+        own_caption.setBuddy(self.own_edit)  # Alt+Q
+        own_row.addWidget(own_caption)
         own_row.addWidget(self.own_edit, 1)
         own_row.addWidget(self.add_button)
 
