@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from companion.services import Services
 from companion.ui import theme
 from companion.ui.widgets.common import Page
+from companion.ui.widgets.sidebar import Sidebar
 
 
 @dataclass
@@ -50,10 +50,8 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(title)
         self._slots: list[_PageSlot] = []
 
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
+        self.sidebar = Sidebar()  # as wide as its longest page name in the current font
         self.sidebar.setAccessibleName(self.tr("Pages"))
-        self.sidebar.setFixedWidth(theme.em(None, 11))
         self.stack = QStackedWidget()
         central = QWidget()
         row = QHBoxLayout(central)
@@ -71,6 +69,7 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
         item.setData(Qt.ItemDataRole.UserRole, page_id)
         self.sidebar.addItem(item)
+        self.sidebar.fit_width()
         # A page scrolls when the window is smaller than the page needs (small laptop
         # screens, largest text), instead of forcing a huge minimum window size.
         scroller = QScrollArea()

@@ -109,8 +109,11 @@ class SymptomsPage(Page):
         self.import_button.clicked.connect(self.import_file)
 
     # -- building -----------------------------------------------------------------------
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_filters(self) -> QVBoxLayout:
+        # Two short rows rather than one long one: at the largest text size one row would
+        # push "Show all" and the table out of sight on a laptop screen.
+        rows = QVBoxLayout()
+        first, second = QHBoxLayout(), QHBoxLayout()
         self.symptom_filter = QComboBox()
         self.symptom_filter.setAccessibleName(self.tr("Show symptom"))
         self.from_date = QDateEdit()
@@ -124,24 +127,32 @@ class SymptomsPage(Page):
         self.period_filter = QComboBox()
         self.period_filter.setAccessibleName(self.tr("Treatment"))
         self.clear_button = button(self.tr("Show &all"), self.tr("Clear the filters"))
-        for caption, widget in (
-            (self.tr("Symptom"), self.symptom_filter),
-            (self.tr("From"), self.from_date),
-            (self.tr("To"), self.to_date),
-            (self.tr("Treatment"), self.period_filter),
+        for combo in (self.symptom_filter, self.period_filter):
+            # a long treatment name must not make the page wider than the window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+        for row, caption, widget in (
+            (first, self.tr("Symptom"), self.symptom_filter),
+            (first, self.tr("Treatment"), self.period_filter),
+            (second, self.tr("From"), self.from_date),
+            (second, self.tr("To"), self.to_date),
         ):
             text = QLabel(caption)
             text.setBuddy(widget)
             row.addWidget(text)
             row.addWidget(widget)
-        row.addWidget(self.clear_button)
-        row.addStretch(1)
+        second.addWidget(self.clear_button)
+        for row in (first, second):
+            row.addStretch(1)
+            rows.addLayout(row)
         self.symptom_filter.currentIndexChanged.connect(self._filters_changed)
         self.period_filter.currentIndexChanged.connect(self._period_chosen)
         self.from_date.dateChanged.connect(self._filters_changed)
         self.to_date.dateChanged.connect(self._filters_changed)
         self.clear_button.clicked.connect(self.clear_filters)
-        return row
+        return rows
 
     def _build_log_tab(self) -> QWidget:
         tab = QWidget()

@@ -13,12 +13,12 @@ from PySide6.QtGui import QFocusEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +30,7 @@ from companion.reports.pdf import ReportDocument, write_pdf
 from companion.services import Services
 from companion.ui import theme
 from companion.ui.printing import preview_report
+from companion.ui.treatments.responsive import SideBySide
 from companion.ui.visits.bank_browser import BankBrowser
 from companion.ui.visits.editor import VisitEditor
 from companion.ui.visits.question_panel import QuestionPanel
@@ -109,13 +110,10 @@ class VisitsPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading(self.tr("Visits & questions")))
         layout.addWidget(self._build_carry_over())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self._build_lists())
-        splitter.addWidget(self._build_detail())
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([theme.em(self, 17), theme.em(self, 36)])
-        layout.addWidget(splitter, 1)
+        # Side by side when there is room; the visit lists above the questions when not
+        # (a small screen, the largest text), so nothing is pushed out of sight sideways.
+        self.columns = SideBySide(self._build_lists(), self._build_detail(), (1, 2), (14, 30))
+        layout.addWidget(self.columns, 1)
         self.message = status_line()
         layout.addWidget(self.message)
         scroll.setWidget(content)
@@ -210,15 +208,12 @@ class VisitsPage(Page):
         self.save_brief_button = button(
             self.tr("Brief as PDF…"), self.tr("Save the visit brief as PDF")
         )
-        printing = QHBoxLayout()
-        for widget in (
-            self.print_sheet_button,
-            self.save_sheet_button,
-            self.print_brief_button,
-            self.save_brief_button,
-        ):
-            printing.addWidget(widget)
-        printing.addStretch(1)
+        printing = QGridLayout()  # the sheet's two buttons, then the brief's
+        printing.addWidget(self.print_sheet_button, 0, 0)
+        printing.addWidget(self.save_sheet_button, 0, 1)
+        printing.addWidget(self.print_brief_button, 1, 0)
+        printing.addWidget(self.save_brief_button, 1, 1)
+        printing.setColumnStretch(2, 1)
         column.addLayout(printing)
 
         self.edit_button.clicked.connect(lambda: self.open_editor(self._visit))

@@ -1,0 +1,80 @@
+"""Largest text on a 1366×768 screen: the sidebar, buttons and labels grow with the text and
+nothing is cut or pushed out of sight sideways (pages scroll up and down, never sideways)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QWidget,
+)
+
+from companion.ui import theme
+
+
+@pytest.fixture
+def largest(demo_window, qtbot):  # type: ignore[no-untyped-def]
+    window = demo_window
+    window.show_page("settings")
+    combo = window.page("settings").text_size_combo
+    combo.setCurrentIndex(combo.findData("largest"))
+    window.resize(1366, 768 - 60)  # what a 1366×768 screen leaves for a window
+    qtbot.wait(20)
+    yield window
+    theme.apply_theme(QApplication.instance(), 1.0)
+
+
+def _outside(widget: QWidget, area: QRect, window: QWidget) -> bool:
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    return rect.left() < area.left() - 1 or rect.right() > area.right() + 1
+
+
+def test_the_sidebar_shows_every_page_name_whole(largest) -> None:
+    sidebar = largest.sidebar
+    metrics = sidebar.fontMetrics()
+    for row in range(sidebar.count()):
+        item = sidebar.item(row)
+        assert metrics.horizontalAdvance(item.text()) < sidebar.visualItemRect(item).width()
+    assert not sidebar.horizontalScrollBar().isVisible()
+
+
+def test_no_control_leaves_its_page_sideways_and_no_label_is_cut(largest, qtbot) -> None:
+    window = largest
+    problems = []
+    for page in window.pages:
+        window.show_page(page.page_id)
+        qtbot.wait(10)
+        if os.environ.get("COMPANION_SCREENSHOTS"):
+            folder = Path(os.environ["COMPANION_SCREENSHOTS"])
+            folder.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(folder / f"largest-{page.page_id}.png"))
+        scroller = window.stack.currentWidget()
+        assert isinstance(scroller, QScrollArea)
+        viewport = scroller.viewport()
+        area = QRect(viewport.mapTo(window, QPoint(0, 0)), viewport.size())
+        if scroller.horizontalScrollBar().isVisible():
+            problems.append(f"{page.page_id}: scrolls sideways")
+        kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QLabel)
+        for widget in page.findChildren(QWidget):
+            if not isinstance(widget, kinds) or not widget.isVisibleTo(page):
+                continue
+            if _outside(widget, area, window):
+                name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+                problems.append(f"{page.page_id}: {type(widget).__name__} {name!r} off-screen")
+            if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
+                if widget.textFormat() == Qt.TextFormat.RichText:
+                    continue
+                needed = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", ""))
+                if needed > widget.contentsRect().width() + 1:
+                    problems.append(f"{page.page_id}: label {widget.text()!r} cut")
+    assert not problems, "\n".join(problems)
