@@ -78,3 +78,12 @@ def test_no_control_leaves_its_page_sideways_and_no_label_is_cut(largest, qtbot)
                 if needed > widget.contentsRect().width() + 1:
                     problems.append(f"{page.page_id}: label {widget.text()!r} cut")
     assert not problems, "\n".join(problems)
+
+
+def test_the_symptom_log_columns_grow_with_the_text(largest) -> None:
+    largest.show_page("symptoms")
+    table = largest.page("symptoms").table
+    model = table.model()
+    metrics = table.fontMetrics()
+    text = model.index(0, 0).data()
+    assert metrics.horizontalAdvance(text) < table.columnWidth(0)

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -173,16 +173,7 @@ class SymptomsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((1, 14), (2, 9), (3, 10), (4, 14)):
-            self.table.setColumnWidth(column, theme.em(self, width))
-        # The date column fits the widest date the locale writes ("Wed 30 Sep 2026").
-        widest = max(
-            self.fontMetrics().horizontalAdvance(
-                QLocale().toString(QDate(2026, month, 30 if month != 2 else 28), "ddd d MMM yyyy")
-            )
-            for month in range(1, 13)
-        )
-        self.table.setColumnWidth(LogTableModel.DATE, widest + theme.em(self, 1))
+        self._size_log_columns()
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.count_label = label("", "muted")
@@ -379,6 +370,24 @@ class SymptomsPage(Page):
                 self._dates_set = True
         for edit in (self.from_date, self.to_date):
             edit.blockSignals(False)
+
+    def _size_log_columns(self) -> None:
+        """Column widths in lines of text: they grow with the text size."""
+        for column, width in ((1, 14), (2, 9), (3, 10), (4, 14)):
+            self.table.setColumnWidth(column, theme.em(self, width))
+        # The date column fits the widest date the locale writes ("Wed 30 Sep 2026").
+        widest = max(
+            self.fontMetrics().horizontalAdvance(
+                QLocale().toString(QDate(2026, month, 30 if month != 2 else 28), DAY_FORMAT)
+            )
+            for month in range(1, 13)
+        )
+        self.table.setColumnWidth(LogTableModel.DATE, widest + theme.em(self, 1))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_log_columns()
 
     @staticmethod
     def _day(day: date) -> str:
