@@ -18,10 +18,14 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QDateTime, QPointF, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtCore import QDate, QDateTime, QPointF, Qt, QTime
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPen
 
 from companion.symptoms.history import TreatmentPeriod
+from companion.treatments.labels import day_text
 from companion.ui import theme
 from companion.ui.widgets.qt_items import qdate
+from companion.ui.widgets.chart_table import ChartKeys, summary
 
 _EPOCH = date(1970, 1, 1).toordinal()
 _DAY_MS = 86_400_000
@@ -44,13 +48,14 @@ class DayScale:
         return [QPointF(day.toordinal() * _DAY_MS + base, value) for day, value in values]
 
 
-class TrendChartView(QChartView):
+class TrendChartView(ChartKeys, QChartView):
     """A chart of one symptom's answers, or of any day → value series."""
 
     def __init__(self, accessible_name: str) -> None:
         super().__init__()
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(accessible_name)
+        self.setup_chart_keys()  # a chart to screen readers; Enter or T shows a table
         self.setMinimumHeight(theme.em(self, 16))
         self.series_names: list[str] = []
         self.flag_days: list[date] = []
@@ -66,6 +71,7 @@ class TrendChartView(QChartView):
         y_max: float | None = None,
         flag_label: str = "",
     ) -> None:
+        self._describe(title, series, y_labels)
         chart = QChart()
         chart.setTitle(title)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -164,3 +170,29 @@ class TrendChartView(QChartView):
             old.deleteLater()
         self.series_names = names
         self.flag_days = shown_flags
+
+    def _describe(
+        self, title: str, series: dict[str, list[tuple[date, float]]], y_labels: Sequence[str]
+    ) -> None:
+        """The text alternative: a summary sentence and a table (day × series)."""
+        categories = len(y_labels) > 1 and len(y_labels) <= 6
+
+        def shown(value: float) -> str:
+            index = round(value)
+            return y_labels[index] if categories and 0 <= index < len(y_labels) else f"{value:g}"
+
+        days = sorted({d for points in series.values() for d, _v in points}, reverse=True)
+        by_series = {name: dict(points) for name, points in series.items()}
+        rows = [
+            [day_text(d), *(shown(by_series[n][d]) if d in by_series[n] else "" for n in series)]
+            for d in days
+        ]
+        sentences = [
+            summary(name, points, {v: shown(v) for _d, v in points})
+            for name, points in series.items()
+        ]
+        self.set_table(title, [self.tr("Date"), *series], rows, " ".join(sentences[:3]))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.chart_key(event):
+            super().keyPressEvent(event)

@@ -15,17 +15,18 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 
 from companion.treatments.labels import day_text
 from companion.ui import theme
+from companion.ui.widgets.chart_table import ChartKeys, summary
 
 
 def to_msecs(day: date) -> float:
     return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
 
 
-class TimeChart(QChartView):
+class TimeChart(ChartKeys, QChartView):
     def __init__(self, accessible_name: str, unit: str = "") -> None:
         chart = QChart()
         chart.setBackgroundRoundness(0)
@@ -34,6 +35,7 @@ class TimeChart(QChartView):
         super().__init__(chart)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(accessible_name)
+        self.setup_chart_keys()  # a chart to screen readers; Enter or T shows a table
         self.setMinimumHeight(theme.em(self, 12))
         self.setMaximumHeight(theme.em(self, 20))
         self.unit = unit
@@ -78,6 +80,13 @@ class TimeChart(QChartView):
         self.baseline.setName(baseline_name)
         self.baseline.setVisible(baseline is not None)
         self.chart().legend().markers(self.baseline)[0].setVisible(baseline is not None)
+        rows = [[day_text(d), f"{v:g}{self.unit}"] for d, v in points]
+        self.set_table(
+            name,
+            [self.tr("Date"), name],
+            rows,
+            summary(name, points, {v: f"{v:g}{self.unit}" for _d, v in points}),
+        )
         if not points:
             self.setAccessibleDescription(self.tr("No readings yet."))
             return
@@ -100,8 +109,10 @@ class TimeChart(QChartView):
         high = max(values) * 1.1 + 1
         self.y_axis.setRange(max(0.0, low), high)
         self.y_axis.applyNiceNumbers()
-        described = "; ".join(f"{day_text(d)}: {v:g}{self.unit}" for d, v in points)
-        self.setAccessibleDescription(f"{name}. {described}")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.chart_key(event):
+            super().keyPressEvent(event)
 
     def point_values(self) -> list[float]:
         return [p.y() for p in self.line.points()]
