@@ -76,13 +76,17 @@ def _months(since: date, until: date) -> str:
 
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    # end at a word, never mid-word ("day or nig…")
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"
 
 
 def _more(count: int) -> str:
     if count <= 0:
         return ""
-    text = escape(VisitBrief.tr("… and {n} more (see the app)").format(n=count))
+    text = escape(VisitBrief.tr("… and {n} more in the patient's record").format(n=count))
     return f'<p style="font-style:italic">{text}</p>'
 
 

@@ -6597,8 +6597,8 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>… and {n} more (see the app)</source>
+        <location line="+15"/>
+        <source>… and {n} more in the patient&apos;s record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -198,5 +198,5 @@ def test_a_crowded_brief_is_shortened_to_one_page(services, tmp_path) -> None:
     target = tmp_path / "crowded.pdf"
     assert write_pdf(visit_brief(data, "Test Patient", "F"), target) == 1
     [text] = page_texts(target)
-    assert "more (see the app)" in text
+    assert "more in the patient's record" in text and "see the app" not in text
     assert "°F" in text
