@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QHeaderView, QTabBar
 
@@ -97,7 +97,9 @@ def test_every_page_is_drawn_in_the_scheme(demo_window, qtbot, scheme: str) -> N
             Path(folder).mkdir(parents=True, exist_ok=True)
             image.save(str(Path(folder) / f"{scheme}-{page.page_id}.png"))
         # the page's background is the scheme's paper
-        corner = image.pixelColor(image.width() - 3, image.height() - 3).name()
+        stack = demo_window.stack
+        spot = stack.mapTo(demo_window, QPoint(2, stack.height() - 3))  # the page's margin
+        corner = image.pixelColor(spot.x(), spot.y()).name()
         assert corner in {colours.paper, colours.base, colours.panel}, (page.page_id, corner)
         for widget in page.findChildren(QHeaderView) + page.findChildren(QTabBar):
             if widget.isVisibleTo(page):
