@@ -365,10 +365,17 @@ class SymptomHistory:
             query = query.where(CheckIn.day >= start)
         if end is not None:
             query = query.where(CheckIn.day <= end)
+        evaluator = self._vocabulary.evaluator
         result = []
         with self._store.session() as session:
             for event, checkin in session.execute(query):
-                result.append(self._flags.flag_view(event, checkin.day, observations(checkin)))
+                seen = observations(checkin)
+                rule = evaluator.rule(event.rule_id)
+                if rule is not None and not evaluator.condition_holds(
+                    rule, evaluator.observed(rule, seen)
+                ):
+                    continue  # the patient corrected the answer: no longer a warning sign
+                result.append(self._flags.flag_view(event, checkin.day, seen))
         return result
 
     def flag_symptoms(
