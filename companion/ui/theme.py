@@ -277,6 +277,8 @@ def style_sheet(point_size: float, scheme: Scheme = LIGHT) -> str:
                             border: 1px dashed {s.disabled_ink}; }}
     QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox, QDateEdit, QDateTimeEdit, QTimeEdit {{
         padding: 0.3em 0.45em; min-height: 1.5em; }}
+    QLineEdit, QPlainTextEdit, QTextEdit, QAbstractItemView {{
+        border: 1px solid {s.border}; }}
     QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{
         border: 2px solid {s.red_flag_mark}; border-radius: 0.25em; }}
     QPushButton:focus {{ border: 2px solid {s.focus}; }}
@@ -297,7 +299,10 @@ def style_sheet(point_size: float, scheme: Scheme = LIGHT) -> str:
     QLabel[error="true"] {{ color: {s.ink}; font-weight: 600; }}
     QLabel[role="field-error"] {{ color: {s.ink}; font-weight: 600; }}
     QTreeWidget#libraryTree::item {{ padding: 0.18em 0.1em; }}
-    QCheckBox::indicator, QAbstractItemView::indicator {{ width: 1em; height: 1em; }}
+    QCheckBox::indicator, QAbstractItemView::indicator {{ width: 1em; height: 1em;
+        border: 2px solid {s.border}; border-radius: 0.15em; background: {s.base}; }}
+    QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {{
+        background: {s.accent}; border-color: {s.accent}; }}
     QFrame[role="card"] {{ background: {s.base}; border: 1px solid {s.border};
                            border-radius: 0.5em; }}
     QFrame[role="note"] {{ background: {s.note_box[0]}; border: 1px solid {s.note_box[1]};
