@@ -270,12 +270,12 @@
 <context>
     <name>AnswerRow</name>
     <message>
-        <location filename="../../companion/ui/symptoms/answer_row.py" line="+67"/>
+        <location filename="../../companion/ui/symptoms/answer_row.py" line="+74"/>
         <source>{word} (key {key})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+123"/>
+        <location filename="../../companion/app.py" line="+141"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -345,6 +345,44 @@
     <message>
         <location line="+4"/>
         <source>Crash report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceSection</name>
+    <message>
+        <location filename="../../companion/ui/widgets/appearance_section.py" line="+22"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Follow the system (light or dark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>C&amp;olors</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -585,7 +623,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;ER (oestrogen)</source>
+        <source>&amp;ER (estrogen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -636,16 +674,47 @@
     </message>
 </context>
 <context>
+    <name>ChartTable</name>
+    <message>
+        <location filename="../../companion/ui/widgets/chart_table.py" line="+39"/>
+        <source>{chart} as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Close the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location line="+20"/>
+        <source>Enter or T: show these numbers as a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{name}: nothing to show in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: {count} values from {first} to {last}; the latest {latest}, the highest {top} on {top_day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+59"/>
-        <location line="+64"/>
-        <location line="+151"/>
+        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+62"/>
+        <location line="+65"/>
+        <location line="+161"/>
         <source>Daily check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-204"/>
         <source>Answer with one click, or press the number key. Up and Down move between questions. Every answer is saved as you give it; Ctrl+Z undoes the last one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,22 +735,17 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+431"/>
+        <location line="+457"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-430"/>
+        <location line="-456"/>
         <source>Anything else about today, in your own words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Check-in status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+24"/>
         <location line="+1"/>
         <source>Earlier day</source>
         <translation type="unfinished"></translation>
@@ -710,34 +774,34 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+357"/>
+        <location line="+377"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-353"/>
-        <location line="+371"/>
+        <location line="-373"/>
+        <location line="+395"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-367"/>
+        <location line="-385"/>
         <source>Te&amp;mperature (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Weight (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+398"/>
+        <location line="+20"/>
+        <location line="+413"/>
         <source>Show the ESAS-r form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-395"/>
+        <location line="-410"/>
         <source>How often to ask the ESAS-r</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,12 +828,12 @@
     <message>
         <location line="+34"/>
         <location line="+4"/>
-        <location line="+221"/>
+        <location line="+230"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-234"/>
         <source>Always ask about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -780,12 +844,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+221"/>
+        <location line="+230"/>
         <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-189"/>
         <source>Check-in for {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,7 +874,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+73"/>
         <source>Saved at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -860,7 +924,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+80"/>
         <source>The ESAS-r is due. It takes about a minute.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,7 +1133,7 @@
 <context>
     <name>DrugPicker</name>
     <message>
-        <location filename="../../companion/ui/treatments/line_dialog.py" line="+55"/>
+        <location filename="../../companion/ui/treatments/line_dialog.py" line="+61"/>
         <source>Drug name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1094,7 +1158,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+32"/>
         <source>{name} (typed; not in the library)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1272,6 +1336,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Please choose the number that best describes how you feel NOW:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>ESAS-r, Revised: November 2010. Alberta Health Services / Covenant Health / University of Alberta. Used as published.</source>
         <translation type="unfinished"></translation>
@@ -1328,12 +1397,7 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../companion/ui/treatments/forms.py" line="+116"/>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../companion/ui/treatments/forms.py" line="+123"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,9 +1543,63 @@
     </message>
 </context>
 <context>
+    <name>FirstStepsCard</name>
+    <message>
+        <location filename="../../companion/ui/widgets/first_steps.py" line="+37"/>
+        <location line="+2"/>
+        <source>First steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Three things make the app useful from the start. Skip any of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1. Add your care team&apos;s phone number, so it is shown with every warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>2. Add your current treatment, chosen from the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add my treatment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>3. Add your next visit, to gather questions for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add my next visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Skip: {step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
-        <location filename="../../companion/ui/treatments/forms.py" line="+32"/>
+        <location filename="../../companion/ui/treatments/forms.py" line="+31"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1494,6 +1612,157 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+20"/>
         <source>The {what} must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../companion/ui/help.py" line="+22"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answer each question with one click, or press its number key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up and Down move between questions; Delete clears an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every answer is saved at once. Ctrl+Z undoes the last one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>If an answer is a warning sign, a message at the top says whom to call. Press Enter on “I have read this” when you have read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Temperature, weight and a note are optional (Alt+M, Alt+W).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Symptoms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log lists every answer, newest first. Choose a symptom or dates to narrow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trends, Week by week and ESAS-r totals show the same answers as charts and tables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter on a row opens that day&apos;s check-in to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export… saves the log as a spreadsheet, a PDF report or FHIR JSON; Print report… prints it for your care team.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Treatments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lines: each line of treatment, its medicines, dates and why it ended. Add a line… starts one; type a medicine&apos;s name or brand and press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Medicines, Scans &amp; tests, Biopsies and Sites of spread keep the rest of your record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Timeline shows everything on one picture. Print summary… prints the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Visits &amp; questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New visit… adds an appointment. Choose a visit in the list to see its questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type a question and press Enter to add it; the question bank and suggestions offer more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print questions… prints a sheet with room for the answers; the brief is a one-page summary for the doctor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ctrl+F goes to the search box: type a medicine, brand, side effect or test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every fact shows where it comes from. It is general information; your care team decides your treatment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your care team&apos;s phone and the emergency number appear with every warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text size and colors (light, dark, high contrast) change the whole app at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Everything stays on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <location line="+10"/>
+        <source>Help: {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Guide to {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close help</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2172,12 +2441,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+186"/>
+        <location line="+187"/>
         <source>Questions for your visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>{count} found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2192,7 +2461,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>HER2 Companion library</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2506,7 +2775,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>LogTableModel</name>
     <message>
-        <location filename="../../companion/ui/symptoms/log_model.py" line="+79"/>
+        <location filename="../../companion/ui/symptoms/log_model.py" line="+82"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2544,7 +2813,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2584,17 +2853,22 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>&amp;Help for this page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About HER2 Companion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2985,6 +3259,19 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>NoteLimit</name>
+    <message>
+        <location filename="../../companion/ui/widgets/note_limit.py" line="+45"/>
+        <source>The note holds up to {limit} characters; the rest was not kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} of {limit} characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OtherMedicines</name>
     <message>
         <location filename="../../companion/ui/treatments/medicines_tab.py" line="-119"/>
@@ -3253,7 +3540,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../../companion/ui/widgets/common.py" line="+52"/>
+        <location filename="../../companion/ui/widgets/common.py" line="+102"/>
         <source>Clear {field}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3261,13 +3548,13 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>QuestionPanel</name>
     <message>
-        <location filename="../../companion/ui/visits/question_panel.py" line="+39"/>
-        <location line="+51"/>
+        <location filename="../../companion/ui/visits/question_panel.py" line="+40"/>
+        <location line="+54"/>
         <source>Remove question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-27"/>
         <source>Questions for this visit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3287,7 +3574,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Your &amp;question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Question list, most important first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3323,13 +3615,13 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+137"/>
+        <location line="+136"/>
         <location line="+3"/>
         <source>Edit question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-138"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3364,12 +3656,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Question list message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+78"/>
+        <location line="+83"/>
         <location line="+12"/>
         <source>Added to the end of the list.</source>
         <translation type="unfinished"></translation>
@@ -3459,14 +3746,19 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
-    <name>RedFlagBanner</name>
+    <name>RedFlagPanel</name>
     <message>
-        <location filename="../../companion/ui/symptoms/red_flag_banner.py" line="+31"/>
-        <source>Because you reported: {reason}</source>
+        <location filename="../../companion/ui/symptoms/red_flag_panel.py" line="+43"/>
+        <source>&amp;Why these matter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <source>I have &amp;read this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>no number yet (add it in Settings)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3482,17 +3774,27 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+9"/>
+        <source>I have read these messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
         <source>I have read this</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>I have read this message about {reason}</source>
+        <location line="+2"/>
+        <source>Warning: {action}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Red flag: {action} {reason}</source>
+        <location line="+16"/>
+        <source>{urgency}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Because you reported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3787,23 +4089,23 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Tumour marker to show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tumour marker chart</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Heart pumping strength (LVEF %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Tumour markers</source>
+        <location line="-8"/>
+        <source>Tumor marker to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tumor marker chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tumor markers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3828,12 +4130,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+17"/>
-        <source>Tumour marker</source>
+        <source>Tumor marker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>No tumour marker results yet.</source>
+        <source>No tumor marker results yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4161,7 +4463,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/settings.py" line="+28"/>
+        <location filename="../../companion/ui/pages/settings.py" line="+31"/>
         <location line="+2"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
@@ -4247,7 +4549,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Your data</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4268,12 +4570,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Settings message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <location line="+12"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
@@ -5144,24 +5441,24 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+486"/>
+        <location line="+514"/>
         <source>Export symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-485"/>
+        <location line="-513"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+545"/>
+        <location line="+573"/>
         <location line="+26"/>
         <source>Import symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-570"/>
+        <location line="-598"/>
         <source>&amp;Print report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5201,35 +5498,30 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Symptom log status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Show symptom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+12"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
-        <location line="+6"/>
+        <location line="-12"/>
+        <location line="+10"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>Show &amp;all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5239,17 +5531,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Symptom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Symptom answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+18"/>
         <source>Number of answers shown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5289,12 +5581,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+401"/>
+        <location line="+428"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-454"/>
+        <location line="-481"/>
         <source>Your own answers each day. Shaded: treatment lines. Triangles: red flags.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5339,7 +5631,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+75"/>
         <source>Showing {shown} of {total} answers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5481,7 +5773,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../../companion/ui/treatments/charts.py" line="+81"/>
+        <location filename="../../companion/ui/treatments/charts.py" line="+86"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No readings yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5537,19 +5834,19 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../companion/ui/pages/today.py" line="+36"/>
-        <location line="+9"/>
+        <location filename="../../companion/ui/pages/today.py" line="+37"/>
+        <location line="+8"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <location line="+2"/>
         <source>Who to call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Hello, {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5768,7 +6065,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>Tumour markers</source>
+        <source>Tumor markers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5893,7 +6190,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location filename="../../companion/treatments/her2.py" line="+51"/>
-        <source>Oestrogen receptor (ER)</source>
+        <source>Estrogen receptor (ER)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6008,7 +6305,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Tumour marker</source>
+        <source>Tumor marker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6569,13 +6866,18 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TrendChartView</name>
     <message>
-        <location filename="../../companion/ui/symptoms/charts.py" line="+75"/>
+        <location filename="../../companion/ui/symptoms/charts.py" line="+78"/>
         <source>no answers in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+74"/>
         <source>Red flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6852,12 +7154,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Visit editor message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Save visit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7148,12 +7445,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/visits.py" line="+51"/>
+        <location filename="../../companion/ui/pages/visits.py" line="+52"/>
         <source>Dismiss suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+41"/>
         <location line="+7"/>
         <source>Visits and questions</source>
         <translation type="unfinished"></translation>
@@ -7164,12 +7461,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Visits message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>Unanswered questions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7260,23 +7552,23 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+159"/>
+        <location line="+156"/>
         <source>My questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-155"/>
         <source>Question bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+148"/>
+        <location line="+145"/>
         <source>Suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-141"/>
         <source>Print questions…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7316,7 +7608,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7444,7 +7736,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>WelcomeDialog</name>
     <message>
-        <location filename="../../companion/ui/welcome.py" line="+32"/>
+        <location filename="../../companion/ui/welcome.py" line="+39"/>
         <source>Welcome to HER2 Companion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7507,12 +7799,7 @@ This app gives general information. It does not give medical advice. Your care t
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Welcome message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
