@@ -425,7 +425,7 @@
 <context>
     <name>BankBrowser</name>
     <message>
-        <location filename="../../companion/ui/visits/bank_browser.py" line="+31"/>
+        <location filename="../../companion/ui/visits/bank_browser.py" line="+32"/>
         <source>Question bank</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,14 +707,14 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+62"/>
+        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+63"/>
         <location line="+65"/>
-        <location line="+161"/>
+        <location line="+163"/>
         <source>Daily check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-206"/>
         <source>Answer with one click, or press the number key. Up and Down move between questions. Every answer is saved as you give it; Ctrl+Z undoes the last one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -735,12 +735,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+457"/>
+        <location line="+459"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-456"/>
+        <location line="-458"/>
         <source>Anything else about today, in your own words.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -774,18 +774,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+377"/>
+        <location line="+379"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-373"/>
-        <location line="+395"/>
+        <location line="-375"/>
+        <location line="+397"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-385"/>
+        <location line="-387"/>
         <source>Te&amp;mperature (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -796,12 +796,12 @@
     </message>
     <message>
         <location line="+20"/>
-        <location line="+413"/>
+        <location line="+415"/>
         <source>Show the ESAS-r form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-412"/>
         <source>How often to ask the ESAS-r</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,12 +828,12 @@
     <message>
         <location line="+34"/>
         <location line="+4"/>
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-236"/>
         <source>Always ask about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -844,7 +844,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+230"/>
+        <location line="+232"/>
         <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,7 +1158,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>{name} (typed; not in the library)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2329,7 +2329,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../../companion/ui/pages/library.py" line="+59"/>
+        <location filename="../../companion/ui/pages/library.py" line="+60"/>
         <location line="+3"/>
         <source>Library</source>
         <translation type="unfinished"></translation>
@@ -2572,7 +2572,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>LinesTab</name>
     <message>
-        <location filename="../../companion/ui/treatments/lines_tab.py" line="+29"/>
+        <location filename="../../companion/ui/treatments/lines_tab.py" line="+30"/>
         <source>Lines of treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2717,7 +2717,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Add line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2762,7 +2762,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Change treatment day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3419,7 +3419,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../companion/ui/printing.py" line="+22"/>
+        <location filename="../../companion/ui/printing.py" line="+24"/>
         <source>Print preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3540,7 +3540,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>QLineEdit</name>
     <message>
-        <location filename="../../companion/ui/widgets/common.py" line="+102"/>
+        <location filename="../../companion/ui/widgets/common.py" line="+103"/>
         <source>Clear {field}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3788,7 +3788,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>{urgency}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3886,7 +3886,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../companion/reports/pdf.py" line="+39"/>
+        <location filename="../../companion/reports/pdf.py" line="+48"/>
         <source>Page {number} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3894,7 +3894,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>RestoreText</name>
     <message>
-        <location filename="../../companion/store/restore.py" line="+42"/>
+        <location filename="../../companion/store/restore.py" line="+43"/>
         <source>{path} cannot be restored: {reason}. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4752,7 +4752,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomCsv</name>
     <message>
-        <location filename="../../companion/reports/symptom_csv.py" line="+170"/>
+        <location filename="../../companion/reports/symptom_csv_export.py" line="+86"/>
         <source>Compared with yesterday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4767,12 +4767,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location filename="../../companion/reports/symptom_csv_import.py" line="+83"/>
         <source>Line {line}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4961,7 +4961,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomReport</name>
     <message>
-        <location filename="../../companion/reports/symptom_report.py" line="+93"/>
+        <location filename="../../companion/reports/symptom_report.py" line="+97"/>
         <source>What the patient reported in the daily check-in of HER2 Companion. Answers use the PRO-CTCAE answer words (for example None, Mild, Moderate, Severe, Very severe). They are the patient’s own reports, not clinical grades.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5181,7 +5181,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/history.py" line="+292"/>
+        <location filename="../../companion/symptoms/history.py" line="+291"/>
         <source>Early treatment: {regimen}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5429,7 +5429,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/symptoms.py" line="+74"/>
+        <location filename="../../companion/ui/pages/symptoms.py" line="+75"/>
         <location line="+6"/>
         <source>Symptoms</source>
         <translation type="unfinished"></translation>
@@ -5786,7 +5786,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../companion/ui/treatments/timeline_tab.py" line="+96"/>
+        <location filename="../../companion/ui/treatments/timeline_tab.py" line="+97"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5834,7 +5834,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../companion/ui/pages/today.py" line="+37"/>
+        <location filename="../../companion/ui/pages/today.py" line="+38"/>
         <location line="+8"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
@@ -6214,7 +6214,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/labels.py" line="+40"/>
+        <location filename="../../companion/treatments/labels.py" line="+39"/>
         <source>Metastatic</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6594,12 +6594,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/rows.py" line="+72"/>
+        <location filename="../../companion/treatments/rows.py" line="+77"/>
         <source>This entry no longer exists. It may have been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/scans.py" line="+116"/>
+        <location filename="../../companion/treatments/scans.py" line="+118"/>
         <source>kind of scan or test</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6866,12 +6866,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TrendChartView</name>
     <message>
-        <location filename="../../companion/ui/symptoms/charts.py" line="+78"/>
+        <location filename="../../companion/ui/symptoms/charts.py" line="+79"/>
         <source>no answers in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Red flag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7445,7 +7445,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/visits.py" line="+52"/>
+        <location filename="../../companion/ui/pages/visits.py" line="+59"/>
         <source>Dismiss suggestion</source>
         <translation type="unfinished"></translation>
     </message>

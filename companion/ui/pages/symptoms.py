@@ -391,7 +391,7 @@ class SymptomsPage(Page):
 
     @staticmethod
     def _day(day: date) -> str:
-        return QLocale().toString(QDate(day), DAY_FORMAT)
+        return QLocale().toString(qdate(day), DAY_FORMAT)
 
     def current_filter(self) -> LogFilter:
         symptom = self.symptom_filter.currentData()

@@ -17,15 +17,13 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QPointF, Qt, QTime
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtCore import QDate, QDateTime, QPointF, Qt, QTime
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPen
 
 from companion.symptoms.history import TreatmentPeriod
 from companion.treatments.labels import day_text
 from companion.ui import theme
-from companion.ui.widgets.qt_items import qdate
 from companion.ui.widgets.chart_table import ChartKeys, summary
+from companion.ui.widgets.qt_items import qdate
 
 _EPOCH = date(1970, 1, 1).toordinal()
 _DAY_MS = 86_400_000

@@ -39,9 +39,9 @@ from companion.ui.symptoms.answer_row import AnswerRow
 from companion.ui.symptoms.signals import log_signals
 from companion.ui.symptoms.undo import undoable_change
 from companion.ui.widgets.common import button, label, status_line
-from companion.ui.widgets.qt_items import layout_widget, qdate
 from companion.ui.widgets.field_error import FieldError
 from companion.ui.widgets.note_limit import NoteLimit
+from companion.ui.widgets.qt_items import layout_widget, qdate
 
 NOTE_SAVE_DELAY_MS = 1200
 ESAS_SETTING = "checkin/esas"  # weekly | daily | never

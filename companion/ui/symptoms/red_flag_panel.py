@@ -92,8 +92,9 @@ class RedFlagPanel(QFrame):
     def _fill_reasons(self, flags: tuple[FlagEvent, ...]) -> None:
         while self.reasons.count():
             item = self.reasons.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.reason_labels, self.message_labels = [], []
         several = len(flags) > 1
         for flag in flags:

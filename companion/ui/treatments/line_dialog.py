@@ -89,7 +89,8 @@ class DrugPicker(QWidget):
     def _choose_suggestion(self, text: str) -> None:
         """A suggestion chosen from the list is added at once, and the list closes."""
         popup = self.entry.completer().popup()
-        popup.hide()
+        if popup is not None:
+            popup.hide()
         self.entry.setText(text)
         self.add_typed()
 

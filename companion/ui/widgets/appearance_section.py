@@ -35,9 +35,9 @@ class AppearanceSection(QWidget):
         ):
             self.scheme_combo.addItem(caption, key)
         self.scheme_combo.setCurrentIndex(max(0, self.scheme_combo.findData(choice)))
-        caption = QLabel(self.tr("C&olors"))
-        caption.setBuddy(self.scheme_combo)
-        form.addRow(caption, self.scheme_combo)
+        colours_label = QLabel(self.tr("C&olors"))
+        colours_label.setBuddy(self.scheme_combo)
+        form.addRow(colours_label, self.scheme_combo)
         layout.addLayout(form)
         self.setMaximumWidth(theme.em(self, 36))
         self.scheme_combo.currentIndexChanged.connect(

@@ -47,7 +47,7 @@ class StatusLine(QLabel):
         self.setProperty("role", "muted")
         self.setProperty("status", True)
 
-    def setText(self, text: str, *, error: bool = False) -> None:  # type: ignore[override]
+    def setText(self, text: str, *, error: bool = False) -> None:
         super().setText(text)
         self.setAccessibleDescription(text)
         if self.property("error") != error:
