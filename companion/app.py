@@ -111,13 +111,17 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
 
         return LibraryPage(services)
 
-    def settings_page(_window: MainWindow) -> Page:
+    def settings_page(window: MainWindow) -> Page:
         from companion.ui.pages.settings import SettingsPage
+        from companion.ui.symptoms.weekly_day import WeeklyDaySection
 
         page = SettingsPage(services, text_scale, colour_scheme)
         page.text_scale_changed.connect(change_text_size)
         medicines.add_to_settings(page)
         page.appearance.scheme_changed.connect(change_colours)
+        weekly_day = WeeklyDaySection(settings, services.symptoms.plan, services.clock.today())
+        weekly_day.changed.connect(lambda: window.page("today").weekly.refresh())  # type: ignore[attr-defined]
+        page.add_section(weekly_day)
         return page
 
     def change_text_size(key: str) -> None:

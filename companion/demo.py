@@ -12,7 +12,8 @@ import random
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from companion.clock import Clock
 from companion.demo_medicines import add_demo_medicines
@@ -36,6 +37,7 @@ from companion.store.models import (
     Visit,
     VisitQuestion,
 )
+from companion.symptoms.model import RECALL_WEEKLY
 
 CHECKIN_DAYS = 183
 ESAS_ITEMS = (
@@ -69,6 +71,7 @@ def write_demo_profile(
         line2_start = today - timedelta(days=133)
         _treatments(session, today, line2_start)
         _checkins(session, rng, today, line2_start)
+        _short_dailies_and_weeklies(session, today, line2_start)
         _visits(session, today)
         session.add(PinnedSymptom(symptom_id="numbness_tingling"))
     return store
@@ -424,6 +427,76 @@ def _checkins(session: Session, rng: random.Random, today: date, line2_start: da
         for answer in checkin.answers:  # answered in the evening of that day
             answer.recorded_at = datetime.combine(day, time(19, 30), UTC)
         session.add(checkin)
+
+
+# The demo's weekly PRO-CTCAE answers: (item, attribute) → a usual answer.
+WEEKLY_USUAL = {
+    ("decreased_appetite", "severity"): 1,
+    ("decreased_appetite", "interference"): 1,
+    ("nausea", "frequency"): 2,
+    ("nausea", "severity"): 1,
+    ("vomiting", "frequency"): 0,
+    ("constipation", "severity"): 1,
+    ("diarrhea", "frequency"): 1,
+    ("shortness_of_breath", "severity"): 0,
+    ("cough", "severity"): 0,
+    ("hair_loss", "amount"): 1,
+    ("numbness_tingling", "severity"): 1,
+    ("numbness_tingling", "interference"): 1,
+    ("fatigue", "severity"): 2,
+    ("fatigue", "interference"): 1,
+}
+
+
+def _short_dailies_and_weeklies(session: Session, today: date, line2_start: date) -> None:
+    """The check-in as it is now: each daily finished with "compared with yesterday", a
+    weekly PRO-CTCAE check-in ("in the last 7 days") every week on the treatment weekday
+    since line 2 started, and last week's diarrhea worse (frequency 1 → 3). Today is left
+    open for the patient: its daily and its weekly are still to do."""
+    session.flush()
+    days = {
+        c.day: c for c in session.scalars(select(CheckIn).options(selectinload(CheckIn.answers)))
+    }
+    today_row = days.pop(today, None)
+    if today_row is not None:
+        session.delete(today_row)
+    previous = None
+    for day in sorted(days):
+        checkin = days[day]
+        fatigue = next((a.value for a in checkin.answers if a.symptom_id == "fatigue"), 1)
+        if previous is not None:
+            checkin.compared_with_yesterday = (
+                "better" if fatigue < previous else "worse" if fatigue > previous else "same"
+            )
+            checkin.daily_done_at = datetime.combine(day, time(19, 35), UTC)
+        previous = fatigue
+    worse_week = today - timedelta(days=7)
+    week = line2_start
+    while week < today:
+        found = days.get(week)
+        if found is None:
+            found = CheckIn(day=week, note="")
+            session.add(found)
+        checkin = found
+        values = dict(WEEKLY_USUAL)
+        if (week - line2_start).days % 21 == 7:  # the week after a dose: more nausea
+            values[("nausea", "frequency")] = 3
+            values[("nausea", "severity")] = 2
+        if week == worse_week:
+            values[("diarrhea", "frequency")] = 3
+        for (symptom_id, attribute), value in values.items():
+            if attribute != "frequency" and values.get((symptom_id, "frequency")) == 0:
+                continue  # PRO-CTCAE branching: "Never" skips the item's other questions
+            checkin.answers.append(
+                SymptomAnswer(
+                    symptom_id=symptom_id,
+                    attribute=attribute,
+                    value=value,
+                    recall_days=RECALL_WEEKLY,
+                    recorded_at=datetime.combine(week, time(18, 0), UTC),
+                )
+            )
+        week += timedelta(days=7)
 
 
 def _note(rng: random.Random, nausea: int, fatigue: int) -> str:

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from companion import __version__, atomic_file
 from companion.library.model import ANSWER_SCALES
 from companion.reports.fhir_medicines import RecordParts, medicine_resources
+from companion.reports.fhir_weekly import weekly_resources
+from companion.symptoms.model import RECALL_DAILY
 from companion.treatments.labels import (
     administration_label,
     end_reason_label,
@@ -442,6 +444,8 @@ class RecordBuilder:
         service = self.services.symptoms
         for state in service.history.day_states():
             for answer in state.answers:
+                if answer.recall_days != RECALL_DAILY:
+                    continue  # weekly answers: a QuestionnaireResponse (fhir_weekly)
                 words = ANSWER_SCALES.get(answer.attribute, ())
                 word = words[answer.value] if answer.value < len(words) else str(answer.value)
                 term = service.term(answer.symptom_id)
@@ -499,6 +503,8 @@ def build_record_bundle(services: Services, today: date | None = None) -> Resour
     builder.procedures()
     builder.tests()
     builder.symptoms()
+    for resource in weekly_resources(services.symptoms, builder.today, builder._subject(), _id):
+        builder._add(resource)
     parts = RecordParts(
         _ref(builder.patient),
         _id,

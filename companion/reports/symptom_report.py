@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 
 from companion.reports.pdf import ReportDocument
 from companion.reports.symptom_chart_image import chart_image
+from companion.reports.weekly_summary import weekly_summary_html
 from companion.symptoms import esas, wording
 from companion.symptoms.history import main_attribute, weekly_worst
 from companion.symptoms.service import SymptomService
@@ -94,7 +95,7 @@ def build_symptom_report(
         "</style>",
         _muted(
             SymptomReport.tr(
-                "What the patient reported in the daily check-in of HER2 Companion. Answers use "
+                "What the patient reported in the check-ins of HER2 Companion. Answers use "
                 "the PRO-CTCAE answer words (for example None, Mild, Moderate, Severe, Very "
                 "severe). They are the patient’s own reports, not clinical grades."
             )
@@ -114,6 +115,7 @@ def build_symptom_report(
         )
         + "</p>",
     ]
+    parts.append(weekly_summary_html(service, start, end))  # its own page, first
     if periods:
         parts.append(_heading(SymptomReport.tr("Treatment in this period")) + "<ul>")
         for period in periods:

@@ -9,7 +9,7 @@ brief is always exactly one page.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -125,6 +125,10 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
             n=data.checkins,
         )
     h.append(escape(since) + "</p>")
+    if data.worse:
+        h.append(_heading(VisitBrief.tr("Worse in the weekly check-ins since the last visit")))
+        h.append(_para(", ".join(data.worse[: limits.symptoms])))
+        h.append(_more(len(data.worse) - limits.symptoms))
 
     h.append(_heading(VisitBrief.tr("Current treatment")))
     treatment = data.treatment
@@ -358,6 +362,9 @@ def visit_brief_for(
     data = gather_brief(
         services.symptoms.recap, services.treatments.recap, services.visits, terms, visit_id, now
     )
+    plan = services.symptoms.plan
+    worse = plan.worse_since(data.start - timedelta(days=1), data.end)
+    data = replace(data, worse=tuple(plan.describe(m) for m in worse))
     at = now or services.clock.wall_now()
     medicines = home_medicines(services.treatments.schedules, data.start, data.end, at)
     data = replace(data, medicines=tuple(medicines))

@@ -59,8 +59,8 @@ def daily_questions(
     answered: Iterable[AnswerKey] = (),
     limit: int = MAX_DAILY_QUESTIONS,
 ) -> list[AnswerKey]:
-    """The day's questions in order: pinned symptoms, warning signs, fever; then whatever
-    was already answered that day (never hidden, even past the limit)."""
+    """The day's questions in order: pinned symptoms, warning signs, fever; then any other
+    symptom already answered that day (never hidden, even past the limit)."""
     questions: dict[str, AnswerKey] = {}
     sign_of = dict(signs)
 
@@ -78,8 +78,10 @@ def daily_questions(
         add(symptom_id, attribute)
     for symptom_id in ALWAYS_ASKED:
         add(symptom_id, sign_of.get(symptom_id) or one_question(attributes.get(symptom_id, ())))
-    keys = list(questions.values())
-    for key in answered:
-        if key not in keys and key[1] in attributes.get(key[0], ()):
-            keys.append(key)
-    return keys
+    given: dict[str, list[str]] = {}
+    for symptom_id, attribute in answered:
+        if attribute in attributes.get(symptom_id, ()):
+            given.setdefault(symptom_id, []).append(attribute)
+    for symptom_id, answered_attributes in given.items():
+        add(symptom_id, one_question(answered_attributes))
+    return list(questions.values())

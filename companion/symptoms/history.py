@@ -259,9 +259,17 @@ class SymptomHistory:
                 for checkin_id, day, note, temperature, weight, compared, done_at in days
             ]
 
-    def count(self) -> int:
+    def count(self, recall_days: int = RECALL_DAILY) -> int:
+        """How many answers of one recall period (the daily check-in's unless asked)."""
         with self._store.session() as session:
-            return session.scalar(select(func.count()).select_from(SymptomAnswer)) or 0
+            return (
+                session.scalar(
+                    select(func.count())
+                    .select_from(SymptomAnswer)
+                    .where(SymptomAnswer.recall_days == recall_days)
+                )
+                or 0
+            )
 
     def span(self) -> tuple[date, date] | None:
         # Two scalar subqueries: SQLite reads each end of the day index (one query asking

@@ -5,25 +5,52 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from sqlalchemy import select
 
+from companion.library.model import SymptomTerm
 from companion.store import Store
 from companion.store.models import CheckIn, SymptomAnswer
 from companion.symptoms import daily, weekly
 from companion.symptoms.changes import WeeklyAnswers, Worsening, what_changed, worse_since
-from companion.symptoms.model import RECALL_WEEKLY, AnswerKey
+from companion.symptoms.model import RECALL_WEEKLY, AnswerKey, DayState
+from companion.symptoms.redflags import RedFlagEvaluator, Situation
 from companion.translations import Symptoms
+from companion.treatments.current import CurrentTreatments
 
-if TYPE_CHECKING:
-    from companion.symptoms.service import SymptomService
+
+class SymptomLog(Protocol):
+    """What the plan reads from the symptom log (SymptomService provides it; named here so
+    that the plan does not import the service that holds it)."""
+
+    treatments: CurrentTreatments
+    history: Any
+
+    @property
+    def library(self) -> Any: ...
+
+    @property
+    def evaluator(self) -> RedFlagEvaluator: ...
+
+    def vocabulary(self) -> list[SymptomTerm]: ...
+
+    def attributes(self, symptom_id: str) -> tuple[str, ...]: ...
+
+    def term(self, symptom_id: str) -> str: ...
+
+    def pinned(self) -> list[str]: ...
+
+    def situation(self, day: date) -> Situation: ...
+
+    def day_state(self, day: date) -> DayState: ...
+
 
 WEEK = timedelta(days=7)
 
 
 class CheckInPlan:
-    def __init__(self, store: Store, service: SymptomService) -> None:
+    def __init__(self, store: Store, service: SymptomLog) -> None:
         self._store = store
         self._service = service
 
@@ -92,7 +119,7 @@ class CheckInPlan:
 
     def worse_this_week(self, day: date) -> list[Worsening]:
         """What the latest weekly check-in (of the last 7 days) marked worse."""
-        recent = [w for w in self.weeks(day) if day - w.day < WEEK]
+        recent = [w for w in self.weeks(day) if day - w.day <= WEEK]
         if not recent:
             return []
         changes = what_changed(self.weeks(day), self.line_start(day), self._service.attributes)

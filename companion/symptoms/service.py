@@ -30,6 +30,7 @@ from companion.symptoms.checkin_writes import (
 from companion.symptoms.history import SymptomHistory
 from companion.symptoms.log_window import LogWindow
 from companion.symptoms.model import RECALL_DAILY, AnswerKey, Change, DayState, FlagEvent
+from companion.symptoms.plan import CheckInPlan
 from companion.symptoms.recap import SymptomRecap
 from companion.symptoms.red_flag_engine import EPISODE_GAP_DAYS, RedFlagEngine
 from companion.symptoms.redflags import Observations, RedFlagEvaluator, Situation
@@ -81,6 +82,7 @@ class SymptomService:
         self.history = SymptomHistory(store, self.vocab, self.flags, treatments)
         self.log_window = LogWindow(store)  # the log table, a screenful at a time
         self.recap = SymptomRecap(store)
+        self.plan = CheckInPlan(store, self)  # what the daily and weekly check-ins ask
 
     @property
     def library(self) -> LibraryService | NoLibrary:

@@ -36,6 +36,9 @@ class BriefData:
     lvef: tuple[tuple[date, float], ...]  # the latest two, newest first
     markers: tuple[MarkerReading, ...]
     scans: tuple[TestInfo, ...]
+    # What the weekly PRO-CTCAE check-ins marked worse in the period, e.g.
+    # "diarrhea (frequency 1 → 3)" (companion.symptoms.changes); the brief leads with it.
+    worse: tuple[str, ...] = ()
     medicines: tuple[HomeMedicine, ...] = ()  # schedules at home (companion.medicines)
 
 

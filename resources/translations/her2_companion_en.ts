@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+141"/>
+        <location filename="../../companion/app.py" line="+145"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,19 +707,34 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+63"/>
-        <location line="+65"/>
-        <location line="+163"/>
+        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+67"/>
+        <location line="+108"/>
+        <location line="+165"/>
         <source>Daily check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-206"/>
-        <source>Answer with one click, or press the number key. Up and Down move between questions. Every answer is saved as you give it; Ctrl+Z undoes the last one.</source>
+        <location line="-248"/>
+        <source>Answer with one click, or press the number key. Up and Down move between questions. Every answer is saved as you give it; Ctrl+Z undoes the last one. Nothing new today: Alt+N. Finished: Alt+D.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+18"/>
+        <source>Nothing new today (Alt+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nothing new today: finish the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Same as yesterday and nothing new: saves that and finishes today (Alt+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Same as yesterday</source>
         <translation type="unfinished"></translation>
     </message>
@@ -735,17 +750,28 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+459"/>
+        <location line="+538"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-537"/>
         <source>Anything else about today, in your own words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+8"/>
+        <source>Done for today (Alt+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+368"/>
+        <source>Done for today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-328"/>
         <location line="+1"/>
         <source>Earlier day</source>
         <translation type="unfinished"></translation>
@@ -774,18 +800,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+379"/>
+        <location line="+434"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-375"/>
-        <location line="+397"/>
+        <location line="-430"/>
+        <location line="+452"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-387"/>
+        <location line="-442"/>
         <source>Te&amp;mperature (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -796,17 +822,22 @@
     </message>
     <message>
         <location line="+20"/>
-        <location line="+415"/>
+        <location line="+477"/>
         <source>Show the ESAS-r form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-474"/>
         <source>How often to ask the ESAS-r</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Ask me before a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Ask me every week</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,12 +859,12 @@
     <message>
         <location line="+34"/>
         <location line="+4"/>
-        <location line="+232"/>
+        <location line="+286"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-290"/>
         <source>Always ask about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -844,17 +875,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+232"/>
+        <location line="+286"/>
         <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-242"/>
         <source>Check-in for {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+40"/>
         <source>°F</source>
         <translation type="unfinished"></translation>
     </message>
@@ -874,7 +905,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Saved at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,7 +915,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>Compared with yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing new today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>ESAS-r answer: {item}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,7 +935,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Every question is already answered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -924,13 +965,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>The ESAS-r is due. It takes about a minute.</source>
+        <location line="+86"/>
+        <source>The ESAS-r is due before your visit. It asks how you feel now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hide the ESAS-r form</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DonePanel</name>
+    <message>
+        <location filename="../../companion/ui/symptoms/daily_parts.py" line="+44"/>
+        <location line="+4"/>
+        <source>Done for today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>✓ Done for today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Change today&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Change today&apos;s answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Hide the ESAS-r form</source>
+        <source>You feel better than yesterday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You feel the same as yesterday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>You feel worse than yesterday.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answers saved: {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing new today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finished at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Come back tomorrow, or sooner if something changes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3417,6 +3517,34 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>OverallRow</name>
+    <message>
+        <location filename="../../companion/ui/symptoms/daily_parts.py" line="-52"/>
+        <source>Compared with yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How are you today compared with yesterday?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../companion/ui/printing.py" line="+24"/>
@@ -4570,7 +4698,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <location line="+12"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
@@ -4961,8 +5089,8 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomReport</name>
     <message>
-        <location filename="../../companion/reports/symptom_report.py" line="+97"/>
-        <source>What the patient reported in the daily check-in of HER2 Companion. Answers use the PRO-CTCAE answer words (for example None, Mild, Moderate, Severe, Very severe). They are the patient’s own reports, not clinical grades.</source>
+        <location filename="../../companion/reports/symptom_report.py" line="+98"/>
+        <source>What the patient reported in the check-ins of HER2 Companion. Answers use the PRO-CTCAE answer words (for example None, Mild, Moderate, Severe, Very severe). They are the patient’s own reports, not clinical grades.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4971,7 +5099,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Treatment in this period</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5181,7 +5309,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/history.py" line="+291"/>
+        <location filename="../../companion/symptoms/history.py" line="+299"/>
         <source>Early treatment: {regimen}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5361,7 +5489,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/plan.py" line="+110"/>
+        <location filename="../../companion/symptoms/plan.py" line="+137"/>
         <source>{term} ({attribute} {before} → {after})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5441,24 +5569,24 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+514"/>
+        <location line="+530"/>
         <source>Export symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-513"/>
+        <location line="-529"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+573"/>
+        <location line="+589"/>
         <location line="+26"/>
         <source>Import symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-598"/>
+        <location line="-614"/>
         <source>&amp;Print report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5473,7 +5601,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>The log, trends and week-by-week views show the daily check-in: each answer is about its own day. Weekly PRO-CTCAE answers (about the last 7 days) and ESAS-r (how you felt at that moment) are kept apart and never mixed in here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Views of the symptom log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5581,12 +5714,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+428"/>
+        <location line="+53"/>
+        <source>{count} daily answers from {first} to {last}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+380"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-481"/>
+        <location line="-486"/>
         <source>Your own answers each day. Shaded: treatment lines. Triangles: red flags.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5611,12 +5749,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62"/>
-        <source>{count} answers from {first} to {last}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+71"/>
         <source>No answers yet. The check-in on the Today page fills this log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5834,7 +5967,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../companion/ui/pages/today.py" line="+38"/>
+        <location filename="../../companion/ui/pages/today.py" line="+39"/>
         <location line="+8"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
@@ -5846,7 +5979,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Hello, {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6905,12 +7038,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+221"/>
+        <location line="+225"/>
         <source>Visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-214"/>
         <source>Since the last visit on {day} with {who}: {days} days, {n} check-ins.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6921,6 +7054,11 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+8"/>
+        <source>Worse in the weekly check-ins since the last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Current treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7722,6 +7860,122 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+2"/>
         <source>Calendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyCheckInCard</name>
+    <message>
+        <location filename="../../companion/ui/symptoms/weekly_card.py" line="+41"/>
+        <source>Weekly check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Weekly check-in: the last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+68"/>
+        <location line="+46"/>
+        <source>Start the weekly check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>PRO-CTCAE questions from the US National Cancer Institute. Each asks about the last 7 days, not just today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add another PRO-CTCAE item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Done this week. Thank you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due today: about 2 minutes of questions about the last 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next one on {day}. You can also answer it now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Hide the weekly check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Weekly answer about {term}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{term} is not a PRO-CTCAE item; add it to the daily check-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeeklyDaySection</name>
+    <message>
+        <location filename="../../companion/ui/symptoms/weekly_day.py" line="+44"/>
+        <source>Weekly check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Once a week, Today asks the PRO-CTCAE questions for your treatment about the last 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Day of the weekly check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>My treatment day ({day})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Day of the week</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WeeklySummary</name>
+    <message>
+        <location filename="../../companion/reports/weekly_summary.py" line="+29"/>
+        <source>Weekly check-ins (PRO-CTCAE, the last 7 days each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Each column is one weekly check-in; its answers cover the 7 days before that date. Daily answers (about one day) follow on the next pages and are not mixed in here. 0–4 are the PRO-CTCAE answer words in order (for example 0 Never, 1 Rarely, 2 Occasionally, 3 Frequently, 4 Almost constantly).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Worse than the week before or the first week of this line: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing worse than the week before or the first week of this line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Item (NCI code)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,10 +8,12 @@ from fixed_time import TODAY
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from companion.symptoms.service import ALWAYS_ASKED, DEFAULT_SYMPTOMS
+PINNED = ("nausea", "fatigue", "hair_loss")
 
 
-def today_page(window):  # type: ignore[no-untyped-def]
+def today_page(window, pinned: tuple[str, ...] = PINNED):  # type: ignore[no-untyped-def]
+    for symptom_id in pinned:
+        window.services.symptoms.set_pinned(symptom_id, True)
     window.show_page("today")
     page = window.page("today")
     page.refresh()  # as when the page is opened after a change elsewhere
@@ -22,26 +24,37 @@ def saved(window, day: date = TODAY) -> dict:  # type: ignore[no-untyped-def]
     return window.services.symptoms.day_state(day).values()
 
 
-def test_without_treatment_the_default_set_is_asked(window) -> None:
+def test_without_treatment_only_pinned_symptoms_and_fever_are_asked(window) -> None:
+    form = today_page(window, pinned=()).checkin
+    assert list(form.rows) == [("fever", "presence")]
     form = today_page(window).checkin
-    asked = list(dict.fromkeys(s for s, _a in form.rows))
-    assert asked == [*DEFAULT_SYMPTOMS, *ALWAYS_ASKED]
+    assert list(form.rows) == [
+        ("nausea", "severity"),  # one "how bad" question per symptom
+        ("fatigue", "severity"),
+        ("hair_loss", "amount"),
+        ("fever", "presence"),
+    ]
 
 
 def test_a_whole_checkin_by_keyboard_saves_every_answer(window, qtbot) -> None:
     form = today_page(window).checkin
     keys = list(form.rows)
-    assert form.esas_body.isVisible()  # never answered, so the weekly ESAS-r is due
-    order = [*form.rows.values(), *form.esas_rows.values()]
-    assert order[0].hasFocus()
-    for index, row in enumerate(order):
+    assert not form.esas_body.isVisible()  # ESAS-r waits for the days before a visit
+    order = [form.overall_row, *form.rows.values()]
+    assert form.overall_row.hasFocus()
+    qtbot.keyClick(form.overall_row, "2")
+    for index, row in enumerate(order[1:]):
         assert QApplication.focusWidget() is row
         qtbot.keyClick(row, str(index % 2))
     assert saved(window) == {key: index % 2 for index, key in enumerate(keys)}
-    esas = window.services.symptoms.day_state(TODAY).esas_values()
-    assert list(esas.values()) == [(len(keys) + i) % 2 for i in range(len(esas))] or len(esas) == 9
+    assert window.services.symptoms.day_state(TODAY).compared_with_yesterday == "worse"
     assert form.temperature_edit.hasFocus()
     assert "Saved" in form.status.text()
+    assert not form.done_panel.isVisible()
+    qtbot.keyClick(form.temperature_edit, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert window.services.symptoms.day_state(TODAY).daily_done
+    assert form.done_panel.isVisible() and not form.body.isVisible()
+    assert "Answers saved: 4." in form.done_panel.summary.text()
 
 
 def test_click_to_answer_and_click_again_to_clear(window, qtbot) -> None:
@@ -71,18 +84,18 @@ def test_arrow_keys_and_delete(window, qtbot) -> None:
 
 def test_ctrl_z_reverses_the_last_answer_and_ctrl_y_redoes_it(window, qtbot) -> None:
     form = today_page(window).checkin
-    first, second = form.rows[("nausea", "frequency")], form.rows[("nausea", "severity")]
+    first, second = form.rows[("nausea", "severity")], form.rows[("fatigue", "severity")]
     first.setFocus()
     qtbot.keyClick(first, "2")
     qtbot.keyClick(second, "3")
-    assert saved(window) == {("nausea", "frequency"): 2, ("nausea", "severity"): 3}
+    assert saved(window) == {("nausea", "severity"): 2, ("fatigue", "severity"): 3}
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert saved(window) == {("nausea", "frequency"): 2}
+    assert saved(window) == {("nausea", "severity"): 2}
     assert second.value() is None  # the form shows the undone state
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert saved(window) == {}
     window.redo_action.trigger()
-    assert saved(window) == {("nausea", "frequency"): 2}
+    assert saved(window) == {("nausea", "severity"): 2}
     assert first.value() == 2
 
 
@@ -147,13 +160,13 @@ def test_back_dating_a_missed_day_but_never_the_future(window, qtbot) -> None:
 def test_same_as_yesterday_fills_for_review_in_one_undo_step(window, qtbot) -> None:
     symptoms = window.services.symptoms
     yesterday = TODAY - timedelta(days=1)
-    symptoms.set_answers(yesterday, {("nausea", "severity"): 2, ("hair_loss", "amount"): 1})
+    symptoms.set_answers(yesterday, {("nausea", "severity"): 2, ("hiccups", "severity"): 1})
     form = today_page(window).checkin
     qtbot.mouseClick(form.rows[("nausea", "severity")].buttons[1], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.same_button, Qt.MouseButton.LeftButton)
     # what was answered today is kept; the rest comes from yesterday, new symptoms included
-    assert saved(window) == {("nausea", "severity"): 1, ("hair_loss", "amount"): 1}
-    assert form.rows[("hair_loss", "amount")].value() == 1
+    assert saved(window) == {("nausea", "severity"): 1, ("hiccups", "severity"): 1}
+    assert form.rows[("hiccups", "severity")].value() == 1
     assert "check each answer" in form.status.text()
     window.undo_action.trigger()
     assert saved(window) == {("nausea", "severity"): 1}
@@ -169,21 +182,21 @@ def test_add_another_symptom_by_search(window, qtbot) -> None:
 
     QTimer.singleShot(0, pick)
     qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
-    row = form.rows[("hiccups", "frequency")]
+    row = form.rows[("hiccups", "severity")]
     qtbot.waitUntil(row.hasFocus)
     qtbot.keyClick(row, "2")
-    assert saved(window) == {("hiccups", "frequency"): 2}
+    assert saved(window) == {("hiccups", "severity"): 2}
 
 
 def test_pin_keeps_a_symptom_in_the_checkin(window, qtbot) -> None:
-    window.services.symptoms.set_answer(TODAY - timedelta(days=2), "hiccups", "frequency", 1)
-    form = today_page(window).checkin
+    window.services.symptoms.set_answer(TODAY - timedelta(days=2), "hiccups", "severity", 1)
+    form = today_page(window, pinned=()).checkin
     qtbot.mouseClick(form.earlier_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.earlier_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(form.pin_buttons["hiccups"], Qt.MouseButton.LeftButton)
     assert window.services.symptoms.pinned() == ["hiccups"]
     qtbot.mouseClick(form.today_button, Qt.MouseButton.LeftButton)
-    assert ("hiccups", "frequency") in form.rows
+    assert ("hiccups", "severity") in form.rows
 
 
 def test_temperature_in_fahrenheit_is_stored_in_celsius_and_checked(window, qtbot) -> None:
@@ -241,7 +254,9 @@ def test_the_note_is_saved_without_a_save_button(window, qtbot) -> None:
 
 def test_esas_r_nine_items_by_keyboard(window, qtbot) -> None:
     form = today_page(window).checkin
-    assert form.esas_body.isVisible()  # due: never answered
+    assert not form.esas_body.isVisible()  # offered before a visit by default
+    form.esas_frequency.setCurrentIndex(form.esas_frequency.findData("weekly"))
+    assert form.esas_body.isVisible()  # weekly: due, never answered
     rows = list(form.esas_rows.values())
     assert [r.title for r in rows][:2] == ["Pain", "Tiredness"]
     assert rows[-1].question == "Wellbeing (Wellbeing = how you feel overall)"
@@ -266,18 +281,43 @@ def test_a_site_rule_raises_an_emergency_banner_with_the_emergency_number_first(
     window.services.profile.update(care_team_phone="555 0100", emergency_number="112")
     page = today_page(window)
     form = page.checkin
-
-    def pick() -> None:
-        dialog = form.findChild(QDialog)
-        qtbot.keyClicks(dialog.search, "bladder")
-        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, pick)
-    qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
+    # a warning sign of bone spread: asked every day without adding it
     row = form.rows[("loss_bladder_bowel_control", "presence")]
-    qtbot.waitUntil(row.hasFocus)
+    row.setFocus()
     qtbot.keyClick(row, "1")
     assert [f.urgency for f in page.red_flags.flags] == ["emergency"]
     text = page.red_flags.text()
     assert "Call the emergency number now." in text
     assert text.index("Emergency: 112") < text.index("Care team: 555 0100")
+
+
+def test_nothing_new_today_finishes_the_day_in_one_key(window, qtbot) -> None:
+    page = today_page(window)
+    form = page.checkin
+    assert form.overall_row.hasFocus()
+    qtbot.keyClick(form.overall_row, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    state = window.services.symptoms.day_state(TODAY)
+    assert state.compared_with_yesterday == "same" and state.daily_done
+    assert state.values() == {}  # nothing is made up for the symptoms
+    assert form.done_panel.isVisible() and not form.body.isVisible()
+    assert "Nothing new today." in form.done_panel.summary.text()
+    window.undo_action.trigger()  # one undo step brings the questions back
+    assert window.services.symptoms.day_state(TODAY).is_empty
+    assert form.body.isVisible()
+
+
+def test_today_says_done_when_the_patient_comes_back(window, qtbot) -> None:
+    window.services.symptoms.set_overall(TODAY, "better")
+    window.services.symptoms.set_answer(TODAY, "nausea", "severity", 1)
+    window.services.symptoms.set_daily_done(TODAY, True)
+    form = today_page(window).checkin  # as when the app is opened again
+    assert form.done_panel.isVisible() and not form.body.isVisible()
+    assert form.done_panel.title.text() == "✓ Done for today"
+    assert "better than yesterday" in form.done_panel.summary.text()
+    assert form.done_panel.change_button.hasFocus()
+    qtbot.keyClick(form.done_panel.change_button, Qt.Key.Key_Space)
+    assert form.body.isVisible()
+    assert form.rows[("nausea", "severity")].value() == 1
+    assert form.overall_row.answer() == "better"
+    qtbot.mouseClick(form.earlier_button, Qt.MouseButton.LeftButton)  # another day: not done
+    assert form.body.isVisible() and not form.done_panel.isVisible()

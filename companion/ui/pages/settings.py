@@ -77,6 +77,8 @@ class SettingsPage(Page):
         layout.addWidget(self.backup_button)
         self.message = status_line()
         layout.addWidget(self.message)
+        self.sections = QVBoxLayout()  # other features add their sections (add_section)
+        layout.addLayout(self.sections)
         layout.addStretch(1)
 
         for edit in (self.name_edit, self.care_team_edit, self.emergency_edit):
@@ -85,6 +87,11 @@ class SettingsPage(Page):
         self.text_size_combo.currentIndexChanged.connect(
             lambda: self.text_scale_changed.emit(self.text_size_combo.currentData())
         )
+
+    def add_section(self, widget: QWidget) -> None:
+        """A section of another feature (e.g. the weekly check-in's day), kept in its module."""
+        widget.setMaximumWidth(theme.em(self, 36))
+        self.sections.addWidget(widget)
 
     def _line_edit(self, accessible_name: str) -> QLineEdit:
         return line_edit(accessible_name)

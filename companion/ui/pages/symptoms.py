@@ -88,6 +88,17 @@ class SymptomsPage(Page):
         self.summary = label("", "muted")
         self.summary.setAccessibleName(self.tr("Summary of the symptom log"))
         layout.addWidget(self.summary)
+        self.worse_label = label("", "subtitle")
+        layout.addWidget(self.worse_label)
+        self.recall_note = label(
+            self.tr(
+                "The log, trends and week-by-week views show the daily check-in: each answer "
+                "is about its own day. Weekly PRO-CTCAE answers (about the last 7 days) and "
+                "ESAS-r (how you felt at that moment) are kept apart and never mixed in here."
+            ),
+            "muted",
+        )
+        layout.addWidget(self.recall_note)
         layout.addLayout(self._build_filters())
 
         self.tabs = QTabWidget()
@@ -300,6 +311,11 @@ class SymptomsPage(Page):
         """Read everything again: the choices, then the first rows of the log."""
         self._dirty = False
         history = self._history
+        plan = self._service.plan
+        worse = plan.worse_line(plan.worse_this_week(self._services.clock.today()))
+        self.worse_label.setText(worse)
+        self.worse_label.setAccessibleName(worse)
+        self.worse_label.setVisible(bool(worse))
         self._periods = history.periods()
         self._fill_choices()
         self.model.load(self._periods, history.flag_symptoms(), self.current_filter())
@@ -318,7 +334,7 @@ class SymptomsPage(Page):
         span = self._history.span()
         total = self.model.total()
         self.summary.setText(
-            self.tr("{count} answers from {first} to {last}.").format(
+            self.tr("{count} daily answers from {first} to {last}.").format(
                 count=total, first=self._day(span[0]), last=self._day(span[1])
             )
             if span and total

@@ -18,6 +18,7 @@ from companion.symptoms.model import FlagEvent
 from companion.ui import theme
 from companion.ui.symptoms.checkin_form import CheckInForm
 from companion.ui.symptoms.red_flag_panel import RedFlagPanel
+from companion.ui.symptoms.weekly_card import WeeklyCheckInCard
 from companion.ui.widgets.common import Page, heading, label
 from companion.ui.widgets.first_steps import FirstStepsCard
 from companion.ui.widgets.next_visit import NextVisitCard
@@ -78,6 +79,8 @@ class TodayPage(Page):
 
         self.checkin = CheckInForm(services, undo_stack, settings)
         layout.addWidget(self.checkin)
+        self.weekly = WeeklyCheckInCard(services, undo_stack, settings)
+        layout.addWidget(self.weekly)
         layout.addStretch(1)
         self.scroll_area.setWidget(content)
         outer.addWidget(self.scroll_area, 1)
@@ -85,6 +88,7 @@ class TodayPage(Page):
         self.checkin.flags_changed.connect(self.show_flags)
         self.red_flags.acknowledged.connect(self._acknowledge)
         self.checkin.row_focused.connect(lambda w: self.scroll_area.ensureWidgetVisible(w))
+        self.weekly.row_focused.connect(lambda w: self.scroll_area.ensureWidgetVisible(w))
 
     def add_top_card(self, widget: QWidget) -> None:
         """Put a card (e.g. the next visit) at the top of the page, above the greeting."""
@@ -116,6 +120,7 @@ class TodayPage(Page):
         for widget in (self.greeting, self.care_team_label, self.emergency_label):
             widget.setAccessibleName(widget.text())
         self.checkin.set_day(today if self.checkin.follows_today else self.checkin.day())
+        self.weekly.set_day(today)
         if self.red_flags.flags:
             self.red_flags.alert()  # unread warnings come first, every time Today is shown
         else:

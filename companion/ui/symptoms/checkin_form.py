@@ -1,9 +1,11 @@
-"""The daily check-in form: every answer is saved the moment it is given.
+"""The daily check-in form: short, and every answer is saved the moment it is given.
 
-Questions come from the symptom service (side effects of the current drugs or a default
-set, pinned symptoms, the fever warning sign). Each change is one undo step on the main
-window's undo stack. The form reloads itself when the log changes elsewhere (undo, redo,
-the Symptoms page).
+First "How are you today compared with yesterday?" and "Nothing new today", which finishes
+the day in one key. Then one question each for the pinned symptoms and the warning signs of
+the medicines taken now (companion.symptoms.plan), temperature and weight, a note, and
+"Done for today"; a finished day shows the DonePanel until the patient opens it again. Each
+change is one undo step on the main window's undo stack. The form reloads itself when the
+log changes elsewhere (undo, redo, the Symptoms page).
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QSettings, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QDate, QEvent, QLocale, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,13 +31,14 @@ from PySide6.QtWidgets import (
 
 from companion.errors import StorageError, ValidationError
 from companion.services import Services
-from companion.symptoms import esas, wording
+from companion.symptoms import daily, esas, wording
 from companion.symptoms.checkin_writes import MAX_NOTE_CHARS
 from companion.symptoms.model import AnswerKey, Change, DayState, FlagEvent
 from companion.translations import locale_time
 from companion.ui import theme
 from companion.ui.symptoms.add_symptom import AddSymptomDialog
 from companion.ui.symptoms.answer_row import AnswerRow
+from companion.ui.symptoms.daily_parts import DonePanel, OverallRow
 from companion.ui.symptoms.signals import log_signals
 from companion.ui.symptoms.undo import undoable_change
 from companion.ui.widgets.common import button, label, status_line
@@ -44,7 +47,8 @@ from companion.ui.widgets.note_limit import NoteLimit
 from companion.ui.widgets.qt_items import layout_widget, qdate
 
 NOTE_SAVE_DELAY_MS = 1200
-ESAS_SETTING = "checkin/esas"  # weekly | daily | never
+ESAS_SETTING = "checkin/esas"  # visit | weekly | daily | never
+ESAS_DAYS_BEFORE_VISIT = 3  # ESAS-r is offered in the days just before a visit
 
 
 class CheckInForm(QFrame):
@@ -63,6 +67,7 @@ class CheckInForm(QFrame):
         self.setAccessibleName(self.tr("Daily check-in"))
         self._service = services.symptoms
         self._profile = services.profile
+        self._visits = services.visits
         self._stack = undo_stack
         self._settings = settings
         self._busy = False
@@ -72,6 +77,8 @@ class CheckInForm(QFrame):
         self.follows_today = True
         self._extra: list[str] = []
         self._symptoms: list[str] = []
+        self._questions: list[AnswerKey] = []
+        self._reopened = False  # the patient opened a finished day again
         self._state = DayState(day=self._day)
         self.rows: dict[AnswerKey, AnswerRow] = {}
         self.esas_rows: dict[str, AnswerRow] = {}
@@ -83,32 +90,66 @@ class CheckInForm(QFrame):
         self.hint = label(
             self.tr(
                 "Answer with one click, or press the number key. Up and Down move between "
-                "questions. Every answer is saved as you give it; Ctrl+Z undoes the last one."
+                "questions. Every answer is saved as you give it; Ctrl+Z undoes the last one. "
+                "Nothing new today: Alt+N. Finished: Alt+D."
             ),
             "muted",
         )
         layout.addWidget(self.hint)
+        self.done_panel = DonePanel()
+        layout.addWidget(self.done_panel)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(theme.em(self, 0.4))
+        layout.addWidget(self.body)
+        self.overall_row = OverallRow()
+        body.addWidget(self.overall_row)
         actions = QHBoxLayout()
+        self.nothing_new_button = button(
+            self.tr("Nothing new today (Alt+N)"), self.tr("Nothing new today: finish the day")
+        )
+        self.nothing_new_button.setToolTip(
+            self.tr("Same as yesterday and nothing new: saves that and finishes today (Alt+N).")
+        )
         self.same_button = button(self.tr("&Same as yesterday"))
         self.add_button = button(self.tr("&Add another symptom…"))
+        actions.addWidget(self.nothing_new_button)
         actions.addWidget(self.same_button)
         actions.addWidget(self.add_button)
         actions.addStretch(1)
-        layout.addLayout(actions)
+        body.addLayout(actions)
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(theme.em(self, 0.15))
-        layout.addLayout(self.rows_box)
-        layout.addWidget(self._build_esas())
-        layout.addLayout(self._build_measurements())
-        layout.addWidget(label(self.tr("Note (optional)"), "subtitle"))
+        body.addLayout(self.rows_box)
+        body.addLayout(self._build_measurements())
+        body.addWidget(label(self.tr("Note (optional)"), "subtitle"))
         self.note_edit = QPlainTextEdit()
         self.note_edit.setAccessibleName(self.tr("Note"))
         self.note_edit.setPlaceholderText(self.tr("Anything else about today, in your own words."))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(theme.em(self, 4.5))
-        layout.addWidget(self.note_edit)
+        body.addWidget(self.note_edit)
         self.note_counter = NoteLimit(self.note_edit, MAX_NOTE_CHARS)
-        layout.addWidget(self.note_counter)
+        body.addWidget(self.note_counter)
+        finish = QHBoxLayout()
+        self.done_button = button(
+            self.tr("Done for today (Alt+D)"), self.tr("Done for today"), primary=True
+        )
+        # Shortcuts rather than mnemonics: they work wherever the focus is in the form, on
+        # every platform (macOS has no Alt mnemonics).
+        for keys, slot in (
+            ("Alt+N", self.nothing_new),
+            ("Alt+D", self.finish_day),
+            ("Ctrl+Return", self.finish_day),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.body)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        finish.addWidget(self.done_button)
+        finish.addStretch(1)
+        body.addLayout(finish)
+        body.addWidget(self._build_esas())
         self.status = status_line()
         layout.addWidget(self.status)
 
@@ -119,6 +160,12 @@ class CheckInForm(QFrame):
         self.note_edit.textChanged.connect(self._note_timer.start)
         self.note_edit.installEventFilter(self)
         self.same_button.clicked.connect(self.same_as_yesterday)
+        self.nothing_new_button.clicked.connect(self.nothing_new)
+        self.done_button.clicked.connect(self.finish_day)
+        self.done_panel.change_requested.connect(self.reopen)
+        self.overall_row.answered.connect(self._answer_overall)
+        self.overall_row.move_requested.connect(lambda step: self._move(self.overall_row, step))
+        self.overall_row.focused.connect(lambda: self.row_focused.emit(self.overall_row))
         self.add_button.clicked.connect(self.add_symptom)
         log_signals(self._service).changed.connect(self._log_changed)
 
@@ -191,12 +238,13 @@ class CheckInForm(QFrame):
         self.esas_frequency = QComboBox()
         self.esas_frequency.setAccessibleName(self.tr("How often to ask the ESAS-r"))
         for key, caption in (
+            ("visit", self.tr("Ask me before a visit")),
             ("weekly", self.tr("Ask me every week")),
             ("daily", self.tr("Ask me every day")),
             ("never", self.tr("Only when I open it")),
         ):
             self.esas_frequency.addItem(caption, key)
-        wanted = str(self._settings.value(ESAS_SETTING, "weekly")) if self._settings else "weekly"
+        wanted = str(self._settings.value(ESAS_SETTING, "visit")) if self._settings else "visit"
         self.esas_frequency.setCurrentIndex(max(0, self.esas_frequency.findData(wanted)))
         top.addWidget(self.esas_toggle)
         top.addWidget(self.esas_frequency)
@@ -230,7 +278,7 @@ class CheckInForm(QFrame):
         self.esas_frequency.currentIndexChanged.connect(self._esas_frequency_changed)
         return box
 
-    def _rebuild_rows(self, symptoms: list[str]) -> None:
+    def _rebuild_rows(self, questions: list[AnswerKey]) -> None:
         while self.rows_box.count():
             widget = layout_widget(self.rows_box.takeAt(0))
             if widget is not None:
@@ -238,7 +286,7 @@ class CheckInForm(QFrame):
         self.rows.clear()
         self.pin_buttons.clear()
         pinned = set(self._service.pinned())
-        for symptom_id in symptoms:
+        for symptom_id, attribute in questions:
             header = QHBoxLayout()
             term = self._service.term(symptom_id)
             title = label(term, "subtitle", data=True)  # library wording
@@ -254,20 +302,20 @@ class CheckInForm(QFrame):
             holder = QWidget()
             holder.setLayout(header)
             self.rows_box.addWidget(holder)
-            for attribute in self._service.attributes(symptom_id):
-                row = AnswerRow(term, wording.question(attribute), wording.scale(attribute))
-                row.answered.connect(
-                    lambda value, s=symptom_id, a=attribute: self._answer((s, a), value)
-                )
-                row.move_requested.connect(lambda step, r=row: self._move(r, step))
-                row.focused.connect(lambda r=row: self.row_focused.emit(r))
-                self.rows_box.addWidget(row)
-                self.rows[(symptom_id, attribute)] = row
+            row = AnswerRow(term, wording.question(attribute), wording.scale(attribute))
+            row.answered.connect(
+                lambda value, s=symptom_id, a=attribute: self._answer((s, a), value)
+            )
+            row.move_requested.connect(lambda step, r=row: self._move(r, step))
+            row.focused.connect(lambda r=row: self.row_focused.emit(r))
+            self.rows_box.addWidget(row)
+            self.rows[(symptom_id, attribute)] = row
         for index in range(self.rows_box.count()):
             widget = layout_widget(self.rows_box.itemAt(index))
             if widget is not None:
                 widget.show()  # at once, so it can take the focus
-        self._symptoms = symptoms
+        self._questions = questions
+        self._symptoms = list(dict.fromkeys(s for s, _a in questions))
 
     # -- the shown day --------------------------------------------------------------------
     def day(self) -> date:
@@ -281,6 +329,7 @@ class CheckInForm(QFrame):
         self.follows_today = day == today  # after midnight, "today" moves on
         if changed:
             self._extra = []
+            self._reopened = False
         self.date_edit.blockSignals(True)
         self.date_edit.setMaximumDate(qdate(today))
         self.date_edit.setDate(qdate(day))
@@ -303,15 +352,26 @@ class CheckInForm(QFrame):
         """Read the shown day again; rebuild the questions only if the set changed."""
         self._flush_note()
         state = self._service.day_state(self._day)
-        symptoms = list(dict.fromkeys([*self._service.checkin_symptoms(self._day), *self._extra]))
-        if symptoms != self._symptoms:
-            self._rebuild_rows(symptoms)
+        questions = self._service.plan.daily_questions(self._day)
+        for symptom_id in self._extra:
+            attribute = daily.one_question(self._service.attributes(symptom_id))
+            if attribute and all(s != symptom_id for s, _a in questions):
+                questions.append((symptom_id, attribute))
+        if questions != self._questions:
+            self._rebuild_rows(questions)
         self._show_state(state)
         self._update_esas_due()
         self.flags_changed.emit(self._service.open_flags(self._day))
 
     def _show_state(self, state: DayState) -> None:
         self._state = state
+        finished = state.daily_done and not self._reopened
+        self.done_panel.setVisible(finished)
+        self.body.setVisible(not finished)
+        self.done_panel.show_day(
+            state.compared_with_yesterday, len(state.values()), state.daily_done_at
+        )
+        self.overall_row.show_answer(state.compared_with_yesterday)
         values = state.values()
         for key, row in self.rows.items():
             row.set_value(values.get(key))
@@ -335,7 +395,13 @@ class CheckInForm(QFrame):
             self.reload()
 
     # -- answering --------------------------------------------------------------------------
+    def is_done(self) -> bool:
+        return self._state.daily_done and not self._reopened
+
     def focus_first_question(self) -> None:
+        if self.is_done():
+            self.done_panel.change_button.setFocus()
+            return
         order = self._focus_order()
         first = next((r for r in order if r.value() is None), order[0] if order else None)
         if first is not None:
@@ -344,7 +410,7 @@ class CheckInForm(QFrame):
             self.temperature_edit.setFocus()
 
     def _focus_order(self) -> list[AnswerRow]:
-        rows = list(self.rows.values())
+        rows: list[AnswerRow] = [self.overall_row, *self.rows.values()]
         if self.esas_body.isVisible():
             rows += list(self.esas_rows.values())
         return rows
@@ -413,6 +479,39 @@ class CheckInForm(QFrame):
             lambda: self._service.set_answer(self._day, key[0], key[1], value),
         )
 
+    def _answer_overall(self, value: int | None) -> None:
+        answer = self.overall_row.answer()
+        self._run(
+            self.tr("Compared with yesterday"),
+            lambda: self._service.set_overall(self._day, answer),
+        )
+
+    def nothing_new(self) -> None:
+        """Same as yesterday and nothing new: one key finishes the day."""
+        self._reopened = False
+        self._run(
+            self.tr("Nothing new today"),
+            lambda: self._service.set_overall(self._day, "same", done=True),
+        )
+        self._show_state(self._state)
+        self.focus_first_question()
+
+    def finish_day(self) -> None:
+        """Done for today: what was answered is already saved; this marks the day finished."""
+        self._flush_note()
+        self._save_temperature()
+        self._save_weight()
+        self._reopened = False
+        self._run(self.tr("Done for today"), lambda: self._service.set_daily_done(self._day, True))
+        self._show_state(self._state)
+        self.focus_first_question()
+
+    def reopen(self) -> None:
+        """Show a finished day's questions again to change an answer."""
+        self._reopened = True
+        self._show_state(self._state)
+        self.focus_first_question()
+
     def _answer_esas(self, item: str, value: int | None) -> None:
         self._run(
             self.tr("ESAS-r answer: {item}").format(item=esas.item_name(item)),
@@ -428,8 +527,11 @@ class CheckInForm(QFrame):
         values = previous.values()
         new = [s for s, _a in values if s not in self._symptoms and s not in self._extra]
         self._extra.extend(dict.fromkeys(new))
+        self.reload()
         current = self._state.values()
-        fill = {key: value for key, value in values.items() if key not in current}
+        fill = {
+            key: value for key, value in values.items() if key not in current and key in self.rows
+        }
         if not fill:
             self.status.setText(self.tr("Every question is already answered."))
             return
@@ -586,13 +688,20 @@ class CheckInForm(QFrame):
         frequency = self.esas_frequency.currentData()
         answered_today = bool(self._state.esas)
         last = self._service.last_esas_day(before=self._day)
-        if frequency == "daily":
+        if frequency == "visit":
+            visit = self._visits.next_visit()
+            days_left = (visit.day - self._day).days if visit is not None else -1
+            recent = last is not None and (self._day - last).days < ESAS_DAYS_BEFORE_VISIT
+            due = 0 <= days_left <= ESAS_DAYS_BEFORE_VISIT and not answered_today and not recent
+        elif frequency == "daily":
             due = not answered_today
         elif frequency == "weekly":
             due = not answered_today and (last is None or (self._day - last).days >= 7)
         else:
             due = False
-        self.esas_due.setText(self.tr("The ESAS-r is due. It takes about a minute.") if due else "")
+        self.esas_due.setText(
+            self.tr("The ESAS-r is due before your visit. It asks how you feel now.") if due else ""
+        )
         self.esas_due.setVisible(due)
         if due or answered_today:
             self.esas_toggle.setChecked(True)
