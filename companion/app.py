@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import APP_NAME, __version__, crash
 from companion.clock import Clock
-from companion.errors import CompanionError, ProfileInUseError
+from companion.errors import CompanionError, DamagedProfileError, ProfileInUseError
 from companion.paths import ProfilePaths, make_private
 from companion.profile_lock import ProfileLock
 from companion.resource_files import resources_root
@@ -23,11 +23,15 @@ from companion.services import Services
 from companion.store.creation import tidy_leftovers
 from companion.translations import TranslationContext, install_translations
 from companion.ui import theme
+from companion.ui.damage_dialog import offer_recovery
 from companion.ui.main_window import MainWindow
 from companion.ui.medicines.setup import MedicinesInWindow
 from companion.ui.single_window import WindowBeacon, bring_forward
 from companion.ui.symptoms.file_actions import SymptomFileActions
 from companion.ui.widgets.common import Page
+
+BACKUP_DELAY_MS = 3000  # after the window is up: the start stays quick
+BACKUP_CHECK_MS = 60 * 60 * 1000  # a new day while the app stays open
 
 
 class App(TranslationContext):
@@ -206,6 +210,28 @@ class FirstPaintReporter(QObject):
         return False
 
 
+def keep_daily_backups(window: MainWindow) -> None:
+    """The day's verified backup soon after start, and again each new day the app stays open.
+    A backup that cannot be made (full disk, damage) is said in the status bar."""
+
+    def back_up() -> None:
+        try:
+            window.services.backups.daily_if_due()
+        except CompanionError as exc:
+            logging.getLogger("companion").warning("daily backup not made")
+            window.statusBar().showMessage(
+                App.tr("Today's automatic backup could not be made: {reason}").format(
+                    reason=str(exc)
+                )
+            )
+
+    timer = QTimer(window)
+    timer.setInterval(BACKUP_CHECK_MS)
+    timer.timeout.connect(back_up)
+    timer.start()
+    QTimer.singleShot(BACKUP_DELAY_MS, back_up)
+
+
 def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
     app = ensure_application()
     with _CloseOnTerminate(app) as terminate:
@@ -221,7 +247,12 @@ def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
                 )
                 make_private(log_file)
                 crash.install(paths.logs)
-            window = build_main_window(data_dir)
+            try:
+                window = build_main_window(data_dir)
+            except DamagedProfileError as exc:
+                if not offer_recovery(paths, str(exc)):
+                    return 1  # the user read the dialog; the damaged file is untouched
+                window = build_main_window(data_dir)
         except ProfileInUseError as exc:
             if bring_forward(paths.root):
                 return 0  # the open window came to the front: nothing else to do
@@ -236,6 +267,7 @@ def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
             window.current_page().installEventFilter(reporter)
         window.show()
         WindowBeacon(paths.root, window)
+        keep_daily_backups(window)
 
         def after_start() -> None:
             offer_crash_logs(window, paths.logs)

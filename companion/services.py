@@ -25,13 +25,13 @@ class Services:
     store: Store
     clock: Clock
     profile: ProfileService
-    backups: BackupService
     treatments: TreatmentRecord
     visits: VisitService
     visit_suggestions: SuggestionService
     question_bank: QuestionBank
     symptoms: SymptomService
     library: LibraryService
+    backups: BackupService
 
     @classmethod
     def open(cls, data_dir: Path | ProfilePaths, clock: Clock | None = None) -> Services:
@@ -53,7 +53,6 @@ class Services:
             store=store,
             clock=store.clock,
             profile=ProfileService(store),
-            backups=BackupService(store),
             treatments=treatments,
             visits=visits,
             visit_suggestions=SuggestionService(
@@ -62,6 +61,7 @@ class Services:
             question_bank=QuestionBank(visit_library.questions),
             symptoms=symptoms,
             library=library,
+            backups=BackupService(store),
         )
 
     def close(self) -> None:

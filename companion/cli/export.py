@@ -14,8 +14,12 @@ EXPORT_MODULES: tuple[str, ...] = (
     "companion.cli.visit_export",
     "companion.cli.record_export",
     "companion.cli.medicine_export",
+    "companion.cli.archive_verbs:register_export",
 )
-IMPORT_MODULES: tuple[str, ...] = ("companion.cli.symptom_import",)
+IMPORT_MODULES: tuple[str, ...] = (
+    "companion.cli.symptom_import",
+    "companion.cli.archive_verbs:register_import",
+)
 
 
 def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -26,4 +30,5 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         parser = verbs.add_parser(verb, help=text, description=text.capitalize() + ".")
         kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
         for name in modules:
-            importlib.import_module(name).register(kinds)
+            module, _, function = name.partition(":")
+            getattr(importlib.import_module(module), function or "register")(kinds)

@@ -11,7 +11,7 @@ from companion.cli.profiles import existing_profile, profile_paths
 from companion.clock import default_clock
 from companion.errors import ProfileError, ValidationError
 from companion.paths import FILE_MODE, FOLDER_MODE
-from companion.store.backup import backup_database, integrity_problems, timestamp
+from companion.store.backup import backup_database, integrity_problems
 from companion.store.sqlite_files import connect_read_only
 
 
@@ -34,6 +34,9 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         type=Path,
         metavar="FILE",
         help="backup file (default: the profile's backups folder)",
+    )
+    backup.add_argument(
+        "--list", action="store_true", help="list the backups in the profile's backups folder"
     )
     backup.set_defaults(handler=cmd_backup)
 
@@ -90,11 +93,24 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from companion.store import backup_shelf
+
     paths = existing_profile(args)
-    target = args.output or paths.backups / f"backup-{timestamp(default_clock().now())}.sqlite"
-    if target.exists():
-        raise ValidationError(f"{target} already exists; choose another file name.")
-    backup_database(paths.database, Path(target))
+    if args.list:
+        for entry in backup_shelf.list_backups(paths):
+            state = "" if entry.readable else " (damaged profile kept as it was)"
+            print(
+                f"{entry.made_at:%Y-%m-%d %H:%M} UTC  {entry.kind:<15} {entry.size:>10}  "
+                f"{entry.path}{state}"
+            )
+        return 0
+    if args.output is None:
+        target = backup_shelf.make_backup(paths, backup_shelf.BY_HAND, default_clock().now())
+    else:
+        target = Path(args.output)
+        if target.exists():
+            raise ValidationError(f"{target} already exists; choose another file name.")
+        backup_database(paths.database, target)
     print(f"Backup written to {target}")
     return 0
 

@@ -25,7 +25,7 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def cmd_import_symptoms(args: argparse.Namespace) -> int:
     from companion.cli.profiles import profile_paths, writing_services
     from companion.errors import ProfileError
-    from companion.reports.symptom_csv_import import import_csv
+    from companion.reports.symptom_csv_import import import_parsed, parse_csv, read_file
 
     paths = profile_paths(args)
     if not args.create and not paths.database.is_file():
@@ -34,7 +34,10 @@ def cmd_import_symptoms(args: argparse.Namespace) -> int:
             "a new profile there with these entries."
         )
     with writing_services(args, create=args.create) as services:
-        summary = import_csv(services.symptoms, args.file)
+        data = read_file(args.file)  # checked before anything is written
+        parsed = parse_csv(services.symptoms, data)
+        services.backups.before_import()
+        summary = import_parsed(services.symptoms, parsed)
     print(
         f"Imported {summary.rows} rows for {summary.days} days "
         f"({summary.added} new entries; the rest were already in the log)."

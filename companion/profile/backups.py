@@ -1,11 +1,21 @@
-"""Backups of the open profile, for the Settings page (which never touches the store)."""
+"""Backups of the open profile: list, make, keep tidy, restore (the Settings page and CLI)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from companion.paths import ProfilePaths
 from companion.store import Store
-from companion.store.backup import timestamp
+from companion.store import backup_shelf as shelf
+from companion.store.backup_shelf import (
+    BEFORE_IMPORT,
+    BEFORE_UPGRADE,
+    BY_HAND,
+    DAILY,
+    REPLACED,
+    BackupEntry,
+)
+from companion.store.restore import RestoreResult, restore_profile
 
 
 class BackupService:
@@ -17,7 +27,57 @@ class BackupService:
         """Where the backups of this profile are kept."""
         return self._store.paths.backups
 
+    def list(self) -> list[BackupEntry]:
+        return shelf.list_backups(self._store.paths)
+
     def back_up_now(self) -> Path:
-        """Write a backup named after the current time; returns its path."""
-        target = self.folder / f"backup-{timestamp(self._store.clock.now())}.sqlite"
-        return self._store.backup(target)
+        return shelf.make_backup(self._store.paths, shelf.BY_HAND, self._store.clock.now())
+
+    def before(self, kind: str) -> Path:
+        """A backup before a risky change (an import); kept 10 of each kind."""
+        made = shelf.make_backup(self._store.paths, kind, self._store.clock.now())
+        shelf.prune(self._store.paths, self._store.clock.now())
+        return made
+
+    def before_import(self) -> Path:
+        """The backup taken before an import adds entries (CLI and window alike)."""
+        return self.before(BEFORE_IMPORT)
+
+    def daily_if_due(
+        self, daily: int = shelf.DAILY_KEPT, weekly: int = shelf.WEEKLY_KEPT
+    ) -> Path | None:
+        if self._store.read_only:
+            return None
+        return shelf.daily_backup_if_due(self._store.paths, self._store.clock.now(), daily, weekly)
+
+    def restore(self, source: Path) -> RestoreResult:
+        """Replace the open profile with source (validated first). The connections are
+        closed around the swap, so the next read opens the restored file."""
+        self._store.engine.dispose()
+        try:
+            return restore_profile(self._store.paths, source)
+        finally:
+            self._store.engine.dispose()
+
+
+__all__ = [
+    "BEFORE_IMPORT",
+    "BEFORE_UPGRADE",
+    "BY_HAND",
+    "DAILY",
+    "REPLACED",
+    "BackupEntry",
+    "BackupService",
+    "newest_good_backup",
+    "restore_unopened",
+]
+
+
+def newest_good_backup(paths: ProfilePaths) -> BackupEntry | None:
+    """For a profile that cannot be opened: its newest backup that passes the check."""
+    return shelf.newest_good(paths)
+
+
+def restore_unopened(paths: ProfilePaths, source: Path) -> RestoreResult:
+    """Restore into a profile that is not open (damaged at start); the caller holds the lock."""
+    return restore_profile(paths, source)

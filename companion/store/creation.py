@@ -7,6 +7,7 @@ by the next start) or a complete one: never a half-made schema that will not ope
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -80,6 +81,10 @@ def leftovers(paths: ProfilePaths) -> list[Path]:
 def tidy_leftovers(paths: ProfilePaths) -> int:
     """Remove leftovers; only the holder of the profile lock may call this."""
     removed = 0
+    for folder in paths.root.glob(".archive-*"):  # an archive import that was killed
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
     for path in leftovers(paths):
         try:
             path.unlink()

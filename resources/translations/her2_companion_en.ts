@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+145"/>
+        <location filename="../../companion/app.py" line="+149"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,6 +347,11 @@
         <source>Crash report</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+33"/>
+        <source>Today&apos;s automatic backup could not be made: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AppearanceSection</name>
@@ -387,6 +392,51 @@
     </message>
 </context>
 <context>
+    <name>ArchiveText</name>
+    <message>
+        <location filename="../../companion/store/archive.py" line="+109"/>
+        <source>{path} cannot be imported: {reason}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>it is not an ordinary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is far too big</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>it is not a HER2 Companion archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it was made by another version of the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the database inside is not the one archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the database inside is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the entries inside do not match its list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AsNeededRow</name>
     <message>
         <location filename="../../companion/ui/medicines/dose_card.py" line="+202"/>
@@ -419,6 +469,100 @@
     <message>
         <location filename="../../companion/store/backup.py" line="+57"/>
         <source>No backup was written: the profile is damaged ({problem}). Keep the file as it is and restore your newest good backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupsSection</name>
+    <message>
+        <location filename="../../companion/ui/widgets/backups_section.py" line="+31"/>
+        <location line="+3"/>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A checked copy is made every day you use the app, and before every update, import and restore. The last 14 days and 8 weeks are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backups, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Back up my data now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Restore this backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restore the chosen backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{when} · {kind} · {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>damaged profile kept as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Backup saved: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore this backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your profile will be replaced by the backup from {when}. Entries made since then will not be in it. The profile as it is now is kept as a backup first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restored. The profile as it was is kept as {file}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -707,8 +851,8 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+67"/>
-        <location line="+108"/>
+        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+68"/>
+        <location line="+109"/>
         <location line="+165"/>
         <source>Daily check-in</source>
         <translation type="unfinished"></translation>
@@ -750,12 +894,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+538"/>
+        <location line="+554"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-537"/>
+        <location line="-553"/>
         <source>Anything else about today, in your own words.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,12 +910,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+368"/>
+        <location line="+384"/>
         <source>Done for today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-344"/>
         <location line="+1"/>
         <source>Earlier day</source>
         <translation type="unfinished"></translation>
@@ -800,18 +944,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+434"/>
+        <location line="+450"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-430"/>
-        <location line="+452"/>
+        <location line="-446"/>
+        <location line="+468"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-442"/>
+        <location line="-458"/>
         <source>Te&amp;mperature (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -822,12 +966,12 @@
     </message>
     <message>
         <location line="+20"/>
-        <location line="+477"/>
+        <location line="+493"/>
         <source>Show the ESAS-r form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-474"/>
+        <location line="-490"/>
         <source>How often to ask the ESAS-r</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,12 +1003,12 @@
     <message>
         <location line="+34"/>
         <location line="+4"/>
-        <location line="+286"/>
+        <location line="+302"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-306"/>
         <source>Always ask about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,12 +1019,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+286"/>
+        <location line="+302"/>
         <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-258"/>
         <source>Check-in for {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -905,8 +1049,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Saved at {time}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+5"/>
+        <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -972,6 +1122,34 @@
     <message>
         <location line="+10"/>
         <source>Hide the ESAS-r form</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DamageText</name>
+    <message>
+        <location filename="../../companion/ui/damage_dialog.py" line="+36"/>
+        <source>There is no backup to bring back yet. The file was left exactly as it is; please keep it, and ask someone you trust for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Your newest good backup is from {when}. Entries made after it will not be in it. The damaged file is kept aside exactly as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore the backup from {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The profile is damaged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4591,7 +4769,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/settings.py" line="+31"/>
+        <location filename="../../companion/ui/pages/settings.py" line="+32"/>
         <location line="+2"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
@@ -4688,24 +4866,9 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Back up my data now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <location line="+12"/>
+        <location line="+49"/>
+        <location line="+4"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-4"/>
-        <source>Backup saved: {file}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5581,12 +5744,12 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+0"/>
         <location line="+589"/>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Import symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-614"/>
+        <location line="-616"/>
         <source>&amp;Print report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5719,12 +5882,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+380"/>
+        <location line="+382"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-488"/>
         <source>Your own answers each day. Shaded: treatment lines. Triangles: red flags.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5870,7 +6033,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Import cancelled. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>

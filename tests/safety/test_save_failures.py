@@ -45,6 +45,9 @@ def test_an_answer_that_did_not_land_is_not_shown_as_given(window, qtbot) -> Non
         qtbot.keyClick(row, "1")
         assert row.value() is None  # the buttons show what is really stored
         assert "Not saved" in form.status.text() and "read-only" in form.status.text()
+        assert form._failure_box is not None and form._failure_box.isVisible()
+        assert "read-only" in form._failure_box.text()
+        form._failure_box.accept()
     assert window.services.symptoms.day_state(form.day()).values() == {}
     qtbot.keyClick(row, "1")
     assert row.value() == 1 and "Saved at" in form.status.text()

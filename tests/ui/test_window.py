@@ -82,11 +82,12 @@ def test_every_control_on_every_page_has_an_accessible_name(demo_window) -> None
 
 def test_back_up_now_writes_a_backup(window, qtbot) -> None:
     window.show_page("settings")
-    page = window.page("settings")
-    qtbot.mouseClick(page.backup_button, Qt.MouseButton.LeftButton)
+    section = window.page("settings").backups_section
+    qtbot.mouseClick(section.backup_button, Qt.MouseButton.LeftButton)
     backups = list(window.services.store.paths.backups.glob("backup-*.sqlite"))
     assert len(backups) == 1
-    assert backups[0].name in page.message.text()
+    assert backups[0].name in section.message.text()
+    assert section.list.count() == 1
 
 
 def test_an_unusable_data_folder_is_explained_in_a_window(

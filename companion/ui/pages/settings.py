@@ -11,12 +11,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.errors import CompanionError, ValidationError
+from companion.errors import ValidationError
 from companion.services import Services
 from companion.ui import theme
 from companion.ui.theme import TEXT_SCALES
 from companion.ui.widgets.appearance_section import AppearanceSection
-from companion.ui.widgets.common import Page, button, heading, label, line_edit, status_line
+from companion.ui.widgets.backups_section import BackupsSection
+from companion.ui.widgets.common import Page, heading, label, line_edit, status_line
 
 
 class SettingsPage(Page):
@@ -71,10 +72,8 @@ class SettingsPage(Page):
                 )
             )
         )
-        self.backup_button = button(self.tr("&Back up now"), self.tr("Back up my data now"))
-        self.backup_button.setMaximumWidth(theme.em(self, 14))
-        self.backup_button.clicked.connect(self._back_up)
-        layout.addWidget(self.backup_button)
+        self.backups_section = BackupsSection(services.backups)
+        layout.addWidget(self.backups_section)
         self.message = status_line()
         layout.addWidget(self.message)
         self.sections = QVBoxLayout()  # other features add their sections (add_section)
@@ -104,6 +103,7 @@ class SettingsPage(Page):
         self.unit_combo.blockSignals(True)
         self.unit_combo.setCurrentIndex(0 if info.temperature_unit == "C" else 1)
         self.unit_combo.blockSignals(False)
+        self.backups_section.refresh()
 
     def _save_text(self) -> None:
         try:
@@ -117,14 +117,6 @@ class SettingsPage(Page):
             self.refresh()
             return
         self.message.setText(self.tr("Saved."))
-
-    def _back_up(self) -> None:
-        try:
-            target = self._services.backups.back_up_now()
-        except CompanionError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.message.setText(self.tr("Backup saved: {file}").format(file=target.name))
 
     def _save_unit(self) -> None:
         self._services.profile.update(temperature_unit=self.unit_combo.currentData())

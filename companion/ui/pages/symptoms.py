@@ -682,6 +682,7 @@ class SymptomsPage(Page):
         if not self._can_start():
             return False
         service = self._service
+        backups = self._services.backups
 
         def work(progress: Progress) -> tuple[ImportSummary, list[DayState], list[DayState]]:
             from companion.reports.symptom_csv_import import import_parsed, parse_csv, read_file
@@ -689,6 +690,7 @@ class SymptomsPage(Page):
             progress(0, 2)
             parsed = parse_csv(service, read_file(path))
             progress(1, 2)  # the last chance to cancel: the import is one transaction
+            backups.before_import()
             return record_change(
                 service, [s.day for s in parsed.states], lambda: import_parsed(service, parsed)
             )

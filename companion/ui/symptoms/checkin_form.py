@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -74,6 +75,7 @@ class CheckInForm(QFrame):
         self._clock = services.clock
         self._day = self._clock.today()
         self.save_failed = False  # the last save did not land (disk full, read-only…)
+        self._failure_box: QMessageBox | None = None
         self.follows_today = True
         self._extra: list[str] = []
         self._symptoms: list[str] = []
@@ -453,6 +455,7 @@ class CheckInForm(QFrame):
             self.save_failed = True
             self.status.show_error(str(exc))
             self._show_saved_answers()
+            self._tell_not_saved(str(exc))
             return None
         finally:
             self._busy = False
@@ -462,6 +465,21 @@ class CheckInForm(QFrame):
         self.status.setText(self.tr("Saved at {time}.").format(time=locale_time(self._clock.now())))
         self.flags_changed.emit(result.open_flags)
         return result
+
+    def _tell_not_saved(self, message: str) -> None:
+        """Say it at once, where the patient is looking (the status line may be scrolled
+        away); one box, not one per click, and it does not block the form."""
+        if self._failure_box is None:
+            self._failure_box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Not saved"),
+                "",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            self._failure_box.setAccessibleName(self.tr("Not saved"))
+        self._failure_box.setText(message)
+        self._failure_box.open()
 
     def _show_saved_answers(self) -> None:
         """Answer buttons show what is stored (after a save that did not land)."""

@@ -3,9 +3,9 @@ index may be None, and take no Python date; these say what the code relies on, o
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QLayoutItem,
     QTableWidget,
@@ -18,6 +18,12 @@ from PySide6.QtWidgets import (
 
 def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+def local_qdatetime(moment: datetime) -> QDateTime:
+    """A stored (UTC) moment as a QDateTime in the computer's time zone, for display."""
+    local = moment.astimezone()
+    return QDateTime(qdate(local.date()), QTime(local.hour, local.minute, local.second))
 
 
 def top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:

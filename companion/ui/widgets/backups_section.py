@@ -1,0 +1,138 @@
+"""Settings ▸ Backups: the automatic and other backups, "Back up now", restore any of them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.errors import CompanionError
+from companion.profile import backups as shelf
+from companion.profile.backups import BackupEntry, BackupService
+from companion.ui import theme
+from companion.ui.widgets.common import button, label, status_line
+from companion.ui.widgets.qt_items import local_qdatetime
+
+
+class BackupsSection(QWidget):
+    """A list of backups, newest first; restoring one replaces the profile after asking."""
+
+    restored = Signal()  # the profile was replaced: pages must read it again
+
+    def __init__(self, backups: BackupService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._backups = backups
+        self.setAccessibleName(self.tr("Backups"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label(self.tr("Backups"), "subtitle"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "A checked copy is made every day you use the app, and before every update, "
+                    "import and restore. The last 14 days and 8 weeks are kept."
+                ),
+                "muted",
+            )
+        )
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Backups, newest first"))
+        self.list.setMinimumHeight(theme.em(self, 8))
+        self.list.setMaximumWidth(theme.em(self, 36))
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.backup_button = button(self.tr("&Back up now"), self.tr("Back up my data now"))
+        self.restore_button = button(
+            self.tr("&Restore this backup…"), self.tr("Restore the chosen backup")
+        )
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = status_line()
+        layout.addWidget(self.message)
+        self.backup_button.clicked.connect(self.back_up)
+        self.restore_button.clicked.connect(self.restore_chosen)
+        self.list.currentRowChanged.connect(self._update_buttons)
+        self.confirm = self._ask  # tests answer for the user
+
+    def refresh(self) -> None:
+        self.list.clear()
+        for entry in self._backups.list():
+            item = QListWidgetItem(self._describe(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self._describe(entry))
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self._update_buttons()
+
+    def _describe(self, entry: BackupEntry) -> str:
+        kinds = {
+            shelf.DAILY: self.tr("Daily"),
+            shelf.BY_HAND: self.tr("Made by hand"),
+            shelf.BEFORE_UPGRADE: self.tr("Before an update"),
+            shelf.BEFORE_IMPORT: self.tr("Before an import"),
+            shelf.REPLACED: self.tr("Before a restore"),
+        }
+        when = QLocale().toString(local_qdatetime(entry.made_at), QLocale.FormatType.ShortFormat)
+        size = QLocale().formattedDataSize(entry.size)
+        text = self.tr("{when} · {kind} · {size}").format(
+            when=when, kind=kinds.get(entry.kind, entry.kind), size=size
+        )
+        if not entry.readable:
+            text += " · " + self.tr("damaged profile kept as it was")
+        return text
+
+    def chosen(self) -> BackupEntry | None:
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        entry: BackupEntry = item.data(Qt.ItemDataRole.UserRole)
+        return entry
+
+    def _update_buttons(self) -> None:
+        entry = self.chosen()
+        self.restore_button.setEnabled(entry is not None and entry.readable)
+
+    def back_up(self) -> None:
+        try:
+            made = self._backups.back_up_now()
+        except CompanionError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.refresh()
+        self.message.setText(self.tr("Backup saved: {file}").format(file=made.name))
+
+    def _ask(self, entry: BackupEntry) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore this backup?"),
+            self.tr(
+                "Your profile will be replaced by the backup from {when}. Entries made since "
+                "then will not be in it. The profile as it is now is kept as a backup first."
+            ).format(when=self._describe(entry)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_chosen(self) -> None:
+        entry = self.chosen()
+        if entry is None or not self.confirm(entry):
+            return
+        try:
+            result = self._backups.restore(entry.path)
+        except CompanionError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.refresh()
+        kept = result.kept_aside.name if result.kept_aside else ""
+        self.message.setText(
+            self.tr("Restored. The profile as it was is kept as {file}.").format(file=kept)
+        )
+        self.restored.emit()
