@@ -32,6 +32,8 @@ from companion.ui.widgets.common import Page
 
 BACKUP_DELAY_MS = 3000  # after the window is up: the start stays quick
 BACKUP_CHECK_MS = 60 * 60 * 1000  # a new day while the app stays open
+WM_CLASS = "her2-companion"
+DESKTOP_ID = "io.github.her2companion.HER2Companion"
 
 
 class App(TranslationContext):
@@ -42,14 +44,17 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
-    QCoreApplication.setApplicationName(APP_NAME)
+    # The name is the X11 WM_CLASS and the desktop file the Wayland app id: both must match
+    # packaging/linux/*.desktop (StartupWMClass) so the dock groups the window with its icon.
+    QCoreApplication.setApplicationName(WM_CLASS)
     QCoreApplication.setApplicationVersion(__version__)
     QCoreApplication.setOrganizationName("HER2 Companion")
     app = QApplication(argv if argv is not None else sys.argv[:1])
     install_translations(app)  # before any widget exists; English when none is found
     icon = resources_root() / "icons" / "her2-companion.svg"
     app.setWindowIcon(QIcon(str(icon)))
-    app.setDesktopFileName("her2-companion")
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setApplicationDisplayName(APP_NAME)
     return app
 
 
