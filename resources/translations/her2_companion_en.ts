@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+149"/>
+        <location filename="../../companion/app.py" line="+154"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
