@@ -149,7 +149,8 @@ def keep_aside(paths: ProfilePaths, label: str) -> Path | None:
             (target, *side_files(target)),
             strict=True,
         ):
-            if original.exists():
+            # An empty side file (the WAL an open attempt leaves) holds nothing to keep.
+            if original.exists() and original.stat().st_size > 0:
                 atomic_file.write_with(copy, partial(_copy_file, original))
         return target
 

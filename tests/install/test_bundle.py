@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from installed_app import ROOT, exercise, project_version, run
 
-pytestmark = pytest.mark.packaging
+# Builds and installs take minutes, more than the suite's per-test limit.
+pytestmark = [pytest.mark.packaging, pytest.mark.timeout(1800)]
 sys.path.insert(0, str(ROOT / "packaging"))
 from bundle_contents import left_out  # noqa: E402
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from installed_app import ROOT, user_env
 
-pytestmark = pytest.mark.packaging
+# Builds and installs take minutes, more than the suite's per-test limit.
+pytestmark = [pytest.mark.packaging, pytest.mark.timeout(1800)]
 
 TINY_PROJECT = """\
 [build-system]

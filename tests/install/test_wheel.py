@@ -20,7 +20,8 @@ from installed_app import (
     shipped_package_files,
 )
 
-pytestmark = pytest.mark.packaging
+# Builds and installs take minutes, more than the suite's per-test limit.
+pytestmark = [pytest.mark.packaging, pytest.mark.timeout(1800)]
 
 
 @pytest.fixture(scope="module")
