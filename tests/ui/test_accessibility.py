@@ -7,6 +7,8 @@ from PySide6.QtGui import QAccessible
 
 def test_answer_buttons_are_radio_buttons_in_a_named_group(window, qtbot) -> None:
     window.show_page("today")
+    window.services.symptoms.set_pinned("fatigue", True)
+    window.page("today").refresh()
     row = window.page("today").checkin.rows[("fatigue", "severity")]
     group = QAccessible.queryAccessibleInterface(row)
     assert group.role() == QAccessible.Role.Grouping

@@ -46,14 +46,17 @@ def test_a_full_daily_checkin_by_keyboard(window, qtbot) -> None:
     form = window.page("today").checkin
     keys = _ready(window, qtbot)
     rows = list(form.rows.values())
-    assert QApplication.focusWidget() is rows[0]
+    assert QApplication.focusWidget() is form.overall_row
+    keys.press(Qt.Key.Key_1)  # "Same as yesterday", and the focus moves on
     for _row in rows:
         keys.press(Qt.Key.Key_0)  # "0 None/Never/No", and the focus moves on
+    keys.press(Qt.Key.Key_D, ALT)  # Done for today
     assert all(row.value() == 0 for row in rows)
-    stored = window.services.symptoms.day_state(NOW.date()).values()
-    assert len(stored) == len(rows)
-    print(f"\nDaily check-in: {len(rows)} questions, {keys.keys} keys")
-    assert keys.keys == len(rows)
+    state = window.services.symptoms.day_state(NOW.date())
+    assert len(state.values()) == len(rows)
+    assert state.compared_with_yesterday == "same" and state.daily_done
+    print(f"\nDaily check-in: {len(rows) + 1} questions, {keys.keys} keys")
+    assert keys.keys == len(rows) + 2
 
 
 def test_add_a_question_and_print_the_sheet_by_keyboard(window, qtbot, monkeypatch) -> None:

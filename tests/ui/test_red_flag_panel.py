@@ -39,15 +39,20 @@ def spy(monkeypatch) -> type[AccessibilitySpy]:  # type: ignore[no-untyped-def]
 def test_four_severe_answers_make_one_panel_ordered_by_urgency(window, qtbot, spy) -> None:
     window.services.profile.update(care_team_phone="555 0100", emergency_number="911")
     window.resize(1200, 800)
+    for symptom_id in ("fatigue", "nausea", "shortness_of_breath", "diarrhea"):
+        window.services.symptoms.set_pinned(symptom_id, True)  # asked every day
     window.show_page("today")
     page = window.page("today")
+    page.refresh()
     form = page.checkin
-    for key in (
-        ("fatigue", "severity"),
-        ("nausea", "severity"),
-        ("shortness_of_breath", "severity"),
-        ("diarrhea", "frequency"),
-    ):
+    severe = [key for key in form.rows if key[0] != "fever"]
+    assert [symptom for symptom, _ in severe] == [
+        "fatigue",
+        "nausea",
+        "shortness_of_breath",
+        "diarrhea",
+    ]
+    for key in severe:
         row = form.rows[key]
         row.setFocus()
         qtbot.keyClick(row, "4")
@@ -69,7 +74,7 @@ def test_four_severe_answers_make_one_panel_ordered_by_urgency(window, qtbot, sp
     assert all(label.accessibleDescription() for label in panel.reason_labels)
     # the form stays in view: the panel takes well under half of the page
     assert panel.height() < page.height() * 0.45
-    assert page.scroll.viewport().height() > page.height() * 0.45
+    assert page.scroll_area.viewport().height() > page.height() * 0.45
 
     qtbot.mouseClick(panel.details_button, Qt.MouseButton.LeftButton)
     assert all(label.isVisible() for label in panel.message_labels)
@@ -92,7 +97,8 @@ def test_a_new_flag_is_an_alert_and_takes_the_focus(window, qtbot, spy) -> None:
     qtbot.keyClick(panel.ack_button, Qt.Key.Key_Return)
     assert panel.isHidden()
     assert window.services.symptoms.day_state(TODAY).flags[0].acknowledged_at is not None
-    assert QApplication.focusWidget() in page.checkin.rows.values()
+    questions = [page.checkin.overall_row, *page.checkin.rows.values()]
+    assert QApplication.focusWidget() in questions
 
 
 def test_status_lines_are_named_by_their_text(window, qtbot) -> None:

@@ -45,8 +45,8 @@ def test_a_whole_checkin_by_keyboard_saves_every_answer(window, qtbot) -> None:
     qtbot.keyClick(form.overall_row, "2")
     for index, row in enumerate(order[1:]):
         assert QApplication.focusWidget() is row
-        qtbot.keyClick(row, str(index % 2))
-    assert saved(window) == {key: index % 2 for index, key in enumerate(keys)}
+        qtbot.keyClick(row, str((index + 1) % 2))  # fever (the last) "No": no red flag
+    assert saved(window) == {key: (index + 1) % 2 for index, key in enumerate(keys)}
     assert window.services.symptoms.day_state(TODAY).compared_with_yesterday == "worse"
     assert form.temperature_edit.hasFocus()
     assert "Saved" in form.status.text()
