@@ -44,6 +44,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.settings = settings
+        # Asked when the window is closed: True hides it instead (the app stays in the
+        # tray for medicine reminders); set by the medicines part.
+        self.hide_on_close: Callable[[], bool] | None = None
         self.undo_stack = QUndoStack(self)
         title = self.tr("HER2 Companion")  # the name may be written in another script
         self.setWindowTitle(title)
@@ -210,6 +213,10 @@ class MainWindow(QMainWindow):
             focus.clearFocus()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
+        if self.hide_on_close is not None and self.hide_on_close():
+            event.ignore()
+            self.hide()
+            return
         super().closeEvent(event)
         if event.isAccepted():
             self.closed.emit()

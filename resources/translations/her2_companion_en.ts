@@ -1215,13 +1215,23 @@
 <context>
     <name>DoseReminders</name>
     <message>
-        <location filename="../../companion/ui/medicines/reminders.py" line="+114"/>
+        <location filename="../../companion/ui/medicines/reminders.py" line="+129"/>
         <source>HER2 Companion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Open HER2 Companion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Snooze reminders 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit HER2 Companion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3086,7 +3096,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../companion/ui/main_window.py" line="+48"/>
+        <location filename="../../companion/ui/main_window.py" line="+51"/>
         <source>HER2 Companion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4107,7 +4117,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ReminderBar</name>
     <message>
-        <location filename="../../companion/ui/medicines/reminders.py" line="-89"/>
+        <location filename="../../companion/ui/medicines/reminders.py" line="-97"/>
         <source>Medicine reminder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4135,7 +4145,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ReminderSettingsSection</name>
     <message>
-        <location filename="../../companion/ui/medicines/reminder_settings.py" line="+27"/>
+        <location filename="../../companion/ui/medicines/reminder_settings.py" line="+28"/>
         <location line="+5"/>
         <source>Medicine reminders</source>
         <translation type="unfinished"></translation>
@@ -4146,7 +4156,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Keep running in the tray when I close the window, so reminders still come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>This computer shows no tray icons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source> minutes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6164,6 +6184,19 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+3"/>
         <source>Emergency: {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayText</name>
+    <message>
+        <location filename="../../companion/ui/medicines/setup.py" line="+63"/>
+        <source>HER2 Companion is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medicine reminders will still come. To quit, choose Quit in the tray icon&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -141,12 +142,18 @@ def check_export(path: Path) -> None:
         assert expected is None or rows[0][: len(expected)] == expected, (path, rows[0])
     elif suffix == "json":
         assert json.loads(data)["resourceType"] == "Bundle", path
+    elif suffix == "zip":
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None and archive.namelist(), path
     elif suffix == "ics":
         assert data.startswith(b"BEGIN:VCALENDAR"), path
 
 
-def file_suffix(fmt: str | None) -> str:
-    """An export without --format writes a PDF (question sheet, brief)."""
+def file_suffix(kind: str, fmt: str | None) -> str:
+    """An export without --format writes a PDF (question sheet, brief), except the archive
+    for moving to another computer (a zip)."""
+    if kind == "archive":
+        return "zip"
     return {"fhir": "json", None: "pdf"}.get(fmt, fmt or "pdf")
 
 
@@ -169,7 +176,7 @@ def exercise(
     assert "healthy" in seen["check"]
     assert kinds, "the installed app offers no export"
     for kind, fmt in kinds:
-        out = work / "exports" / f"{kind}-{fmt or 'default'}.{file_suffix(fmt)}"
+        out = work / "exports" / f"{kind}-{fmt or 'default'}.{file_suffix(kind, fmt)}"
         out.parent.mkdir(exist_ok=True)
         formats = ["--format", fmt] if fmt else []
         run([*companion, "export", kind, *formats, "-o", out, "--data-dir", demo], home, work)

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from companion.ui import theme
 from companion.ui.medicines import autostart
+from companion.ui.medicines.reminders import KEEP_IN_TRAY
 from companion.ui.widgets.common import label
 
 
 class ReminderSettingsSection(QWidget):
-    def __init__(self, settings: QSettings, data_dir: Path | None) -> None:
+    def __init__(self, settings: QSettings, data_dir: Path | None, *, tray: bool = False) -> None:
         super().__init__()
         self.setAccessibleName(self.tr("Medicine reminders"))
         self._settings = settings
@@ -33,6 +34,14 @@ class ReminderSettingsSection(QWidget):
         self.enabled = QCheckBox(self.tr("Remind me at each dose time while the app runs"))
         self.enabled.setAccessibleName(self.enabled.text())
         layout.addWidget(self.enabled)
+        self.keep_in_tray = QCheckBox(
+            self.tr("Keep running in the tray when I close the window, so reminders still come")
+        )
+        self.keep_in_tray.setAccessibleName(self.keep_in_tray.text())
+        layout.addWidget(self.keep_in_tray)
+        if not tray:
+            self.keep_in_tray.setEnabled(False)
+            self.keep_in_tray.setToolTip(self.tr("This computer shows no tray icons."))
         form = QFormLayout()
         self.repeat = QSpinBox()
         self.repeat.setRange(1, 120)
@@ -74,7 +83,7 @@ class ReminderSettingsSection(QWidget):
             if inner is not None:  # the text part inside a spin box is read out too
                 inner.setAccessibleName(field.accessibleName())
         self._load()
-        for box in (self.enabled, self.quiet):
+        for box in (self.enabled, self.quiet, self.keep_in_tray):
             box.toggled.connect(self._save)
         self.repeat.valueChanged.connect(self._save)
         self.quiet_start.timeChanged.connect(self._save)
@@ -86,6 +95,7 @@ class ReminderSettingsSection(QWidget):
         self.enabled.setChecked(str(value("reminders/enabled", "true")).lower() == "true")
         self.repeat.setValue(int(str(value("reminders/repeat_minutes", 10)) or 10))
         self.quiet.setChecked(str(value("reminders/quiet", "false")).lower() == "true")
+        self.keep_in_tray.setChecked(str(value(KEEP_IN_TRAY, "false")).lower() == "true")
         self.quiet_start.setTime(
             QTime.fromString(str(value("reminders/quiet_start", "22:00")), "HH:mm")
         )
@@ -103,6 +113,7 @@ class ReminderSettingsSection(QWidget):
             "reminders/enabled", "true" if self.enabled.isChecked() else "false"
         )
         self._settings.setValue("reminders/repeat_minutes", self.repeat.value())
+        self._settings.setValue(KEEP_IN_TRAY, "true" if self.keep_in_tray.isChecked() else "false")
         self._settings.setValue("reminders/quiet", "true" if self.quiet.isChecked() else "false")
         self._settings.setValue("reminders/quiet_start", self.quiet_start.time().toString("HH:mm"))
         self._settings.setValue("reminders/quiet_end", self.quiet_end.time().toString("HH:mm"))

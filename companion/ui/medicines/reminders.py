@@ -21,6 +21,7 @@ from companion.medicines.model import DueItem
 from companion.medicines.reminders import ReminderSettings, ReminderState, reminders_due
 from companion.medicines.service import ScheduleService
 from companion.medicines.wording import amount_text
+from companion.resource_files import resources_root
 from companion.ui.widgets.common import button, label
 
 CHECK_EVERY_MS = 30_000
@@ -33,6 +34,15 @@ def _time(value: object, fallback: time | None) -> time | None:
         return time(int(hours), int(minutes))
     except ValueError:
         return fallback
+
+
+KEEP_IN_TRAY = "reminders/keep_in_tray"
+
+
+def keeps_running_in_tray(settings: QSettings) -> bool:
+    """Closing the window leaves the app in the tray (only while reminders are on)."""
+    on = str(settings.value(KEEP_IN_TRAY, "false")).lower() == "true"
+    return on and read_settings(settings).enabled
 
 
 def read_settings(settings: QSettings) -> ReminderSettings:
@@ -87,6 +97,8 @@ class DoseReminders(QObject):
     """Checks every half minute (and when asked) which doses to remind about."""
 
     reminded = Signal(str)  # the reminder's text
+    open_requested = Signal()  # the tray's "Open HER2 Companion"
+    quit_requested = Signal()  # the tray's "Quit HER2 Companion"
 
     def __init__(
         self,
@@ -110,10 +122,16 @@ class DoseReminders(QObject):
             use_tray = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray: QSystemTrayIcon | None = None
         if use_tray:
-            self.tray = QSystemTrayIcon(QApplication.windowIcon(), self)
+            icon = QApplication.windowIcon()
+            if icon.isNull():  # an app object made elsewhere (tests, embedding)
+                icon = QIcon(str(resources_root() / "icons" / "her2-companion.svg"))
+            self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip(self.tr("HER2 Companion"))
             menu = QMenu()
+            menu.addAction(self.tr("Open HER2 Companion"), self.open_requested.emit)
             menu.addAction(self.tr("Snooze reminders 15 minutes"), self.snooze)
+            menu.addSeparator()
+            menu.addAction(self.tr("Quit HER2 Companion"), self.quit_requested.emit)
             self.tray.setContextMenu(menu)
             self._menu = menu
             self.tray.show()
