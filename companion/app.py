@@ -100,7 +100,7 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
 
         page = SymptomsPage(services, undo_stack)
         today_page = window.page("today")
-        page.edit_day_requested.connect(today_page.open_day)  # type: ignore[attr-defined]
+        page.edit_day_requested.connect(today_page.open_day)  # type: ignore[attr-defined]  # pages are built lazily as Page; this one is a TodayPage
         page.export_action = file_actions.export_action
         page.import_action = file_actions.import_action
         return page
@@ -129,7 +129,7 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
         medicines.add_to_settings(page)
         page.appearance.scheme_changed.connect(change_colours)
         weekly_day = WeeklyDaySection(settings, services.symptoms.plan, services.clock.today())
-        weekly_day.changed.connect(lambda: window.page("today").weekly.refresh())  # type: ignore[attr-defined]
+        weekly_day.changed.connect(lambda: window.page("today").weekly.refresh())  # type: ignore[attr-defined]  # pages are built lazily as Page; this one is a TodayPage
         page.add_section(weekly_day)
         return page
 
@@ -317,7 +317,7 @@ class _CloseOnTerminate:
         self._wake.deleteLater()
         if hasattr(signal, "SIGTERM"):
             previous = self._previous if self._previous is not None else signal.SIG_DFL
-            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]  # the saved handler may be any of signal's handler kinds
 
     def _terminate(self, _signum: int, _frame: object) -> None:
         if self.window is not None:

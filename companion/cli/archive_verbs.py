@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 
-def register_export(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_export(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = kinds.add_parser(
         "archive",
         help="the whole profile in one file, to move it to another computer",
@@ -17,7 +17,7 @@ def register_export(kinds: argparse._SubParsersAction) -> None:  # type: ignore[
     parser.set_defaults(handler=cmd_export_archive)
 
 
-def register_import(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register_import(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = kinds.add_parser(
         "archive",
         help="a profile archive written by 'export archive' (replaces this profile)",

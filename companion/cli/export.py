@@ -22,7 +22,7 @@ IMPORT_MODULES: tuple[str, ...] = (
 )
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     for verb, modules, text in (
         ("export", EXPORT_MODULES, "write part of the profile to a file (CSV, PDF, FHIR, ICS)"),
         ("import", IMPORT_MODULES, "read entries from a file into the profile"),

@@ -8,7 +8,7 @@ import sys
 from companion.errors import ValidationError
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     library = verbs.add_parser(
         "library",
         help="search the bundled reference library",

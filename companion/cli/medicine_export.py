@@ -16,7 +16,7 @@ DOSES_HELP = (
 )
 
 
-def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     schedule = kinds.add_parser(
         "schedule",
         help="medicine schedules as a calendar file (ICS) with alarms",
@@ -41,37 +41,23 @@ def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     doses.set_defaults(handler=cmd_export_doses)
 
 
-def _services(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from companion.cli.profiles import data_dir_of
-    from companion.errors import ProfileError
-    from companion.paths import ProfilePaths
-    from companion.services import Services
-
-    data_dir = data_dir_of(args)
-    if not ProfilePaths(data_dir).database.is_file():
-        raise ProfileError(f"No profile found in {data_dir}.")
-    return Services.open(data_dir)
-
-
 def cmd_export_schedule(args: argparse.Namespace) -> int:
+    from companion.cli.profiles import reading_services
     from companion.reports.schedule_ics import write_schedule_ics
 
-    services = _services(args)
-    try:
+    with reading_services(args) as services:
         count = write_schedule_ics(services, args.output, services.clock.wall_now())
-    finally:
-        services.close()
     print(f"Wrote {count} event(s) to {args.output}")
     return 0
 
 
 def cmd_export_doses(args: argparse.Namespace) -> int:
+    from companion.cli.profiles import reading_services
     from companion.reports.dose_csv import write_dose_csv
 
     if args.start and args.end and args.start > args.end:
         raise ValidationError("--from must not be after --to.")
-    services = _services(args)
-    try:
+    with reading_services(args) as services:
         rows = write_dose_csv(
             services.treatments.schedules,
             args.output,
@@ -79,7 +65,5 @@ def cmd_export_doses(args: argparse.Namespace) -> int:
             args.start,
             args.end,
         )
-    finally:
-        services.close()
     print(f"Wrote {rows} rows to {args.output}")
     return 0

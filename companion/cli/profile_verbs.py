@@ -15,7 +15,7 @@ from companion.store.backup import backup_database, integrity_problems
 from companion.store.sqlite_files import connect_read_only
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = verbs.add_parser(
         "check",
         help="check the profile's integrity (changes nothing)",

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from companion.services import Services  # only for types: the CLI imports it late
 
 
-def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = kinds.add_parser(
         "record",
         help="the whole record as a FHIR R4 Bundle (JSON) or a treatment summary (PDF)",
@@ -41,7 +45,7 @@ def cmd_export_record(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_summary(services, output: Path) -> int:  # type: ignore[no-untyped-def]
+def _write_summary(services: Services, output: Path) -> int:
     from companion.reports.pdf import write_pdf
     from companion.reports.treatment_summary import build_treatment_summary
 

@@ -34,7 +34,7 @@ def iso_day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
 
 
-def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = kinds.add_parser(
         "symptoms",
         help="the symptom log as CSV or a PDF report",

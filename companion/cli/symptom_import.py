@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 
-def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = kinds.add_parser(
         "symptoms",
         help="symptom entries from a CSV file (as written by 'export symptoms')",

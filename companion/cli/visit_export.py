@@ -7,8 +7,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion.errors import ValidationError
+
+if TYPE_CHECKING:
+    from companion.services import Services  # only for types: the CLI imports it late
 
 
 def visit_choice(text: str) -> str | int:
@@ -23,7 +27,7 @@ def visit_choice(text: str) -> str | int:
     return number
 
 
-def register(kinds: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(kinds: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     visits = kinds.add_parser(
         "visits",
         help="upcoming visits as a calendar file (ICS)",
@@ -59,7 +63,7 @@ def _with_services(args: argparse.Namespace, work: Callable[..., int]) -> int:
         return work(services)
 
 
-def _visit_id(services, choice: str | int) -> int:  # type: ignore[no-untyped-def]
+def _visit_id(services: Services, choice: str | int) -> int:
     if choice == "next":
         visit = services.visits.next_visit()
         if visit is None:
@@ -76,7 +80,7 @@ def cmd_export_visits(args: argparse.Namespace) -> int:
     from companion.reports.visits_ics import write_visits_ics
     from companion.visits.model import format_visit_time
 
-    def work(services) -> int:  # type: ignore[no-untyped-def]
+    def work(services: Services) -> int:
         count = write_visits_ics(services, args.output)
         print(f"Wrote {count} upcoming visit(s) to {args.output}")
         for visit in services.visits.upcoming():
@@ -90,7 +94,7 @@ def cmd_export_questions(args: argparse.Namespace) -> int:
     from companion.reports.qt_context import ensure_gui_application
     from companion.reports.question_sheet import question_sheet
 
-    def work(services) -> int:  # type: ignore[no-untyped-def]
+    def work(services: Services) -> int:
         ensure_gui_application()
         visit_id = _visit_id(services, args.visit)
         sheet = question_sheet(services.visits, visit_id, services.profile.get().name)
@@ -106,7 +110,7 @@ def cmd_export_brief(args: argparse.Namespace) -> int:
     from companion.reports.qt_context import ensure_gui_application
     from companion.reports.visit_brief import visit_brief_for
 
-    def work(services) -> int:  # type: ignore[no-untyped-def]
+    def work(services: Services) -> int:
         ensure_gui_application()
         report = visit_brief_for(services, _visit_id(services, args.visit))
         write_pdf(report, args.output)

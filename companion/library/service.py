@@ -73,7 +73,7 @@ class LibraryService:
         with self._lock:
             self._connection.close()
 
-    def _rows(self, sql: str, *args: object) -> list[tuple]:  # type: ignore[type-arg]
+    def _rows(self, sql: str, *args: object) -> list[tuple]:  # type: ignore[type-arg]  # sqlite3 rows have any shape
         with self._lock:
             return self._connection.execute(sql, args).fetchall()
 

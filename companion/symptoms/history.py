@@ -182,7 +182,7 @@ class SymptomHistory:
         if symptom_ids is not None:
             query = query.where(SymptomAnswer.symptom_id.in_(list(symptom_ids)))
         with self._store.session() as session:
-            return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
+            return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]  # SQLAlchemy's Row is a tuple at run time
 
     def day_states(self, start: date | None = None, end: date | None = None) -> list[DayState]:
         """Everything recorded on each day of the period (for export), in a few plain reads

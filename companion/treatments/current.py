@@ -56,7 +56,7 @@ def current_drug_ids(
                 or_(OtherMedicine.end_date.is_(None), OtherMedicine.end_date >= day),
             )
         ).all()
-    return list(dict.fromkeys([*line_drugs, *others]))  # type: ignore[list-item]
+    return list(dict.fromkeys([*line_drugs, *others]))  # type: ignore[list-item]  # both lists hold drug ids (str); the ORM types them loosely
 
 
 def current_site_ids(

@@ -24,7 +24,7 @@ def preview_report(
     dialog.setAccessibleName(QCoreApplication.translate("Printing", "Print preview"))
     # Keep the printer alive as long as the dialog: a collected QPrinter crashes the preview.
     dialog.setProperty("_printer_ref", id(printer))
-    dialog._printer = printer  # type: ignore[attr-defined]
+    dialog._printer = printer  # type: ignore[attr-defined]  # a Python attribute keeps the QPrinter alive
     dialog.paintRequested.connect(lambda p: print_report(p, build()))
     # The preview's own Print has no key: Ctrl+P again prints, so printing is Ctrl+P twice.
     qt_context, qt_text = "QPrintPreviewDialog", "Print"  # Qt's own catalogue has it
@@ -32,6 +32,6 @@ def preview_report(
     for action in dialog.findChildren(QAction):
         if action.text() == printing:
             action.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
-            dialog.print_action = action  # type: ignore[attr-defined]
+            dialog.print_action = action  # type: ignore[attr-defined]  # a Python attribute: Ctrl+P and tests reach the Print action
     dialog.open()
     return dialog

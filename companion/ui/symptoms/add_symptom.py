@@ -75,7 +75,7 @@ class AddSymptomDialog(QDialog):
             row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
             self.results.setCurrentRow(row)
             return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]  # Qt's stubs want QObject/QEvent, never None here
 
     def chosen(self) -> str | None:
         item = self.results.currentItem()

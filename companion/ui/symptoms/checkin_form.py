@@ -694,7 +694,7 @@ class CheckInForm(QFrame):
             and event.type() == QEvent.Type.FocusOut
         ):
             self._save_note()
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]  # Qt's stubs want QObject/QEvent, never None here
 
     # -- ESAS-r -------------------------------------------------------------------------
     def _esas_frequency_changed(self) -> None:

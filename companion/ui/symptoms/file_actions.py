@@ -42,8 +42,8 @@ class SymptomFileActions(QObject):
                 menu.addAction(action)
 
     def _page(self) -> _SymptomsPage:
-        window: _Window = self.parent()  # type: ignore[assignment]
-        return window.page("symptoms")  # type: ignore[return-value]
+        window: _Window = self.parent()  # type: ignore[assignment]  # the parent is always the main window
+        return window.page("symptoms")  # type: ignore[return-value]  # the symptoms page is a SymptomsPage
 
     def _export(self) -> None:
         self._page().export()

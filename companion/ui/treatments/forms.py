@@ -78,7 +78,7 @@ def choice_combo(
     combo = QComboBox()
     combo.setAccessibleName(name)
     for code in codes:
-        combo.addItem(label_of(code), code)  # type: ignore[arg-type]
+        combo.addItem(label_of(code), code)  # type: ignore[arg-type]  # label_of also names the empty choice (None)
     index = combo.findData(current)
     combo.setCurrentIndex(max(0, index))
     return combo

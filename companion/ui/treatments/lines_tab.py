@@ -205,7 +205,7 @@ class LinesTab(QWidget):
 
     def _after_edit(self, text: str, before: object, line_id: int) -> None:
         after = self._record.lines.snapshot(line_id)
-        record_change(self, text, self._record.lines, before, after, self.refresh)  # type: ignore[arg-type]
+        record_change(self, text, self._record.lines, before, after, self.refresh)  # type: ignore[arg-type]  # the lines service is a Snapshotter by duck typing
         self._changed(line_id)
 
     def delete_line(self) -> None:
@@ -237,7 +237,7 @@ class LinesTab(QWidget):
             lambda: self._record.lines.stop_drug(line.id, drug.id, stopped.value()),
         )
         dialog.add_row(self.tr("&Stopped"), stopped)
-        dialog.stopped = stopped  # type: ignore[attr-defined]
+        dialog.stopped = stopped  # type: ignore[attr-defined]  # a Python attribute: tests reach the date field
         self._open(dialog, lambda: self._after_edit(self.tr("Drug stopped"), before, line.id))
 
     # -- treatment days --------------------------------------------------------------------

@@ -58,7 +58,7 @@ class SideBySide(QWidget):
         """The width this widget would have if the page exactly filled the window."""
         if self._viewport is None:
             return self.width()
-        page = self._viewport.parentWidget().widget()  # type: ignore[union-attr]
+        page = self._viewport.parentWidget().widget()  # type: ignore[union-attr]  # a viewport always has its scroll area as parent
         around = page.width() - self.width() if page is not None else 0
         return self._viewport.width() - around
 

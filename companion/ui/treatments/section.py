@@ -63,7 +63,7 @@ class EntrySection(QWidget):
         dialog = self.make_dialog(None)
 
         def saved() -> None:
-            new_id = dialog.result_value.id  # type: ignore[attr-defined]
+            new_id = dialog.result_value.id  # type: ignore[attr-defined]  # each editor dialog sets result_value when saved
             after = self._service.snapshot(new_id)
             record_change(
                 self,

@@ -112,9 +112,9 @@ class VisitEditor(QDialog):
         }
         try:
             if self._visit is None:
-                saved = self._visits.add(**values)  # type: ignore[arg-type]
+                saved = self._visits.add(**values)  # type: ignore[arg-type]  # the form's values are checked by the service
             else:
-                saved = self._visits.update(self._visit.id, **values)  # type: ignore[arg-type]
+                saved = self._visits.update(self._visit.id, **values)  # type: ignore[arg-type]  # the form's values are checked by the service
         except ValidationError as exc:
             self.message.show_error(str(exc))
             return

@@ -68,7 +68,7 @@ class ChartKeys:
     table_dialog: ChartTable | None = None
 
     def setup_chart_keys(self) -> None:
-        widget: QWidget = self  # type: ignore[assignment]
+        widget: QWidget = self  # type: ignore[assignment]  # a mixin: every user of it is a QWidget
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.table_headers, self.table_rows = [], []
         widget.setToolTip(Charts.tr("Enter or T: show these numbers as a table"))
@@ -76,14 +76,14 @@ class ChartKeys:
     def set_table(
         self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], summary: str
     ) -> None:
-        widget: QWidget = self  # type: ignore[assignment]
+        widget: QWidget = self  # type: ignore[assignment]  # a mixin: every user of it is a QWidget
         self.table_title = title
         self.table_headers = list(headers)
         self.table_rows = [list(r) for r in rows]
         widget.setAccessibleDescription(summary)
 
     def show_table(self) -> ChartTable:
-        widget: QWidget = self  # type: ignore[assignment]
+        widget: QWidget = self  # type: ignore[assignment]  # a mixin: every user of it is a QWidget
         self.table_dialog = ChartTable(
             self.table_title or widget.accessibleName(),
             self.table_headers,
