@@ -77,3 +77,25 @@ def test_no_text_reads_as_advice_about_earlier_treatment() -> None:
         if ADVICE.search(f.text)
     ]
     assert not found, "\n".join(found)
+
+
+def test_zanidatamab_lists_its_august_2026_use_and_new_boxed_warning() -> None:
+    """The Ziihera label changed in 08/2026 (second use with chemotherapy and a
+    diarrhea boxed warning); the old text said it listed only bile duct cancer."""
+    used = " ".join(_facts("zanidatamab", "used_when"))
+    assert "August 2026" in used and "lists only bile duct cancer" not in used
+    assert "not approved for breast cancer" in used
+    boxed = " ".join(_facts("zanidatamab", "boxed_warning"))
+    assert "diarrhea" in boxed and "unborn baby" in boxed
+
+
+def test_destiny_breast12_figure_names_who_it_applies_to() -> None:
+    """About 7 in 10 responded among people whose brain spots could be measured
+    (DESTINY-Breast12), not among everyone in the study."""
+    for entry_id, key in (
+        ("trastuzumab-deruxtecan", "used_when"),
+        ("brain", "treatments"),
+        ("treatment-lines", "notes"),
+    ):
+        text = next(t for t in _facts(entry_id, key) if "DESTINY-Breast12" in t)
+        assert "could be measured" in text, entry_id
