@@ -56,3 +56,13 @@ def test_each_medicine_cites_an_fda_label() -> None:
     for drug in LIBRARY.drugs():
         cited = {t for s in drug.sections for f in s.facts for t in f.sources}
         assert cited & labels, drug.id
+
+
+def test_each_medicine_names_the_label_version_it_was_checked_against() -> None:
+    """Issue 14: each drug entry names the FDA label record (and its date) its facts
+    were checked against, so a reviewer can tell when a newer label needs a look."""
+    for path in sorted((source_root() / "drugs").glob("*.toml")):
+        with path.open("rb") as handle:
+            version = tomllib.load(handle).get("label_version", "")
+        assert any(where in version for where in ("openFDA", "Drugs@FDA", "DailyMed")), path.stem
+        assert any(str(year) in version for year in range(2010, 2027)), path.stem
