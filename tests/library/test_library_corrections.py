@@ -99,3 +99,18 @@ def test_destiny_breast12_figure_names_who_it_applies_to() -> None:
     ):
         text = next(t for t in _facts(entry_id, key) if "DESTINY-Breast12" in t)
         assert "could be measured" in text, entry_id
+
+
+def test_breast_surgery_reflects_the_e2108_trial() -> None:
+    """EA2108: surgery on the primary tumour improved local control but not survival,
+    and quality of life was similar; the old text said it improved quality of life."""
+    used = " ".join(_facts("breast-surgery", "used_when"))
+    assert "improved quality of life" not in used
+    assert "did not help people live longer" in used
+
+
+def test_liver_is_not_called_the_second_most_common_site() -> None:
+    """Cohort studies disagree on whether liver or lung comes second; the old text
+    stated 'second most common' as a fact from a consumer article."""
+    what = " ".join(_facts("liver", "what_it_is"))
+    assert "second most common" not in what and "HER2-positive" in what
