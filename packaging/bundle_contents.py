@@ -7,6 +7,7 @@ Paths are as PyInstaller names them inside the bundle (relative to `_internal/`)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # The app finds its verbs, exports and pages through importlib by name; PyInstaller cannot
@@ -61,6 +62,10 @@ LEFT_OUT = [
         r"plugins/generic/",  # evdev and TUIO input (TUIO needs QtNetwork), for framebuffers
         r"Qt6EglFs",
         r"Qt6?(Multimedia|3D|Designer|Test)\b",
+        # The GTK3 platform theme pulls in GTK, ATK, Pango, Cairo and gdk-pixbuf (about
+        # 40 MiB); the app draws itself with Fusion and its own theme, and Qt's own file
+        # dialog (or the XDG portal theme) replaces GTK's.
+        r"platformthemes/libqgtk3",
     )
 ]
 QT_TRANSLATION = re.compile(r"PySide6/Qt/translations/(?P<name>[a-z]+)_(?P<lang>[A-Za-z_]+)\.qm$")
@@ -82,6 +87,31 @@ def left_out(path: str) -> bool:
 
 def keep_binary(dest: str) -> bool:
     return not left_out(dest)
+
+
+# A shared library at the top of the bundle, as PyInstaller places system libraries.
+TOP_LEVEL_LIBRARY = re.compile(r"^lib[^/]+[.]so(?:[.][0-9]+)*$")
+
+
+def without_orphan_libraries(
+    binaries: list[tuple[str, str, str]],
+    imports_of: Callable[[str], Iterable[tuple[str, object]]],
+) -> list[tuple[str, str, str]]:
+    """Drop top-level system libraries that only left-out binaries needed (the GTK theme's
+    Cairo, Pango, ATK …). PyInstaller collects a binary's dependencies before the spec
+    filters the binary out; what no kept binary links to is dead weight. Linux only:
+    imports_of lists a file's shared-library dependencies (transitively)."""
+    needed: set[str] = set()
+    for dest, source, _kind in binaries:
+        if not TOP_LEVEL_LIBRARY.match(_posix(dest)):
+            needed.update(name for name, _path in imports_of(source))
+    return [
+        entry
+        for entry in binaries
+        if not TOP_LEVEL_LIBRARY.match(_posix(entry[0]))
+        or entry[0] in needed
+        or entry[0].startswith("libpython")  # loaded by the bootloader itself
+    ]
 
 
 def keep_data(dest: str, languages: set[str] | None = None) -> bool:

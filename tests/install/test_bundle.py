@@ -55,6 +55,8 @@ def test_the_bundle_carries_what_the_app_needs_and_nothing_it_does_not(bundle: P
         assert any(f"libQt6{wanted}" in n for n in qt_libs), wanted
     unwanted = [str(p.relative_to(inside)) for p in inside.rglob("*") if left_out(str(p))]
     assert unwanted == []
+    # The left-out GTK theme's own libraries went with it.
+    assert not list(inside.glob("lib*cairo*")) and not list(inside.glob("libpango*"))
     # Nothing inside links to a Qt library that was left out.
     for library in [bundle / NAME, *inside.rglob("*.so*")]:
         if library.is_symlink() or not library.is_file():
