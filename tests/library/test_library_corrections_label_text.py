@@ -64,6 +64,12 @@ def test_embolization_says_what_the_nci_definition_says() -> None:
     assert "tumour tissue dies" not in what and "stops blood from flowing" in what
 
 
+def test_triple_positive_is_named_as_the_nci_dictionary_defines_it() -> None:
+    what = _facts("hr-positive", "what_it_is")
+    assert "not a formal medical term" not in what
+    assert "estrogen and progesterone" in what and "NCI Dictionary" in what
+
+
 def _hospital_domains() -> set[str]:
     with (source_root() / "trusted_domains.toml").open("rb") as handle:
         domains = tomllib.load(handle)["domain"]
