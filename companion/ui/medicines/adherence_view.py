@@ -51,7 +51,7 @@ class AdherenceView(QDialog):
         title = self.tr("{name}: doses taken").format(name=schedule.name)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setMinimumWidth(theme.em(self, 40))
+        self.setMinimumWidth(theme.em(self, 48))
         layout = QVBoxLayout(self)
         layout.addWidget(label(title, "title", data=True))
         layout.addWidget(label(schedule_text(schedule, today), "muted", data=True))
@@ -98,6 +98,12 @@ class AdherenceView(QDialog):
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        # Wide enough for every column: the share must not hide behind a scroll bar.
+        self.table.setMinimumWidth(
+            self.table.horizontalHeader().length()
+            + 2 * self.table.frameWidth()
+            + self.table.verticalScrollBar().sizeHint().width()
+        )
         right.addWidget(self.table, 1)
         right.addWidget(label(self.tr("Missed and skipped doses"), "subtitle"))
         self.misses = label(self._misses_text(), data=True)
