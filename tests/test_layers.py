@@ -47,6 +47,11 @@ OWNERS = {
     },
     "companion.visits": {"Visit", "Question", "VisitQuestion", "DismissedSuggestion"},
 }
+# Medicines at home are part of the treatments feature: their schedules hang off a line of
+# therapy and follow its treatment days (services.treatments.schedules). They own the
+# medicine tables, which the rest of treatments reaches through their service.
+MEDICINE_TABLES = {"MedicineSchedule", "MedicineDose", "DoseLogEntry"}
+OWNERS["companion.medicines"] = OWNERS["companion.treatments"] | MEDICINE_TABLES
 MODELS = set().union(*OWNERS.values())
 
 
