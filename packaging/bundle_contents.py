@@ -39,6 +39,10 @@ EXCLUDED_MODULES = [
     "PySide6.QtVirtualKeyboard",
     "PySide6.QtMultimedia",
     "PySide6.Qt3DCore",
+    # Qt Charts links Qt's OpenGL libraries, which stay, but never their Python modules.
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtDBus",
 ]
 
 # What the app never uses; PyInstaller's Qt hooks would otherwise bring some of it along
@@ -66,6 +70,12 @@ LEFT_OUT = [
         # 40 MiB); the app draws itself with Fusion and its own theme, and Qt's own file
         # dialog (or the XDG portal theme) replaces GTK's.
         r"platformthemes/libqgtk3",
+        # Image formats the app never reads: its icons are SVG, and PNG is built into QtGui.
+        r"imageformats/libq(gif|ico|jpeg|tga|tiff|wbmp|webp|icns)[.]",
+        # rapidfuzz's AVX2 builds: it falls back to its generic build when they are absent.
+        r"rapidfuzz/.*_avx2[.]",
+        # Optional accelerators of statistics and uuid; both fall back to pure Python.
+        r"lib-dynload/_(statistics|uuid)[.]",
     )
 ]
 QT_TRANSLATION = re.compile(r"PySide6/Qt/translations/(?P<name>[a-z]+)_(?P<lang>[A-Za-z_]+)\.qm$")

@@ -82,7 +82,14 @@ LINTIAN_OVERRIDES = f"""\
 
 def stage(bundle: Path, root: Path) -> None:
     version = deb_version()
-    shutil.copytree(bundle, root / "opt" / PACKAGE, symlinks=True)
+    # No __pycache__ in a Debian package (lintian: package-installs-python-pycache-dir):
+    # /opt is read-only to the app, so Python compiles the few migration files in memory.
+    shutil.copytree(
+        bundle,
+        root / "opt" / PACKAGE,
+        symlinks=True,
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     (root / "usr" / "bin").mkdir(parents=True)
     (root / "usr" / "bin" / PACKAGE).symlink_to(f"/opt/{PACKAGE}/{PACKAGE}")
     share = root / "usr" / "share"

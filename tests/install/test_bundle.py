@@ -63,6 +63,11 @@ def test_the_bundle_carries_what_the_app_needs_and_nothing_it_does_not(bundle: P
             continue
         linked = subprocess.run(["ldd", library], capture_output=True, text=True).stdout
         assert not re.search(r"Qt6(WebEngine|Qml|Quick|Pdf|VirtualKeyboard)", linked), library
+        # No search path into the build machine (e.g. the build Python's lib folder).
+        header = subprocess.run(["objdump", "-p", library], capture_output=True, text=True)
+        for paths in re.findall(r"(?:RUNPATH|RPATH)\s+(\S+)", header.stdout):
+            if library.name != NAME:  # the bootloader carries its archive: left as built
+                assert all(p.startswith("$ORIGIN") for p in paths.split(":")), (library, paths)
 
 
 def test_the_bundle_runs_outside_the_tree_and_after_being_moved(
