@@ -27,3 +27,12 @@ def test_symptom_trend_and_esas_charts_read_as_text(demo_window, qtbot) -> None:
     _check(page.trend_chart, qtbot)
     page.tabs.setCurrentIndex(3)
     _check(page.esas_chart, qtbot)
+
+
+def test_lvef_and_marker_charts_read_as_text(demo_window, qtbot) -> None:
+    demo_window.show_page("treatments")
+    page = demo_window.page("treatments")
+    page.show_tab("scans")
+    _check(page.scans_tab.lvef_chart, qtbot)
+    assert "%" in page.scans_tab.lvef_chart.table_rows[0][1]
+    _check(page.scans_tab.marker_chart, qtbot)

@@ -25,14 +25,54 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class EntryTable(QTableWidget):
-    """Rows of entries; Enter (or a double click) opens the entry. Rows grow to show
-    wrapped text whole whenever the columns change width."""
+    """Rows of entries; Enter (or a double click) opens the entry. Short columns fit their
+    text; the wide ones share the rest of the width, and rows grow to show wrapped text whole.
+
+    Row heights follow the wide columns' width. With Qt's own stretching that width follows
+    the room beside the table's scroll bar, and the bar follows the row heights: the loop
+    never settled (the bar flipped on and off for ever) and fitting the rows from inside
+    Qt's section layout re-entered it until the app crashed. So the wide columns share the
+    table's width less the bar's room, whether or not the bar shows, and the rows are fitted
+    once, after the layout, by a timer the table owns."""
 
     opened = Signal(int)
 
+    def __init__(self, rows: int, columns: int, wide_columns: Sequence[int]) -> None:
+        super().__init__(rows, columns)
+        self._wide = sorted({c % columns for c in wide_columns})
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for column in self._wide:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self._fit = QTimer(self)  # a child: it never fires after the table is gone
+        self._fit.setSingleShot(True)
+        self._fit.setInterval(0)
+        self._fit.timeout.connect(self.fit_to_width)
+        header.sectionResized.connect(lambda *_: self._fit.start())
+
+    def fit_to_width(self) -> None:
+        """Share the width among the wide columns, then fit each row to its text."""
+        header = self.horizontalHeader()
+        room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
+        narrow = sum(
+            header.sectionSize(c)
+            for c in range(self.columnCount())
+            if c not in self._wide and not header.isSectionHidden(c)
+        )
+        spare = max(room - narrow, 0)
+        for index, column in enumerate(self._wide):
+            share = spare // len(self._wide)
+            if index == len(self._wide) - 1:
+                share = spare - share * index  # the last one takes the odd pixels
+            width = max(share, header.minimumSectionSize())
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+        self.resizeRowsToContents()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self.resizeRowsToContents)
+        self._fit.start()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
@@ -58,7 +98,7 @@ class RecordTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = label(title, "subtitle")
         layout.addWidget(self.title)
-        self.table = EntryTable(0, len(headers))
+        self.table = EntryTable(0, len(headers), stretch)
         self.table.setAccessibleName(title)
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -69,14 +109,7 @@ class RecordTable(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        # Short columns fit their text; the stretch columns share the rest and wrap.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        for column in stretch:
-            header.setSectionResizeMode(column % len(headers), QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         # As tall as its rows (a short list leaves room below), scrolling when space runs out.
         self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
@@ -124,7 +157,7 @@ class RecordTable(QWidget):
                 if colours and row_id in colours:
                     item.setBackground(QColor(colours[row_id]))
                 self.table.setItem(index, column, item)
-        self.table.resizeRowsToContents()
+        self.table.fit_to_width()
         self.empty.setVisible(not rows)
         if keep is not None:
             self.select_id(keep)
