@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -321,6 +321,39 @@ def em(widget: QWidget | None = None, count: float = 1.0) -> int:
     return round(QFontMetrics(font).height() * count)
 
 
+class _SizeInLines(QObject):
+    """Sets a widget's size limits in lines of its text, again whenever its font changes (a
+    limit fixed in pixels at start-up cut the text once Settings made it larger)."""
+
+    def __init__(self, widget: QWidget, lines: dict[str, float]) -> None:
+        super().__init__(widget)
+        self._lines = lines
+        widget.installEventFilter(self)
+        self.apply(widget)
+
+    def apply(self, widget: QWidget) -> None:
+        setters = {
+            "min_height": widget.setMinimumHeight,
+            "max_height": widget.setMaximumHeight,
+            "fixed_height": widget.setFixedHeight,
+            "min_width": widget.setMinimumWidth,
+            "max_width": widget.setMaximumWidth,
+        }
+        for name, lines in self._lines.items():
+            setters[name](em(widget, lines))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange and isinstance(watched, QWidget):
+            self.apply(watched)
+        return False
+
+
+def size_in_lines(widget: QWidget, **lines: float) -> None:
+    """min_height, max_height, fixed_height, min_width, max_width: in lines of the widget's
+    text (its font's height), kept as the text size changes."""
+    _SizeInLines(widget, lines)
+
+
 # -- contrast (WCAG 2.x) ---------------------------------------------------------------
 def relative_luminance(colour: str) -> float:
     def channel(value: int) -> float:
@@ -378,7 +411,13 @@ def style_chart(chart: QChart) -> None:
     chart.setBackgroundBrush(QBrush(QColor(s.base)))
     chart.setTitleBrush(QBrush(ink))
     chart.legend().setLabelColor(ink)
+    # Qt Charts keeps its own small fonts: labels follow the text size chosen in Settings.
+    font = QApplication.font()
+    chart.legend().setFont(font)
+    chart.setTitleFont(font)
     for axis in chart.axes():
+        axis.setLabelsFont(font)
+        axis.setTitleFont(font)
         axis.setLabelsColor(ink)
         axis.setTitleBrush(QBrush(ink))
         axis.setLinePenColor(QColor(s.border))

@@ -3,6 +3,7 @@ nothing is cut or pushed out of sight sideways (pages scroll up and down, never 
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
     QWidget,
 )
@@ -87,3 +89,56 @@ def test_the_symptom_log_columns_grow_with_the_text(largest) -> None:
     metrics = table.fontMetrics()
     text = model.index(0, 0).data()
     assert metrics.horizontalAdvance(text) < table.columnWidth(0)
+
+
+def test_the_timeline_fits_the_window_and_its_last_row_is_whole(largest, qtbot) -> None:
+    largest.show_page("treatments")
+    page = largest.page("treatments")
+    page.show_tab("timeline")
+    qtbot.wait(50)
+    scroller = largest.stack.currentWidget()
+    assert isinstance(scroller, QScrollArea)
+    # The page does not reach below the window (the Scans tab is far taller when stacked).
+    assert not scroller.verticalScrollBar().isVisible()
+    tree = page.timeline_tab.tree
+    tree.verticalScrollBar().setValue(tree.verticalScrollBar().maximum())
+    qtbot.wait(50)
+    items = page.timeline_tab.event_items()
+    last = tree.visualItemRect(items[-1])
+    assert last.bottom() <= tree.viewport().height()
+    assert QRect(tree.mapTo(largest, QPoint(0, 0)), tree.size()).bottom() <= (
+        scroller.viewport().mapTo(largest, QPoint(0, 0)).y() + scroller.viewport().height()
+    )
+    # Every event's words are shown whole, wrapped in their column, never cut with "…".
+    metrics = tree.fontMetrics()
+    width = tree.columnWidth(1)
+    for item in items:
+        rect = tree.visualItemRect(item)
+        if not rect.isValid():
+            continue  # scrolled out of view
+        lines = sum(
+            math.ceil(metrics.horizontalAdvance(line) / width) for line in item.text(1).split("\n")
+        )
+        assert rect.height() >= lines * metrics.height(), item.text(1)
+
+
+def test_charts_and_fixed_height_fields_grow_with_the_text(largest, qtbot) -> None:
+    largest.show_page("treatments")
+    page = largest.page("treatments")
+    page.show_tab("scans")
+    qtbot.wait(50)
+    for chart in (page.scans_tab.lvef_chart, page.scans_tab.marker_chart):
+        assert chart.height() >= theme.em(chart, 12)
+        font = chart.chart().axes()[0].labelsFont()
+        assert font.pointSizeF() == QApplication.font().pointSizeF()
+        legend = chart.chart().legend().geometry()
+        assert legend.bottom() <= chart.height()
+    largest.show_page("today")
+    fixed = [
+        edit
+        for edit in largest.page("today").findChildren(QPlainTextEdit)
+        if edit.isVisibleTo(largest) and edit.minimumHeight() == edit.maximumHeight()
+    ]
+    assert fixed  # the check-in's note
+    for edit in fixed:  # fixed heights are in lines of the text at its current size
+        assert edit.height() >= edit.fontMetrics().height() * 4

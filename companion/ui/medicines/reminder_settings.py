@@ -60,7 +60,7 @@ class ReminderSettingsSection(QWidget):
         form.addRow(self.tr("Quiet from"), self.quiet_start)
         form.addRow(self.tr("Quiet until"), self.quiet_end)
         for field in (self.repeat, self.quiet_start, self.quiet_end):
-            field.setMaximumWidth(theme.em(self, 9))
+            theme.size_in_lines(field, max_width=9)
         layout.addLayout(form)
         self.autostart = QCheckBox(self.tr("Start HER2 Companion when I log in"))
         self.autostart.setAccessibleName(self.autostart.text())

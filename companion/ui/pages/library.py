@@ -105,7 +105,7 @@ class LibraryPage(Page):
         )
         self.search_box.setAccessibleName(self.tr("Search the library"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumHeight(theme.em(self, 2))
+        theme.size_in_lines(self.search_box, min_height=2)
         self.search_box.textChanged.connect(self._search_changed)
         self.search_box.installEventFilter(self)
         row.addWidget(self.search_box, 1)

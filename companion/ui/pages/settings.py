@@ -59,7 +59,7 @@ class SettingsPage(Page):
         form.addRow(self.tr("Te&xt size"), self.text_size_combo)
         form_box = QWidget()
         form_box.setLayout(form)
-        form_box.setMaximumWidth(theme.em(self, 36))
+        theme.size_in_lines(form_box, max_width=36)
         layout.addWidget(form_box)
         self.appearance = AppearanceSection(colour_scheme)
         layout.addWidget(self.appearance)
@@ -89,7 +89,7 @@ class SettingsPage(Page):
 
     def add_section(self, widget: QWidget) -> None:
         """A section of another feature (e.g. the weekly check-in's day), kept in its module."""
-        widget.setMaximumWidth(theme.em(self, 36))
+        theme.size_in_lines(widget, max_width=36)
         self.sections.addWidget(widget)
 
     def _line_edit(self, accessible_name: str) -> QLineEdit:

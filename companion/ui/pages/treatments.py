@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from companion.services import Services
 from companion.treatments.timeline import TimelineEvent
@@ -13,6 +13,7 @@ from companion.ui.treatments.scans_tab import ScansTab
 from companion.ui.treatments.sites_tab import SitesTab
 from companion.ui.treatments.timeline_tab import TimelineTab
 from companion.ui.widgets.common import Page, button, heading, label
+from companion.ui.widgets.fitted_tabs import FittedTabs
 
 # Which tab shows each kind of timeline event.
 EVENT_TABS = {
@@ -40,7 +41,7 @@ class TreatmentsPage(Page):
         self.biopsies_tab = BiopsiesTab(record)
         self.sites_tab = SitesTab(record)
         self.timeline_tab = TimelineTab(record)
-        self.tabs = QTabWidget()
+        self.tabs = FittedTabs()
         self.tabs.setAccessibleName(self.tr("Treatment history sections"))
         self.tabs.setDocumentMode(True)
         self._tab_ids: list[str] = []

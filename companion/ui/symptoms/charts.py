@@ -54,7 +54,7 @@ class TrendChartView(ChartKeys, QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(accessible_name)
         self.setup_chart_keys()  # a chart to screen readers; Enter or T shows a table
-        self.setMinimumHeight(theme.em(self, 16))
+        theme.size_in_lines(self, min_height=16)
         self.series_names: list[str] = []
         self.flag_days: list[date] = []
         self.setChart(QChart())

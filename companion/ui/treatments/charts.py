@@ -36,8 +36,7 @@ class TimeChart(ChartKeys, QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setAccessibleName(accessible_name)
         self.setup_chart_keys()  # a chart to screen readers; Enter or T shows a table
-        self.setMinimumHeight(theme.em(self, 12))
-        self.setMaximumHeight(theme.em(self, 20))
+        theme.size_in_lines(self, min_height=12, max_height=20)
         self.unit = unit
         colour = QColor(theme.CHART_SERIES[0])
         self.line = QLineSeries()

@@ -96,7 +96,7 @@ def note_edit(text: str, accessible_name: str, placeholder: str = "") -> QPlainT
     edit.setAccessibleName(accessible_name)
     edit.setPlaceholderText(placeholder)
     edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
-    edit.setFixedHeight(theme.em(edit, 4))
+    theme.size_in_lines(edit, fixed_height=4)
     return edit
 
 

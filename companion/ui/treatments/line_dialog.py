@@ -72,7 +72,7 @@ class DrugPicker(QWidget):
         layout.addLayout(row)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Drugs in this line"))
-        self.list.setMaximumHeight(theme.em(self, 6))
+        theme.size_in_lines(self.list, max_height=6)
         layout.addWidget(self.list)
         self.remove_button = button(self.tr("Remove drug"))
         self.remove_button.clicked.connect(self.remove_current)

@@ -3,7 +3,7 @@ Page Down jump a year, Enter opens the event on its own tab."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -51,8 +53,38 @@ def kind_label(kind: str) -> str:
     return group_label(group)
 
 
+class WrappedRows(QStyledItemDelegate):
+    """Rows as tall as their wrapped text. QTreeView measures rows without a width, so a
+    long line was cut short with "…"; here it is measured in its column, less the room of
+    the scroll bar even while that is hidden (so the heights never flip with the bar)."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self.parent()
+        if not isinstance(view, QTreeWidget):
+            return super().sizeHint(option, index)
+        bar = view.verticalScrollBar()
+        room = 0 if bar.isVisible() else bar.sizeHint().width()
+        measured = QStyleOptionViewItem(option)
+        width = max(view.columnWidth(index.column()) - room, theme.em(view, 4))
+        measured.rect = QRect(0, 0, width, 1)  # Qt wraps only inside a valid rectangle
+        return super().sizeHint(measured, index)
+
+
 class TimelineTree(QTreeWidget):
     opened = Signal(object)  # TimelineEvent
+
+    def __init__(self) -> None:
+        super().__init__()
+        # QTreeView keeps each row's height from its first layout; wrapped rows must be
+        # measured again when their column gets narrower or wider, or the text grows.
+        self.header().sectionResized.connect(lambda *_: self.scheduleDelayedItemsLayout())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.scheduleDelayedItemsLayout()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -99,6 +131,8 @@ class TimelineTab(QWidget):
         self.tree.setHeaderLabels([self.tr("Date"), self.tr("What happened"), self.tr("Kind")])
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegateForColumn(1, WrappedRows(self.tree))
         self.tree.setAlternatingRowColors(False)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -114,8 +114,7 @@ class QuestionPanel(QWidget):
             self.tr("Write the answer here. It is saved as you type.")
         )
         self.answer_edit.setTabChangesFocus(True)
-        self.answer_edit.setMinimumHeight(theme.em(self, 3.5))
-        self.answer_edit.setMaximumHeight(theme.em(self, 6))
+        theme.size_in_lines(self.answer_edit, min_height=3.5, max_height=6)
         self.message = status_line()
 
         layout = QVBoxLayout(self)

@@ -39,7 +39,7 @@ class AppearanceSection(QWidget):
         colours_label.setBuddy(self.scheme_combo)
         form.addRow(colours_label, self.scheme_combo)
         layout.addLayout(form)
-        self.setMaximumWidth(theme.em(self, 36))
+        theme.size_in_lines(self, max_width=36)
         self.scheme_combo.currentIndexChanged.connect(
             lambda: self.scheme_changed.emit(self.scheme_combo.currentData())
         )
