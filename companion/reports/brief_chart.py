@@ -53,13 +53,13 @@ def trend_chart(
 ) -> QImage:
     """Daily answers (0–4) of up to four symptoms between start and end."""
     k = PIXELS_PER_POINT
-    image, painter = chart_canvas(width_pt, height_pt, font_pt=8.5)
+    image, painter = chart_canvas(width_pt, height_pt, font_pt=9)
     metrics = painter.fontMetrics()
     legend_width = min(width_pt * 0.34, 170) * k
     plot = QRectF(
-        metrics.horizontalAdvance("4") + 6 * k,
+        metrics.horizontalAdvance("4") + 12 * k,  # room between the labels and the first dot
         4 * k,
-        image.width() - legend_width - metrics.horizontalAdvance("4") - 12 * k,
+        image.width() - legend_width - metrics.horizontalAdvance("4") - 18 * k,
         image.height() - metrics.height() - 10 * k,
     )
     span = max(1, (end - start).days)

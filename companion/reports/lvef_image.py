@@ -24,7 +24,7 @@ def lvef_image(
     height_pt: float = 150,
 ) -> QImage:
     k = PIXELS_PER_POINT
-    image, painter = chart_canvas(width_pt, height_pt, font_pt=8)
+    image, painter = chart_canvas(width_pt, height_pt, font_pt=9)
     plot = QRectF(30 * k, 8 * k, (width_pt - 40) * k, (height_pt - 26) * k)
     values = [v for _, v in points] + ([baseline] if baseline is not None else [])
     low = max(0.0, (min(values) // 10) * 10 - 10)

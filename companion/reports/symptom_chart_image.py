@@ -63,7 +63,10 @@ def chart_image(
     height_pt: float = 170,
     flag_label: str = "",
     max_gap_days: int = 3,
+    step_days: int = 0,
 ) -> QImage:
+    """step_days: each point holds for that many days (a week's worst answer), drawn as a
+    level step rather than a line to the next point."""
     k = PIXELS_PER_POINT
     image, painter = chart_canvas(width_pt, height_pt)
     try:
@@ -81,6 +84,7 @@ def chart_image(
             flag_days,
             flag_label,
             max_gap_days,
+            step_days,
         )
     finally:
         painter.end()
@@ -101,6 +105,7 @@ def _paint(
     flag_days: Sequence[date],
     flag_label: str,
     max_gap_days: int,
+    step_days: int,
 ) -> None:
     font = QFont()
     font.setPixelSize(int(8.5 * k))
@@ -173,15 +178,17 @@ def _paint(
     month = date(start.year, start.month, 1)
     step_months = max(1, round(span / 30 / 8))
     while month <= end:
-        if month >= start:
-            x = x_of(month)
+        label = locale.toString(QDate(month.year, month.month, 1), "MMM yy")
+        x = x_of(month)
+        # A label that would run off the right edge is left out rather than cut ("Dec 2").
+        if month >= start and x + metrics.horizontalAdvance(label) / 2 <= area.right():
             painter.setPen(QPen(_grey(150), 0.6 * k))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 3 * k))
             painter.setPen(_grey(60))
             painter.drawText(
                 QRectF(x - 30 * k, plot.bottom() + 3 * k, 60 * k, 11 * k),
                 Qt.AlignmentFlag.AlignCenter,
-                locale.toString(QDate(month.year, month.month, 1), "MMM yy"),
+                label,
             )
         total = month.month - 1 + step_months
         month = date(month.year + total // 12, total % 12 + 1, 1)
@@ -196,10 +203,15 @@ def _paint(
         # calls, however long the period.
         runs: list[list[QPointF]] = []
         previous: date | None = None
+        # Series that agree would hide one another: each sits a hair above or below.
+        shift = (index - (len(series) - 1) / 2) * 1.6 * k
         for day, level in inside:
-            if previous is None or (day - previous).days > max_gap_days:
+            if previous is None or (day - previous).days > max(max_gap_days, step_days):
                 runs.append([])
-            runs[-1].append(QPointF(x_of(day), y_of(level)))
+            y = y_of(level) + shift
+            runs[-1].append(QPointF(x_of(day), y))
+            if step_days:  # level until the next step
+                runs[-1].append(QPointF(x_of(min(day + timedelta(days=step_days), end)), y))
             previous = day
         # Without antialiasing: at 216 dpi the steps are too small to see, and the
         # antialiased (often dashed) stroke was nearly all of a report's drawing time.
@@ -208,7 +220,7 @@ def _paint(
             if len(run) > 1:
                 painter.drawPolyline(QPolygonF(run))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if len(inside) < 60:
+        if len(inside) < 60 and not step_days:
             dots = QPen(QColor(colour), 3.2 * k)
             dots.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(dots)

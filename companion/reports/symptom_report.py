@@ -10,18 +10,21 @@ from __future__ import annotations
 from datetime import date, datetime
 from html import escape
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale
 
-from companion.reports.pdf import ReportDocument
+from companion.reports.pdf import ReportDocument, image_tag
+from companion.reports.report_columns import columns_that_fit, worst_each_week
 from companion.reports.symptom_chart_image import chart_image
 from companion.reports.weekly_summary import weekly_summary_html
 from companion.symptoms import esas, wording
 from companion.symptoms.history import main_attribute, weekly_worst
 from companion.symptoms.service import SymptomService
-from companion.translations import TranslationContext, locale_date
+from companion.translations import TranslationContext, locale_date, locale_time
 
 MAX_CHARTS = 10
 WEEK_COLUMNS = 5  # at most this many symptoms per weekly table, so words fit the columns
+WEEKLY_AFTER_DAYS = 42  # longer periods chart each week's worst answer, not every day
+CHART_WIDTH = 480.0  # points
 TABLE_OPEN = "<table border='1' cellspacing='0' width='100%'>"
 # Qt's rich text drops the margin after a table, so a small spacer keeps headings off it.
 TABLE_CLOSE = "</table><p style='margin:0; font-size:6pt'>&nbsp;</p>"
@@ -52,13 +55,11 @@ def _muted(text: str) -> str:
 
 
 def _when(moment: datetime | None) -> str:
+    """'25 Aug 2026 20:12': the same day format as every other date in the report."""
     if moment is None:
         return ""
     local = moment.astimezone()
-    shown = QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
-    )
-    return QLocale().toString(shown, "yyyy-MM-dd HH:mm")
+    return f"{_day(local.date())} {locale_time(local)}"
 
 
 def build_symptom_report(
@@ -135,11 +136,19 @@ def build_symptom_report(
         (s for s in worst if worst[s] > 0), key=lambda s: (-worst[s], -count[s], service.term(s))
     )[:MAX_CHARTS]
     flag_marks = history.flag_symptoms(start, end)
+    # Over more than six weeks a line through every day's answer is a tangle: each week's
+    # worst answer, one step a week, shows the course (the tables below keep the detail).
+    weekly = (end - start).days > WEEKLY_AFTER_DAYS
     if charted or totals:
         parts.append(_heading(SymptomReport.tr("Trends")))
         parts.append(
             _muted(
                 SymptomReport.tr(
+                    "Each week’s worst answer (Monday to Sunday); shaded: treatment lines; "
+                    "black triangles: red flags."
+                )
+                if weekly
+                else SymptomReport.tr(
                     "Each day’s answers; shaded: treatment lines; black triangles: red flags."
                 )
             )
@@ -154,7 +163,11 @@ def build_symptom_report(
             ]
             for a in symptom_attributes
         }
-        series = {name: points for name, points in series.items() if points}
+        series = {
+            name: worst_each_week(points) if weekly else points
+            for name, points in series.items()
+            if points
+        }
         main = main_attribute(symptom_attributes)
         name = f"chart-{index}.png"
         images[name] = chart_image(
@@ -167,8 +180,9 @@ def build_symptom_report(
             periods,
             sorted(d for (d, s) in flag_marks if s == symptom),
             flag_label=SymptomReport.tr("Red flag"),
+            step_days=7 if weekly else 0,
         )
-        parts.append(f"<p><img src='{name}' width='480'></p>")
+        parts.append(f"<p>{image_tag(name, CHART_WIDTH)}</p>")
     complete = [t for t in totals if t.items == len(esas.ITEM_IDS)]
     if complete:
         images["esas.png"] = chart_image(
@@ -183,7 +197,7 @@ def build_symptom_report(
             flag_label=SymptomReport.tr("Red flag"),
             max_gap_days=15,
         )
-        parts.append("<p><img src='esas.png' width='480'></p>")
+        parts.append(f"<p>{image_tag('esas.png', CHART_WIDTH)}</p>")
 
     # the worst answer each week
     weeks = weekly_worst(rows, attributes)
@@ -199,7 +213,8 @@ def build_symptom_report(
                 )
             )
         )
-        tables = -(-len(shown) // WEEK_COLUMNS)
+        fit = min(WEEK_COLUMNS, columns_that_fit([service.term(s) for s in shown]))
+        tables = -(-len(shown) // fit)
         per_table = -(-len(shown) // tables)  # even split: 6 symptoms make 3 + 3, not 5 + 1
         for first in range(0, len(shown), per_table):
             group = shown[first : first + per_table]

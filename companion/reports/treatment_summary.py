@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from companion.medicines.wording import schedule_text
 from companion.reports.lvef_image import lvef_image
-from companion.reports.pdf import ReportDocument
+from companion.reports.pdf import ReportDocument, image_tag
 from companion.reports.qt_context import ensure_gui_application
 from companion.translations import TranslationContext
 from companion.treatments.her2 import change_explained
@@ -292,7 +292,7 @@ def build_treatment_summary(services: Services, today: date | None = None) -> Re
         body = _para(text)
         if len(lvef.points) > 1:
             images[LVEF_IMAGE] = lvef_image(lvef.points, baseline)
-            body += f"<p><img src='{LVEF_IMAGE}' width='420'></p>"
+            body += f"<p>{image_tag(LVEF_IMAGE, 420)}</p>"
         body += _para("  ·  ".join(f"{day_text(d)}: {v:g}%" for d, v in lvef.points))
         parts.append(_section(TreatmentSummary.tr("Heart pumping strength (LVEF)"), body))
 

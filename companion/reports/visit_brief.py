@@ -19,6 +19,7 @@ from companion.medicines.home_summary import home_medicines
 from companion.reports import pdf
 from companion.reports.brief_chart import MAX_SERIES, trend_chart
 from companion.reports.brief_medicines import home_medicines_html
+from companion.symptoms.recap import RedFlagInfo
 from companion.translations import TranslationContext
 from companion.treatments.recap import test_label
 from companion.visits.brief_data import BriefData, gather_brief
@@ -88,6 +89,18 @@ def _more(count: int) -> str:
         return ""
     text = escape(VisitBrief.tr("… and {n} more in the patient's record").format(n=count))
     return f'<p style="font-style:italic">{text}</p>'
+
+
+def _flag_line(flag: RedFlagInfo) -> str:
+    """For the doctor: what the patient reported and what the app advised, not the advice
+    itself (that was written for the patient, and cut short it read "…day or nig…")."""
+    advice = {
+        "emergency": VisitBrief.tr("the app advised calling the emergency number"),
+        "now": VisitBrief.tr("the app advised calling the care team at once"),
+        "today": VisitBrief.tr("the app advised calling the care team the same day"),
+    }.get(flag.urgency, flag.urgency)
+    reported = flag.reason or _clip(flag.message, 90)
+    return VisitBrief.tr("{reported}; {advice}.").format(reported=reported, advice=advice)
 
 
 def _temperature(celsius: float, unit: str) -> str:
@@ -174,8 +187,7 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
         h.append(_para(VisitBrief.tr("None recorded.")))
     else:
         items = "".join(
-            f"<li><b>{escape(format_day(f.day))}</b> ({escape(f.urgency)}): "
-            f"{escape(_clip(f.message, 130))}</li>"
+            f"<li><b>{escape(format_day(f.day))}</b>: {escape(_flag_line(f))}</li>"
             for f in data.red_flags[: limits.flags]
         )
         h.append(f'<ul style="margin-top:0; margin-bottom:0">{items}</ul>')
@@ -209,10 +221,9 @@ def brief_html(data: BriefData, patient_name: str, unit: str, limits: Limits) ->
         )
         h.append(_more(len(data.symptoms) - limits.symptoms))
         if limits.chart_height:
-            h.append(
-                f'<p style="margin-top:4pt; margin-bottom:0"><img src="{CHART_IMAGE}" '
-                f'width="{CHART_WIDTH:.0f}" height="{limits.chart_height:.0f}"/></p>'
-            )
+            image = pdf.image_tag(CHART_IMAGE, CHART_WIDTH, limits.chart_height)
+            spacer = '<p style="margin:0; font-size:6pt">&nbsp;</p>'  # Qt drops table margins
+            h.append(f'{spacer}<p style="margin-top:0; margin-bottom:0">{image}</p>')
             caption = VisitBrief.tr(
                 "Daily answers of the worst symptoms: 0 = none, 4 = the most "
                 "(Very severe, Almost constantly or Very much)."
@@ -368,4 +379,13 @@ def visit_brief_for(
     at = now or services.clock.wall_now()
     medicines = home_medicines(services.treatments.schedules, data.start, data.end, at)
     data = replace(data, medicines=tuple(medicines))
+    # From the history: a sign the patient corrected (fever Yes, then No) is left out, and
+    # each keeps what was reported.
+    flags = services.symptoms.history.flags(data.start, data.end)
+    data = replace(
+        data,
+        red_flags=tuple(
+            RedFlagInfo(f.day, f.rule_id, f.urgency, f.message, f.reason) for f in flags
+        ),
+    )
     return visit_brief(data, profile.name, profile.temperature_unit, page_size)

@@ -47,7 +47,8 @@ class RedFlagInfo:
     day: date
     rule_id: str
     urgency: str
-    message: str
+    message: str  # the advice the patient was shown
+    reason: str = ""  # what the patient reported, e.g. "Temperature 38.3 °C (100.9 °F)"
 
 
 def _primary_attribute(term: SymptomTerm | None, seen: set[str]) -> str | None:

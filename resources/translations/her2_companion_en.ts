@@ -491,7 +491,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>&amp;Back up now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3931,13 +3931,13 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+136"/>
+        <location line="+135"/>
         <location line="+3"/>
         <source>Edit question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-137"/>
         <source>&amp;Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3972,7 +3972,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+82"/>
         <location line="+12"/>
         <source>Added to the end of the list.</source>
         <translation type="unfinished"></translation>
@@ -5272,7 +5272,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomReport</name>
     <message>
-        <location filename="../../companion/reports/symptom_report.py" line="+98"/>
+        <location filename="../../companion/reports/symptom_report.py" line="+99"/>
         <source>What the patient reported in the check-ins of HER2 Companion. Answers use the PRO-CTCAE answer words (for example None, Mild, Moderate, Severe, Very severe). They are the patient’s own reports, not clinical grades.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5292,18 +5292,23 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Trends</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Each week’s worst answer (Monday to Sunday); shaded: treatment lines; black triangles: red flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Each day’s answers; shaded: treatment lines; black triangles: red flags.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+14"/>
+        <location line="+30"/>
+        <location line="+15"/>
         <source>Red flag</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5328,7 +5333,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Week of</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6089,7 +6094,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TimeChart</name>
     <message>
-        <location filename="../../companion/ui/treatments/charts.py" line="+86"/>
+        <location filename="../../companion/ui/treatments/charts.py" line="+85"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6102,7 +6107,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TimelineTab</name>
     <message>
-        <location filename="../../companion/ui/treatments/timeline_tab.py" line="+97"/>
+        <location filename="../../companion/ui/treatments/timeline_tab.py" line="+129"/>
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6122,7 +6127,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Show:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7113,7 +7118,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/ui/treatments/timeline_tab.py" line="-148"/>
+        <location filename="../../companion/ui/treatments/timeline_tab.py" line="-180"/>
         <source>Treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7141,7 +7146,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TreatmentsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/treatments.py" line="+36"/>
+        <location filename="../../companion/ui/pages/treatments.py" line="+37"/>
         <location line="+30"/>
         <source>Treatments</source>
         <translation type="unfinished"></translation>
@@ -7213,7 +7218,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>VisitBrief</name>
     <message>
-        <location filename="../../companion/reports/visit_brief.py" line="+70"/>
+        <location filename="../../companion/reports/visit_brief.py" line="+71"/>
         <source>{n} weeks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7233,13 +7238,33 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+225"/>
+        <location line="+8"/>
+        <source>the app advised calling the emergency number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the app advised calling the care team at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the app advised calling the care team the same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reported}; {advice}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+223"/>
         <source>Visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-212"/>
         <source>Since the last visit on {day} with {who}: {days} days, {n} check-ins.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7315,12 +7340,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+135"/>
+        <location line="+133"/>
         <source>None recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-124"/>
         <source>Symptoms since the last visit (reported by the patient)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7350,7 +7375,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Daily answers of the worst symptoms: 0 = none, 4 = the most (Very severe, Almost constantly or Very much).</source>
         <translation type="unfinished"></translation>
     </message>
