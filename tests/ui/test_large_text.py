@@ -142,3 +142,95 @@ def test_charts_and_fixed_height_fields_grow_with_the_text(largest, qtbot) -> No
     assert fixed  # the check-in's note
     for edit in fixed:  # fixed heights are in lines of the text at its current size
         assert edit.height() >= edit.fontMetrics().height() * 4
+
+
+def _dialog_problems(dialog: QWidget) -> list[str]:
+    """A control outside its dialog, a dialog larger than the screen, or a label or button
+    whose text is cut, sideways or from below."""
+    title = dialog.windowTitle()
+    problems = []
+    if dialog.width() > 1366 or dialog.height() > 708:
+        problems.append(f"{title}: {dialog.width()}×{dialog.height()} is larger than the screen")
+    inside = dialog.rect().adjusted(-1, -1, 1, 1)
+    kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QLabel, QPlainTextEdit)
+    for widget in dialog.findChildren(QWidget):
+        if not isinstance(widget, kinds) or not widget.isVisibleTo(dialog):
+            continue
+        scroller = widget.parentWidget()
+        while scroller is not None and scroller is not dialog:
+            if isinstance(scroller, QScrollArea):
+                break  # scrolled into view when needed
+            scroller = scroller.parentWidget()
+        if isinstance(scroller, QScrollArea):
+            continue
+        rect = QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+        name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+        if not inside.contains(rect):
+            problems.append(f"{title}: {type(widget).__name__} {name!r} outside the dialog")
+        metrics = widget.fontMetrics()
+        text = getattr(widget, "text", lambda: "")()
+        if isinstance(widget, QLabel) and widget.textFormat() == Qt.TextFormat.RichText:
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)) and text:
+            if widget.contentsRect().height() + 1 < metrics.height():
+                problems.append(f"{title}: {name!r} cut from below")
+            wraps = isinstance(widget, QLabel) and widget.wordWrap()
+            needed = metrics.horizontalAdvance(text.replace("&", ""))
+            if not wraps and "\n" not in text and needed > widget.contentsRect().width() + 1:
+                problems.append(f"{title}: {name!r} cut sideways")
+        if isinstance(widget, (QLineEdit, QComboBox)) and widget.height() < metrics.height():
+            problems.append(f"{title}: field {name!r} shorter than its text")
+        fixed = widget.minimumHeight() == widget.maximumHeight()
+        if isinstance(widget, QPlainTextEdit) and fixed and widget.height() < 3 * metrics.height():
+            problems.append(f"{title}: note {name!r} shows fewer than 3 lines")
+    return problems
+
+
+def test_dialogs_fit_and_cut_no_text_at_largest(largest, qtbot) -> None:
+    from companion.ui.about import AboutDialog
+    from companion.ui.welcome import WelcomeDialog
+
+    window = largest
+    problems: list[str] = []
+
+    def check(dialog: QWidget) -> None:
+        qtbot.waitUntil(dialog.isVisible)
+        qtbot.wait(20)
+        if os.environ.get("COMPANION_SCREENSHOTS"):
+            folder = Path(os.environ["COMPANION_SCREENSHOTS"])
+            folder.mkdir(parents=True, exist_ok=True)
+            name = "".join(c for c in dialog.windowTitle() if c.isalnum())
+            dialog.grab().save(str(folder / f"largest-dialog-{name}.png"))
+        problems.extend(_dialog_problems(dialog))
+        dialog.close()
+
+    window.show_page("treatments")
+    page = window.page("treatments")
+    page.show_tab("lines")
+    page.lines_tab.add_button.click()
+    check(page.lines_tab.dialog)
+    for tab_id, section in (
+        ("scans", page.scans_tab.section),
+        ("biopsies", page.biopsies_tab.section),
+        ("sites", page.sites_tab.section),
+    ):
+        page.show_tab(tab_id)
+        section.add_button.click()
+        check(section.dialog)
+    page.show_tab("scans")
+    chart = page.scans_tab.lvef_chart
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_T)
+    check(chart.table_dialog)
+    window.show_page("visits")
+    check(window.page("visits").open_editor(None))
+    window.show_help()
+    check(window.help_dialog)
+    about = AboutDialog(window.services.library, window)
+    about.show()
+    check(about)
+    welcome = WelcomeDialog(window.services.profile)
+    qtbot.addWidget(welcome)
+    welcome.show()
+    check(welcome)
+    assert not problems, "\n".join(problems)
