@@ -148,7 +148,14 @@ def paginate(document: QTextDocument, page: QSizeF) -> None:
         if heading.headingLevel() > 0 and block.layout().lineCount() > 0:
             rect = layout.blockBoundingRect(block)
             offset = rect.top() % page.height()
-            if offset > 1 and page.height() - offset < rect.height() + follow:
+            # The next two blocks come along too (a line and its chart), up to half a page.
+            after, following = block.next(), 0.0
+            for _ in range(2):
+                if after.isValid():
+                    following += layout.blockBoundingRect(after).height()
+                    after = after.next()
+            needed = rect.height() + max(follow, min(following, page.height() / 2))
+            if offset > 1 and page.height() - offset < needed:
                 moved = QTextBlockFormat(heading)
                 moved.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 QTextCursor(block).setBlockFormat(moved)

@@ -127,9 +127,9 @@ def _paint(
     legend_height = 13 * k
     plot = QRectF(
         area.left() + label_width + 6 * k,
-        area.top() + 18 * k,
+        area.top() + 24 * k,  # room above the plot for the red-flag triangles
         area.width() - label_width - 10 * k,
-        area.height() - 18 * k - 14 * k - legend_height,
+        area.height() - 24 * k - 14 * k - legend_height,
     )
     span = max(1, (end - start).days)
 
@@ -231,7 +231,7 @@ def _paint(
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(QColor(Qt.GlobalColor.black)))
     for day in shown:
-        _triangle(painter, QPointF(x_of(day), plot.top() + 4 * k), 6 * k)
+        _triangle(painter, QPointF(x_of(day), plot.top() - 3.5 * k), 6 * k)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     # legend
     x = plot.left()
