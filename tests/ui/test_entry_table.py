@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 
-from companion.ui.treatments.table import RecordTable
+from companion.ui.treatments.table import RecordTable, share_width
 
 
 class ResizeCounter(QObject):
@@ -57,3 +57,31 @@ def test_the_columns_keep_their_width_whether_or_not_the_table_scrolls(qtbot) ->
     right = table.columnViewportPosition(1) + table.columnWidth(1)
     assert table.viewport().width() - table.verticalScrollBar().width() <= right
     assert right <= table.viewport().width()
+
+
+def test_short_columns_wrap_before_a_wide_one_cuts_a_word() -> None:
+    # Room for everything: short columns on one line, the wide one takes the rest.
+    assert share_width([100, 300, 80], [60, 90, 50], wide=[1], room=600) == [100, 420, 80]
+    # Too little: each keeps its longest word, the rest goes where the text is longest.
+    widths = share_width([150, 300, 180], [90, 100, 60], wide=[1], room=400)
+    assert sum(widths) <= 400
+    assert all(w >= m for w, m in zip(widths, [90, 100, 60], strict=True))
+
+
+def test_no_word_in_the_lines_table_is_cut(demo_window, qtbot) -> None:
+    demo_window.resize(1200, 800)
+    demo_window.show_page("treatments")
+    page = demo_window.page("treatments")
+    page.show_tab("lines")
+    table = page.lines_tab.table.table
+    qtbot.waitUntil(lambda: not table._fit.isActive())
+    metrics = table.fontMetrics()
+    cut = []
+    for column in range(table.columnCount()):
+        width = table.columnWidth(column)
+        texts = [table.horizontalHeaderItem(column).text()]  # a header never wraps
+        words = [w for r in range(table.rowCount()) for w in table.item(r, column).text().split()]
+        for text in texts + words:
+            if metrics.horizontalAdvance(text) > width:
+                cut.append((text, width))
+    assert not cut  # was "Trastuzuma", "trastuzum", "'hy it ende" at the default window size

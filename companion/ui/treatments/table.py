@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,10 +18,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.ui import theme
 from companion.ui.widgets.common import button, label
 from companion.ui.widgets.qt_items import cell
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def share_width(natural: list[int], least: list[int], wide: Sequence[int], room: int) -> list[int]:
+    """Column widths for room pixels. Short columns take their natural (one-line) width and
+    the wide ones share the rest, wrapping. When that would leave a wide column narrower than
+    its longest word (a word cut in two, "trastuzum"), every column wraps instead: each keeps
+    its longest word and the rest of the room goes where the text is longest."""
+    widths = [0 if c in wide else n for c, n in enumerate(natural)]
+    spare = room - sum(widths)
+    wide_least = sum(least[c] for c in wide)
+    if wide and spare >= wide_least:
+        extra = spare - wide_least
+        for index, column in enumerate(wide):
+            share = extra // len(wide)
+            if index == len(wide) - 1:
+                share = extra - share * index  # the last one takes the odd pixels
+            widths[column] = least[column] + share
+        return widths
+    widths = list(least)
+    extra = room - sum(least)
+    wants: list[int] = [max(0, n - m) for n, m in zip(natural, least, strict=True)]
+    total = sum(wants)
+    if extra > 0 and total:
+        for column, want in enumerate(wants):
+            widths[column] += min(want, extra * want // total)
+    return widths
 
 
 class EntryTable(QTableWidget):
@@ -31,9 +58,9 @@ class EntryTable(QTableWidget):
     Row heights follow the wide columns' width. With Qt's own stretching that width follows
     the room beside the table's scroll bar, and the bar follows the row heights: the loop
     never settled (the bar flipped on and off for ever) and fitting the rows from inside
-    Qt's section layout re-entered it until the app crashed. So the wide columns share the
-    table's width less the bar's room, whether or not the bar shows, and the rows are fitted
-    once, after the layout, by a timer the table owns."""
+    Qt's section layout re-entered it until the app crashed. So the columns share the
+    table's width less the bar's room, whether or not the bar shows, and are sized once,
+    after the layout, by a timer the table owns."""
 
     opened = Signal(int)
 
@@ -41,31 +68,32 @@ class EntryTable(QTableWidget):
         super().__init__(rows, columns)
         self._wide = sorted({c % columns for c in wide_columns})
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized by fit_to_width
         header.setStretchLastSection(False)
-        for column in self._wide:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self._fit = QTimer(self)  # a child: it never fires after the table is gone
         self._fit.setSingleShot(True)
         self._fit.setInterval(0)
         self._fit.timeout.connect(self.fit_to_width)
-        header.sectionResized.connect(lambda *_: self._fit.start())
+
+    def _longest_word(self, column: int) -> int:
+        metrics = self.fontMetrics()
+        header = self.horizontalHeaderItem(column)
+        widest = metrics.horizontalAdvance(header.text()) if header is not None else 0
+        for row in range(self.rowCount()):
+            item = self.item(row, column)
+            for word in item.text().split() if item is not None else ():
+                widest = max(widest, metrics.horizontalAdvance(word))
+        return widest + theme.em(self, 0.7)  # the cell's margins
 
     def fit_to_width(self) -> None:
-        """Share the width among the wide columns, then fit each row to its text."""
+        """Size the columns to the width, then fit each row to its text."""
         header = self.horizontalHeader()
         room = self.width() - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width()
-        narrow = sum(
-            header.sectionSize(c)
-            for c in range(self.columnCount())
-            if c not in self._wide and not header.isSectionHidden(c)
-        )
-        spare = max(room - narrow, 0)
-        for index, column in enumerate(self._wide):
-            share = spare // len(self._wide)
-            if index == len(self._wide) - 1:
-                share = spare - share * index  # the last one takes the odd pixels
-            width = max(share, header.minimumSectionSize())
+        shown = [c for c in range(self.columnCount()) if not header.isSectionHidden(c)]
+        natural = [max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in shown]
+        least = [min(self._longest_word(c), n) for c, n in zip(shown, natural, strict=True)]
+        wide = [shown.index(c) for c in self._wide if c in shown]
+        for column, width in zip(shown, share_width(natural, least, wide, room), strict=True):
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
         self.resizeRowsToContents()
@@ -73,6 +101,11 @@ class EntryTable(QTableWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit.start()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
