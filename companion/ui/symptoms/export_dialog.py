@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.ui.symptoms.log_model import DAY_FORMAT
 from companion.ui.widgets.common import label
 from companion.ui.widgets.qt_items import pydate, qdate
 
@@ -43,7 +44,7 @@ class ExportDialog(QDialog):
         self.to_date = QDateEdit(qdate(end))
         for edit, name in ((self.from_date, self.tr("From")), (self.to_date, self.tr("To"))):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(DAY_FORMAT)  # as the Symptoms page writes its days
             edit.setMaximumDate(qdate(today))
             edit.setAccessibleName(name)
             for inner in edit.findChildren(QLineEdit):
