@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from companion.ui.symptoms.undo import push_change, record_change, undoable
 from companion.ui.symptoms.weekly_model import WeeklyWorstModel
 from companion.ui.widgets.background import Cancelled, Progress, TaskPanel
 from companion.ui.widgets.common import Page, button, heading, label, status_line
+from companion.ui.widgets.fitted_tabs import FittedTabs
 from companion.ui.widgets.qt_items import pydate, qdate
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ class SymptomsPage(Page):
         layout.addWidget(self.recall_note)
         layout.addLayout(self._build_filters())
 
-        self.tabs = QTabWidget()
+        self.tabs = FittedTabs()  # as tall as the view shown, so the log ends in sight
         self.tabs.setAccessibleName(self.tr("Views of the symptom log"))
         self.tabs.addTab(self._build_log_tab(), self.tr("&Log"))
         self.tabs.addTab(self._build_trend_tab(), self.tr("T&rends"))
