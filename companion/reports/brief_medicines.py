@@ -41,4 +41,5 @@ def home_medicines_html(medicines: Sequence[HomeMedicine], misses_shown: int) ->
         if hidden > 0:
             line += " " + escape(BriefMedicines.tr("(+%n more)", "", hidden))
         items.append(f"<li>{line}</li>")
-    return f'<ul style="margin-top:0; margin-bottom:0">{"".join(items)}</ul>'
+    spacer = '<p style="margin:0; font-size:4pt">&nbsp;</p>'  # Qt drops margins after lists
+    return f'<ul style="margin-top:0; margin-bottom:0">{"".join(items)}</ul>{spacer}'
