@@ -54,12 +54,12 @@ def _muted(text: str) -> str:
     return f"<p class='muted'>{escape(text)}</p>"
 
 
-def _when(moment: datetime | None) -> str:
-    """'25 Aug 2026 20:12': the same day format as every other date in the report."""
+def _when_lines(moment: datetime | None) -> str:
+    """The day over the time: a narrow column, so the patient's message gets the room."""
     if moment is None:
         return ""
     local = moment.astimezone()
-    return f"{_day(local.date())} {locale_time(local)}"
+    return f"{escape(_day(local.date()))}<br/>{escape(locale_time(local))}"
 
 
 def build_symptom_report(
@@ -252,7 +252,7 @@ def build_symptom_report(
                 f"<td>{escape(wording.urgency_name(flag.urgency))}</td>"
                 f"<td>{escape(flag.reason)}</td>"
                 f"<td>{escape(flag.message)}</td>"
-                f"<td>{escape(_when(flag.acknowledged_at))}</td>"
+                f"<td nowrap>{_when_lines(flag.acknowledged_at)}</td>"
                 "</tr>"
             )
         parts.append(TABLE_CLOSE)
