@@ -1726,7 +1726,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../companion/ui/symptoms/export_dialog.py" line="+25"/>
+        <location filename="../../companion/ui/symptoms/export_dialog.py" line="+26"/>
         <location line="+1"/>
         <source>Export symptoms</source>
         <translation type="unfinished"></translation>
