@@ -8,6 +8,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -17,6 +18,7 @@ from companion import APP_NAME, __version__, crash
 from companion.clock import Clock
 from companion.errors import CompanionError, DamagedProfileError, ProfileInUseError
 from companion.paths import ProfilePaths, make_private
+from companion.profile import protection
 from companion.profile_lock import ProfileLock
 from companion.resource_files import resources_root
 from companion.services import Services
@@ -29,6 +31,9 @@ from companion.ui.medicines.setup import MedicinesInWindow
 from companion.ui.single_window import WindowBeacon, bring_forward
 from companion.ui.symptoms.file_actions import SymptomFileActions
 from companion.ui.widgets.common import Page
+
+if TYPE_CHECKING:
+    from companion.store.cipher import ProfileKey
 
 BACKUP_DELAY_MS = 3000  # after the window is up: the start stays quick
 BACKUP_CHECK_MS = 60 * 60 * 1000  # a new day while the app stays open
@@ -58,11 +63,14 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
+def build_main_window(
+    data_dir: Path, clock: Clock | None = None, key: ProfileKey | None = None
+) -> MainWindow:
     """Open the profile in data_dir and build the main window, without an event loop.
-    clock: where the app takes the time (default_clock() if None)."""
+    clock: where the app takes the time (default_clock() if None); key: the password of a
+    protected profile (companion.profile.protection.unlock)."""
     app = ensure_application()
-    paths = ProfilePaths(Path(data_dir))
+    paths = ProfilePaths(Path(data_dir), key=key)
     paths.ensure()
     lock = ProfileLock(paths.root)
     lock.acquire()  # one window per profile: a second one raises ProfileInUseError
@@ -167,6 +175,21 @@ def build_main_window(data_dir: Path, clock: Clock | None = None) -> MainWindow:
     return window
 
 
+def ask_password(paths: ProfilePaths) -> ProfilePaths | None:
+    """The start-up password dialog; the unlocked paths, or None when the user quit."""
+    from companion.ui.password_dialogs import UnlockDialog
+
+    unlocked: list[ProfilePaths] = []
+
+    def unlock(password: str) -> None:
+        unlocked.append(protection.unlock(paths, password))
+
+    dialog = UnlockDialog(unlock)
+    if dialog.exec() != UnlockDialog.DialogCode.Accepted or not unlocked:
+        return None
+    return unlocked[-1]
+
+
 def read_only_notice() -> str:
     return App.tr(
         "This profile is read-only: its folder or disk does not allow changes. You can read "
@@ -252,12 +275,19 @@ def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
                 )
                 make_private(log_file)
                 crash.install(paths.logs)
+            if protection.is_protected(paths):
+                if bring_forward(paths.root):
+                    return 0  # already open (and unlocked) in a window: nothing to ask
+                unlocked = ask_password(paths)
+                if unlocked is None:
+                    return 1  # Quit: nothing was opened or changed
+                paths = unlocked
             try:
-                window = build_main_window(data_dir)
+                window = build_main_window(data_dir, key=paths.key)
             except DamagedProfileError as exc:
                 if not offer_recovery(paths, str(exc)):
                     return 1  # the user read the dialog; the damaged file is untouched
-                window = build_main_window(data_dir)
+                window = build_main_window(data_dir, key=paths.key)
         except ProfileInUseError as exc:
             if bring_forward(paths.root):
                 return 0  # the open window came to the front: nothing else to do

@@ -48,3 +48,15 @@ class DamagedProfileError(ProfileError):
 
 class ProfileInUseError(ProfileError):
     """HER2 Companion already has this profile open (another window or process)."""
+
+
+class PasswordNeededError(ProfileError):
+    """The profile is protected with a password and none was given."""
+
+
+class WrongPasswordError(ProfileError):
+    """The password given does not open the profile (or backup). Nothing was changed."""
+
+
+class EncryptionUnavailableError(ProfileError):
+    """SQLCipher (the sqlcipher3 package) is not installed on this computer."""

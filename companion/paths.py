@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion.errors import ProfileError
+
+if TYPE_CHECKING:
+    from companion.store.cipher import ProfileKey
 
 ENV_DATA_DIR = "COMPANION_DATA_DIR"
 FOLDER_MODE = 0o700
@@ -29,9 +33,13 @@ def default_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class ProfilePaths:
-    """The layout of one profile folder."""
+    """The layout of one profile folder, and the password of a protected profile.
+
+    key travels with the paths so that every file of the profile (the database, its
+    backups, an archive) is opened the same way; it is never shown (repr) nor compared."""
 
     root: Path
+    key: ProfileKey | None = field(default=None, repr=False, compare=False)
 
     @property
     def database(self) -> Path:

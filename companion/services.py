@@ -9,6 +9,7 @@ from companion.clock import Clock
 from companion.library.service import LibraryService
 from companion.paths import ProfilePaths
 from companion.profile.backups import BackupService
+from companion.profile.protection import ProtectionService
 from companion.profile.service import ProfileService
 from companion.store import Store
 from companion.symptoms.recap import SymptomRecap
@@ -32,6 +33,7 @@ class Services:
     symptoms: SymptomService
     library: LibraryService
     backups: BackupService
+    protection: ProtectionService
 
     @classmethod
     def open(cls, data_dir: Path | ProfilePaths, clock: Clock | None = None) -> Services:
@@ -62,6 +64,7 @@ class Services:
             symptoms=symptoms,
             library=library,
             backups=BackupService(store),
+            protection=ProtectionService(store),
         )
 
     def close(self) -> None:

@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="profile folder (default: $COMPANION_DATA_DIR or the user data folder)",
     )
     parser.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="FILE",
+        help="a file whose first line is the password of a protected profile (else it is "
+        "asked on the terminal; never give a password on the command line)",
+    )
+    parser.add_argument(
         "--demo", action="store_true", help="open a throwaway demo profile in a temporary folder"
     )
     # Hidden, for smoke tests of an installed app or bundle: quit once the window is shown.
@@ -53,18 +60,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _accept_data_dir_anywhere(parser: argparse.ArgumentParser) -> None:
-    """Let --data-dir follow the verb too (`companion check --data-dir X`)."""
+    """Let --data-dir and --password-file follow the verb too (`companion check --data-dir X`)."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for sub in action.choices.values():
-                if not any("--data-dir" in a.option_strings for a in sub._actions):
-                    sub.add_argument(
-                        "--data-dir",
-                        type=Path,
-                        metavar="DIR",
-                        default=argparse.SUPPRESS,
-                        help="profile folder",
-                    )
+                for option, metavar, text in (
+                    ("--data-dir", "DIR", "profile folder"),
+                    ("--password-file", "FILE", "the password of a protected profile"),
+                ):
+                    if not any(option in a.option_strings for a in sub._actions):
+                        sub.add_argument(
+                            option,
+                            type=Path,
+                            metavar=metavar,
+                            default=argparse.SUPPRESS,
+                            help=text,
+                        )
                 _accept_data_dir_anywhere(sub)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from companion.clock import default_clock
 from companion.errors import ProfileError, ValidationError
 from companion.paths import FILE_MODE, FOLDER_MODE
 from companion.store.backup import backup_database, integrity_problems
+from companion.store.cipher import DATABASE_ERRORS
 from companion.store.sqlite_files import connect_read_only
 
 
@@ -63,12 +63,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from companion.store.migrate import head_revision, known_revisions
 
     paths = existing_profile(args)
-    problems = integrity_problems(paths.database)
+    problems = integrity_problems(paths.database, key=paths.key)
     if not problems:
-        db = connect_read_only(paths.database)
+        db = connect_read_only(paths.database, paths.key)
         try:
             revision = db.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.DatabaseError:
+        except DATABASE_ERRORS:
             revision = None
         finally:
             db.close()
@@ -110,7 +110,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         target = Path(args.output)
         if target.exists():
             raise ValidationError(f"{target} already exists; choose another file name.")
-        backup_database(paths.database, target)
+        backup_database(paths.database, target, paths.key)
     print(f"Backup written to {target}")
     return 0
 

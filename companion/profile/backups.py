@@ -9,6 +9,7 @@ from companion.store import Store
 from companion.store import backup_shelf as shelf
 from companion.store.backup_shelf import (
     BEFORE_IMPORT,
+    BEFORE_PROTECTION,
     BEFORE_UPGRADE,
     BY_HAND,
     DAILY,
@@ -62,6 +63,7 @@ class BackupService:
 
 __all__ = [
     "BEFORE_IMPORT",
+    "BEFORE_PROTECTION",
     "BEFORE_UPGRADE",
     "BY_HAND",
     "DAILY",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -21,9 +20,11 @@ from datetime import datetime
 from pathlib import Path
 
 from companion import __version__, atomic_file
-from companion.errors import ValidationError
+from companion.errors import ValidationError, WrongPasswordError
 from companion.paths import ProfilePaths
+from companion.store import cipher
 from companion.store.backup import backup_database
+from companion.store.cipher import DATABASE_ERRORS, ProfileKey
 from companion.store.restore import RestoreResult, restore_profile
 from companion.store.sqlite_files import connect_read_only
 from companion.translations import TranslationContext
@@ -49,8 +50,8 @@ class ArchiveSummary:
     size: int
 
 
-def row_counts(database: Path) -> dict[str, int]:
-    db = connect_read_only(database)
+def row_counts(database: Path, key: ProfileKey | None = None) -> dict[str, int]:
+    db = connect_read_only(database, key)
     try:
         tables = [
             r[0]
@@ -74,11 +75,12 @@ def _sha256(path: Path) -> str:
 
 
 def export_archive(paths: ProfilePaths, target: Path, now: datetime) -> ArchiveSummary:
-    """Write the archive to target (atomically). Refuses a damaged profile (its backup is)."""
+    """Write the archive to target (atomically). Refuses a damaged profile (its backup is).
+    The database of a protected profile goes in encrypted with its password."""
     with tempfile.TemporaryDirectory(prefix="companion-archive-") as folder:
-        database = backup_database(paths.database, Path(folder) / DATABASE)
-        counts = row_counts(database)
-        db = connect_read_only(database)
+        database = backup_database(paths.database, Path(folder) / DATABASE, paths.key)
+        counts = row_counts(database, paths.key)
+        db = connect_read_only(database, paths.key)
         try:
             revision = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         finally:
@@ -151,9 +153,17 @@ def import_archive(paths: ProfilePaths, source: Path) -> RestoreResult:
             raise _refuse(source, ArchiveText.tr("it was made by another version of the app"))
         if manifest.get("sha256") != _sha256(database):
             raise _refuse(source, ArchiveText.tr("the database inside is not the one archived"))
+        key = paths.key if cipher.looks_encrypted(database) else None
+        if key is None and cipher.looks_encrypted(database):
+            raise _refuse(
+                source,
+                ArchiveText.tr("it is protected with a password; give that password to import it"),
+            )
         try:
-            counts = row_counts(database)
-        except sqlite3.DatabaseError as exc:
+            counts = row_counts(database, key)
+        except WrongPasswordError as exc:
+            raise _refuse(source, ArchiveText.tr("the password given does not open it")) from exc
+        except DATABASE_ERRORS as exc:
             raise _refuse(source, ArchiveText.tr("the database inside is damaged")) from exc
         if manifest.get("counts") != counts:
             raise _refuse(source, ArchiveText.tr("the entries inside do not match its list"))

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion import atomic_file
 from companion.errors import DamagedProfileError, ProfileError
 from companion.paths import FOLDER_MODE
 from companion.store import faults
-from companion.store.sqlite_files import SQLITE_MAGIC, connect_read_only
+from companion.store.cipher import DATABASE_ERRORS, SQLITE_ERRORS, SQLITE_MAGIC
+from companion.store.sqlite_files import connect, connect_read_only
 from companion.translations import TranslationContext
+
+if TYPE_CHECKING:
+    from companion.store.cipher import ProfileKey
 
 __all__ = ["SQLITE_MAGIC", "backup_database", "copy_database", "integrity_problems"]
 
@@ -25,11 +29,12 @@ def timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, key: ProfileKey | None = None) -> None:
     """Copy a database consistently with SQLite's backup API (never a plain file copy: a
-    live profile's last saves may still be in its WAL file) into a new rollback-journal file."""
-    with connect_read_only(source) as src:
-        dst = sqlite3.connect(str(target))
+    live profile's last saves may still be in its WAL file) into a new rollback-journal file.
+    key: the source's password; the copy is encrypted with the same one."""
+    with connect_read_only(source, key) as src:
+        dst = connect(target, key)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # a snapshot: no WAL side files
@@ -38,7 +43,7 @@ def copy_database(source: Path, target: Path) -> None:
     src.close()
 
 
-def backup_database(source: Path, target: Path) -> Path:
+def backup_database(source: Path, target: Path, key: ProfileKey | None = None) -> Path:
     """Write a verified backup of source to target (atomically, private, fsynced).
 
     The copy must pass SQLite's integrity check before it replaces anything: a damaged
@@ -49,8 +54,8 @@ def backup_database(source: Path, target: Path) -> Path:
         raise atomic_file.write_failure(target, exc) from exc
     try:
         with atomic_file.atomic_path(target) as partial:
-            copy_database(source, partial)
-            problems = integrity_problems(partial)
+            copy_database(source, partial, key)
+            problems = integrity_problems(partial, key=key)
             if problems:
                 raise DamagedProfileError(
                     BackupText.tr(
@@ -58,16 +63,19 @@ def backup_database(source: Path, target: Path) -> Path:
                         "file as it is and restore your newest good backup."
                     ).format(problem=problems[0])
                 )
-    except sqlite3.Error as exc:
+    except SQLITE_ERRORS as exc:
         plain = faults.from_sqlite(exc)
         raise (plain or ProfileError(f"The backup could not be written: {exc}.")) from exc
     return target
 
 
-def integrity_problems(database: Path, quick: bool = False) -> list[str]:
-    """SQLite's own checks: structure and foreign keys. Changes nothing."""
+def integrity_problems(
+    database: Path, quick: bool = False, key: ProfileKey | None = None
+) -> list[str]:
+    """SQLite's own checks: structure and foreign keys. Changes nothing. key: a protected
+    file's password (a wrong one raises WrongPasswordError: that is not damage)."""
     try:
-        db = connect_read_only(database)
+        db = connect_read_only(database, key)
         try:
             check = "quick_check" if quick else "integrity_check"
             rows = [r[0] for r in db.execute(f"PRAGMA {check}")]
@@ -76,6 +84,6 @@ def integrity_problems(database: Path, quick: bool = False) -> list[str]:
                 problems.append(f"{table} row {rowid} points to a missing {parent} row")
         finally:
             db.close()
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         return [f"not a readable profile database ({exc})"]
     return problems

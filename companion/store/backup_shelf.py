@@ -21,12 +21,13 @@ BY_HAND = "backup"
 BEFORE_UPGRADE = "before-upgrade"
 BEFORE_IMPORT = "before-import"
 REPLACED = "replaced"  # the profile as it was before a restore
+BEFORE_PROTECTION = "before-protection"  # before a password was set, changed or removed
 KEPT_PER_EVENT_KIND = 10
 DAILY_KEPT = 14
 WEEKLY_KEPT = 8
 
 _NAME = re.compile(
-    r"^(?P<kind>daily|backup|before-upgrade(?:-[\w]+)?|before-import|replaced)-"
+    r"^(?P<kind>daily|backup|before-upgrade(?:-[\w]+)?|before-import|before-protection|replaced)-"
     r"(?P<stamp>\d{8}T\d{12}Z)(?P<unreadable>\.unreadable)?\.sqlite$"
 )
 
@@ -59,7 +60,8 @@ def list_backups(paths: ProfilePaths) -> list[BackupEntry]:
 
 def make_backup(paths: ProfilePaths, kind: str, now: datetime) -> Path:
     """A verified backup of the profile, named for its kind and moment."""
-    return backup_database(paths.database, paths.backups / f"{kind}-{timestamp(now)}.sqlite")
+    target = paths.backups / f"{kind}-{timestamp(now)}.sqlite"
+    return backup_database(paths.database, target, paths.key)
 
 
 def daily_backup_if_due(
@@ -122,9 +124,15 @@ def prune(
 
 def newest_good(paths: ProfilePaths) -> BackupEntry | None:
     """The newest backup that passes SQLite's integrity check (checked, not assumed)."""
+    from companion.errors import WrongPasswordError
     from companion.store.backup import integrity_problems
+    from companion.store.cipher import looks_encrypted
 
     for entry in list_backups(paths):
-        if entry.readable and not integrity_problems(entry.path):
-            return entry
+        key = paths.key if looks_encrypted(entry.path) else None
+        try:
+            if entry.readable and not integrity_problems(entry.path, key=key):
+                return entry
+        except WrongPasswordError:
+            continue  # made under another password: not one this start can bring back
     return None

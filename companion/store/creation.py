@@ -26,6 +26,7 @@ CREATING_SUFFIX = ".creating"
 LEFTOVER_PATTERNS = (
     f".profile.sqlite.*{CREATING_SUFFIX}*",
     ".profile.sqlite.*.restoring*",
+    ".profile.sqlite.*.protecting*",  # a password change that was killed
     "profile.sqlite.restoring*",  # the name older versions used
     f"*{atomic_file.PARTIAL_SUFFIX}",
 )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -13,9 +13,13 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from companion.clock import Clock, default_clock
-from companion.errors import DamagedProfileError, ProfileError
+from companion.errors import (
+    DamagedProfileError,
+    PasswordNeededError,
+    ProfileError,
+)
 from companion.paths import ProfilePaths, make_private
-from companion.store import faults
+from companion.store import cipher, faults
 from companion.store.backup import backup_database, timestamp
 from companion.store.creation import create_profile
 from companion.store.engine import make_engine
@@ -44,17 +48,21 @@ class Store:
         clock: where every service over this store takes the time (default_clock() if None).
 
         Nothing is written before the file is known to be a sound profile this version can
-        use: a newer schema, a damaged file or a read-only one changes not a byte."""
+        use: a newer schema, a damaged file or a read-only one changes not a byte.
+
+        A protected profile needs paths.key (PasswordNeededError without it,
+        WrongPasswordError with a wrong one); the key of an unprotected profile is dropped."""
         clock = clock or default_clock()
         paths = where if isinstance(where, ProfilePaths) else ProfilePaths(Path(where))
         paths.ensure()
         old_umask = os.umask(0o077)
         try:
             if not paths.database.exists() or paths.database.stat().st_size == 0:
-                create_profile(paths)
+                create_profile(replace(paths, key=None))
+            paths = with_matching_key(paths)
             read_only = not file_writable(paths.database)
             revision = _checked_revision(paths)
-            engine = make_engine(paths.database, read_only=read_only)
+            engine = make_engine(paths.database, read_only=read_only, key=paths.key)
             try:
                 if revision != HEAD_REVISION:
                     if read_only:
@@ -88,6 +96,7 @@ class Store:
         backup_database(
             paths.database,
             paths.backups / f"before-upgrade-{revision}-{timestamp(clock.now())}.sqlite",
+            paths.key,
         )
         migrate.upgrade(engine)
 
@@ -106,13 +115,26 @@ class Store:
                 raise
             raise plain from exc
 
+    def reopen(self, paths: ProfilePaths) -> None:
+        """Use the file in paths afresh (after it was swapped or re-keyed): the old
+        connections are closed, the next session opens the file with paths.key."""
+        self.engine.dispose()
+        self.paths = paths
+        self.engine = make_engine(paths.database, read_only=self.read_only, key=paths.key)
+        self.engine.update_execution_options(clock=self.clock)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def protected(self) -> bool:
+        return self.paths.key is not None
+
     def _ensure_profile_row(self) -> None:
         with self.session() as session:
             if session.scalar(select(Profile).where(Profile.id == 1)) is None:
                 session.add(Profile(id=1))
 
     def backup(self, target: Path) -> Path:
-        return backup_database(self.paths.database, target)
+        return backup_database(self.paths.database, target, self.paths.key)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -122,7 +144,7 @@ def _checked_revision(paths: ProfilePaths) -> str:
     """The profile's schema revision, read without changing a byte; refuses a damaged file,
     a file that is not a profile and a profile from a newer version of the app."""
     try:
-        db = connect_read_only(paths.database)
+        db = connect_read_only(paths.database, paths.key)
         try:
             problems = [row[0] for row in db.execute("PRAGMA quick_check")]
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
@@ -133,7 +155,7 @@ def _checked_revision(paths: ProfilePaths) -> str:
             )
         finally:
             db.close()
-    except sqlite3.DatabaseError as exc:
+    except cipher.DATABASE_ERRORS as exc:
         plain = faults.from_sqlite(exc)
         if isinstance(plain, DamagedProfileError) or plain is None:
             raise damaged_at_start(paths, str(exc)) from exc
@@ -153,6 +175,19 @@ def _checked_revision(paths: ProfilePaths) -> str:
 
         migrate.refuse_unknown(revision)
     return revision
+
+
+def with_matching_key(paths: ProfilePaths) -> ProfilePaths:
+    """paths with the key the file needs: none for a plain profile (a key given for it is
+    dropped); a protected one refuses to go on without a key."""
+    if not cipher.looks_encrypted(paths.database):
+        return replace(paths, key=None) if paths.key is not None else paths
+    if paths.key is None:
+        raise PasswordNeededError(
+            cipher.CipherText.tr("This profile is protected with a password.")
+        )
+    cipher.require()
+    return paths
 
 
 def damaged_at_start(paths: ProfilePaths, problem: str) -> DamagedProfileError:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Engine, QueuePool, create_engine, event
 
-from companion.store.sqlite_files import connect_read_only
+from companion.store.sqlite_files import connect_read_only, file_uri, folder_writable
+
+if TYPE_CHECKING:
+    from companion.store.cipher import ProfileKey
 
 
 def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -22,14 +25,46 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(database: Path, read_only: bool = False) -> Engine:
+def make_engine(database: Path, read_only: bool = False, key: ProfileKey | None = None) -> Engine:
     """One engine per profile. SQLAlchemy's default pool for a file database (QueuePool)
     keeps a connection per thread, which suits the GUI thread plus worker threads.
 
     The path goes in as a file name (URL.create), never formatted into a URL string. A
-    read-only engine changes not a byte of the file: every write is refused by SQLite."""
+    read-only engine changes not a byte of the file: every write is refused by SQLite.
+    key: a protected profile (SQLCipher, through SQLAlchemy's sqlite+pysqlcipher dialect)."""
+    if key is not None:
+        return _cipher_engine(Path(database), read_only, key)
     if read_only:
         return create_engine("sqlite://", creator=partial(connect_read_only, Path(database)))
     engine = create_engine(URL.create("sqlite", database=str(database)))
     event.listen(engine, "connect", _on_connect)
     return engine
+
+
+def _cipher_engine(database: Path, read_only: bool, key: ProfileKey) -> Engine:
+    """The dialect keys each new connection from the URL's password (SQLAlchemy masks it
+    in every repr) before anything else runs on it; the pool is the plain profile's."""
+    from companion.store import cipher
+
+    sqlcipher = cipher.require()
+    url = URL.create("sqlite+pysqlcipher", password=key.passphrase, database=str(database))
+
+    def connect_raw() -> Any:
+        if read_only:
+            extra = {} if folder_writable(database.parent) else {"immutable": "1"}
+            target = file_uri(database, mode="ro", **extra)
+        else:
+            target = str(database)
+        connection = sqlcipher.connect(target, uri=read_only, check_same_thread=False)
+        cipher.quiet(connection)
+        return connection
+
+    engine = create_engine(url, creator=connect_raw, poolclass=QueuePool)
+    event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
+    return engine
+
+
+def _on_connect_read_only(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()

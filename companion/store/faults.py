@@ -81,8 +81,9 @@ def io_error() -> StorageError:
     )
 
 
-def from_sqlite(error: sqlite3.Error) -> CompanionError | None:
-    """The plain error for a SQLite failure, or None when it is a bug (bad SQL)."""
+def from_sqlite(error: Exception) -> CompanionError | None:
+    """The plain error for a SQLite failure (sqlite3's or SQLCipher's), or None when it is
+    a bug (bad SQL)."""
     code = getattr(error, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(error).lower()
@@ -108,5 +109,7 @@ def from_os_error(error: OSError) -> CompanionError:
 
 
 def translate(error: DBAPIError) -> CompanionError | None:
+    from companion.store.cipher import SQLITE_ERRORS  # sqlite3's or SQLCipher's
+
     original = error.orig
-    return from_sqlite(original) if isinstance(original, sqlite3.Error) else None
+    return from_sqlite(original) if isinstance(original, SQLITE_ERRORS) else None

@@ -18,11 +18,13 @@ from pathlib import Path
 
 from companion import atomic_file
 from companion.clock import default_clock
-from companion.errors import CompanionError, ValidationError
+from companion.errors import CompanionError, ValidationError, WrongPasswordError
 from companion.paths import ProfilePaths
+from companion.store import cipher
 from companion.store.backup import backup_database, copy_database, integrity_problems, timestamp
+from companion.store.cipher import DATABASE_ERRORS, ProfileKey
 from companion.store.schema_check import schema_differences
-from companion.store.sqlite_files import looks_like_sqlite, side_files
+from companion.store.sqlite_files import connect, looks_like_sqlite, side_files
 from companion.translations import TranslationContext
 
 STAGING_SUFFIX = ".restoring"
@@ -49,21 +51,21 @@ def _refuse(source: Path, reason: str) -> ValidationError:
 def _stored_revision(db: sqlite3.Connection) -> str | None:
     try:
         rows = db.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.DatabaseError:
+    except DATABASE_ERRORS:
         return None
     return str(rows[0][0]) if len(rows) == 1 else None
 
 
-def check_candidate(staged: Path, source: Path) -> str:
+def check_candidate(staged: Path, source: Path, key: ProfileKey | None = None) -> str:
     """Raise ValidationError unless staged is a sound profile; returns its revision."""
     from companion.store import migrate
 
-    problems = integrity_problems(staged)
+    problems = integrity_problems(staged, key=key)
     if problems:
         raise _refuse(
             source, RestoreText.tr("the file is damaged ({problem})").format(problem=problems[0])
         )
-    db = sqlite3.connect(str(staged))
+    db = connect(staged, key)
     try:
         revision = _stored_revision(db)
         if revision is None:
@@ -91,8 +93,37 @@ def check_candidate(staged: Path, source: Path) -> str:
     return revision
 
 
-def stage_candidate(source: Path, folder: Path) -> Path:
-    """A checked, up-to-date copy of source in folder (the caller renames or removes it)."""
+def _copy_candidate(source: Path, staged: Path, key: ProfileKey | None) -> None:
+    """Copy source into staged, protected with key as the profile is (a plain backup
+    restored into a protected profile is encrypted on the way in)."""
+    if not cipher.looks_encrypted(source):
+        if key is None:
+            copy_database(source, staged)
+        else:
+            staged.unlink()  # sqlcipher_export writes a new file
+            cipher.export_copy(source, None, staged, key)
+        return
+    if key is None:
+        raise _refuse(
+            source,
+            RestoreText.tr(
+                "it is protected with a password and this profile is not; protect the "
+                "profile with that password first (Settings), then restore it"
+            ),
+        )
+    cipher.require()
+    try:
+        copy_database(source, staged, key)
+    except WrongPasswordError as exc:
+        raise _refuse(
+            source,
+            RestoreText.tr("it is protected with a different password from this profile's"),
+        ) from exc
+
+
+def stage_candidate(source: Path, folder: Path, key: ProfileKey | None = None) -> Path:
+    """A checked, up-to-date copy of source in folder (the caller renames or removes it),
+    protected with key when it is given."""
     from companion.store import migrate
     from companion.store.engine import make_engine
 
@@ -101,27 +132,29 @@ def stage_candidate(source: Path, folder: Path) -> Path:
         raise _refuse(source, RestoreText.tr("it is not a file"))
     if source.stat().st_size > MAX_CANDIDATE_BYTES:
         raise _refuse(source, RestoreText.tr("the file is far too big for a profile"))
-    if not looks_like_sqlite(source):
+    if not looks_like_sqlite(source) and not cipher.looks_encrypted(source):
         raise _refuse(source, RestoreText.tr("it is not a HER2 Companion backup"))
     handle, name = tempfile.mkstemp(prefix=".profile.sqlite.", suffix=STAGING_SUFFIX, dir=folder)
     os.close(handle)
     staged = Path(name)
     try:
         try:
-            copy_database(source, staged)
-        except sqlite3.DatabaseError as exc:
+            _copy_candidate(source, staged, key)
+        except DATABASE_ERRORS as exc:
             raise _refuse(source, RestoreText.tr("the file cannot be read as a profile")) from exc
-        revision = check_candidate(staged, source)
+        revision = check_candidate(staged, source, key)
         if revision != migrate.head_revision():
-            engine = make_engine(staged)
+            engine = make_engine(staged, key=key)
             try:
                 migrate.upgrade(engine)
             finally:
                 engine.dispose()
-            with sqlite3.connect(str(staged)) as db:
+            db = connect(staged, key)
+            try:
                 db.execute("PRAGMA journal_mode=DELETE")
-            db.close()
-            check_candidate(staged, source)
+            finally:
+                db.close()
+            check_candidate(staged, source, key)
         return staged
     except BaseException:
         remove_database_files(staged)
@@ -140,7 +173,7 @@ def keep_aside(paths: ProfilePaths, label: str) -> Path | None:
         return None
     stamp = timestamp(default_clock().now())
     try:
-        return backup_database(paths.database, paths.backups / f"{label}-{stamp}.sqlite")
+        return backup_database(paths.database, paths.backups / f"{label}-{stamp}.sqlite", paths.key)
     except CompanionError:
         target = paths.backups / f"{label}-{stamp}.unreadable.sqlite"
         paths.backups.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -159,22 +192,22 @@ def _copy_file(source: Path, target: Path) -> None:
     shutil.copyfile(source, target)
 
 
-def _checkpoint(database: Path) -> None:
+def _checkpoint(database: Path, key: ProfileKey | None) -> None:
     """Fold the WAL into the file, so removing the side files loses nothing."""
     try:
-        db = sqlite3.connect(str(database))
+        db = connect(database, key)
         try:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.close()
-    except sqlite3.DatabaseError:
+    except DATABASE_ERRORS:
         pass  # unreadable: the byte-for-byte copy aside holds everything
 
 
 def swap_in(paths: ProfilePaths, staged: Path) -> None:
     """Rename the checked copy over the profile (the current one is already kept aside)."""
     if paths.database.exists():
-        _checkpoint(paths.database)
+        _checkpoint(paths.database, paths.key)
     for side in side_files(paths.database):
         side.unlink(missing_ok=True)
     os.replace(staged, paths.database)
@@ -182,9 +215,10 @@ def swap_in(paths: ProfilePaths, staged: Path) -> None:
 
 
 def restore_profile(paths: ProfilePaths, source: Path) -> RestoreResult:
-    """Replace the profile in paths with the backup at source, validated first."""
+    """Replace the profile in paths with the backup at source, validated first. The
+    profile keeps its protection: with paths.key the restored file is encrypted with it."""
     paths.ensure()
-    staged = stage_candidate(Path(source), paths.root)
+    staged = stage_candidate(Path(source), paths.root, paths.key)
     try:
         aside = keep_aside(paths, "replaced")
         swap_in(paths, staged)

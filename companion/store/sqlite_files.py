@@ -9,9 +9,13 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
+from companion.store.cipher import SQLITE_MAGIC
+
+if TYPE_CHECKING:
+    from companion.store.cipher import ProfileKey
 
 
 def file_uri(path: Path, **parameters: str) -> str:
@@ -19,23 +23,47 @@ def file_uri(path: Path, **parameters: str) -> str:
     return f"file:{quote(str(Path(path).absolute()))}" + (f"?{query}" if query else "")
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
+def connect(path: Path, key: ProfileKey | None = None) -> sqlite3.Connection:
+    """A read-write connection to path: sqlite3, or SQLCipher keyed with key."""
+    if key is None:
+        return sqlite3.connect(str(path))
+    from companion.store import cipher
+
+    return cipher.connect(str(path), key)
+
+
+def _connect_uri(uri: str, key: ProfileKey | None) -> sqlite3.Connection:
+    if key is None:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    from companion.store import cipher
+
+    return cipher.connect(uri, key, uri=True)
+
+
+def connect_read_only(path: Path, key: ProfileKey | None = None) -> sqlite3.Connection:
     """A connection that cannot change the file, not even its header or side files.
+    key: the password of a protected file (a wrong one raises WrongPasswordError).
 
     In a read-only folder SQLite cannot create the WAL index a WAL database needs; the file
     is then opened as immutable (it cannot change under us: nobody can write there)."""
+    from companion.store.cipher import DATABASE_ERRORS, check_key
+
     if not Path(path).is_file():
         raise sqlite3.OperationalError(f"unable to open database file {path}")
-    connection = sqlite3.connect(file_uri(path, mode="ro"), uri=True, check_same_thread=False)
+    connection = _connect_uri(file_uri(path, mode="ro"), key)
     try:
+        if key is not None:
+            check_key(connection)  # a wrong password is said so, never called damage
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.OperationalError:
+    except DATABASE_ERRORS as exc:
         connection.close()
-        if folder_writable(Path(path).parent):
+        operational = "OperationalError" in type(exc).__name__
+        if not operational or folder_writable(Path(path).parent):
             raise
-        connection = sqlite3.connect(
-            file_uri(path, mode="ro", immutable="1"), uri=True, check_same_thread=False
-        )
+    except BaseException:
+        connection.close()
+        raise
+        connection = _connect_uri(file_uri(path, mode="ro", immutable="1"), key)
     connection.execute("PRAGMA query_only=ON")
     return connection
 

@@ -18,6 +18,7 @@ from companion.ui.theme import TEXT_SCALES
 from companion.ui.widgets.appearance_section import AppearanceSection
 from companion.ui.widgets.backups_section import BackupsSection
 from companion.ui.widgets.common import Page, heading, label, line_edit, status_line
+from companion.ui.widgets.protection_section import ProtectionSection
 
 
 class SettingsPage(Page):
@@ -74,6 +75,8 @@ class SettingsPage(Page):
         )
         self.backups_section = BackupsSection(services.backups)
         layout.addWidget(self.backups_section)
+        self.protection_section = ProtectionSection(services.protection)
+        layout.addWidget(self.protection_section)
         self.message = status_line()
         layout.addWidget(self.message)
         self.sections = QVBoxLayout()  # other features add their sections (add_section)
@@ -104,6 +107,7 @@ class SettingsPage(Page):
         self.unit_combo.setCurrentIndex(0 if info.temperature_unit == "C" else 1)
         self.unit_combo.blockSignals(False)
         self.backups_section.refresh()
+        self.protection_section.refresh()
 
     def _save_text(self) -> None:
         try:

@@ -79,6 +79,7 @@ class BackupsSection(QWidget):
             shelf.BEFORE_UPGRADE: self.tr("Before an update"),
             shelf.BEFORE_IMPORT: self.tr("Before an import"),
             shelf.REPLACED: self.tr("Before a restore"),
+            shelf.BEFORE_PROTECTION: self.tr("Before a password change"),
         }
         when = QLocale().toString(local_qdatetime(entry.made_at), QLocale.FormatType.ShortFormat)
         size = QLocale().formattedDataSize(entry.size)

@@ -1,0 +1,82 @@
+"""Settings ▸ Password protection: protect the profile, change the password, turn it off."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from companion.profile.protection import ProtectionService
+from companion.ui.password_dialogs import RemovePasswordDialog, SetPasswordDialog
+from companion.ui.widgets.common import button, label, status_line
+
+
+class ProtectionSection(QWidget):
+    def __init__(self, protection: ProtectionService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._protection = protection
+        self.setAccessibleName(self.tr("Password protection"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label(self.tr("Password protection"), "subtitle"))
+        self.state = label("")
+        layout.addWidget(self.state)
+        row = QHBoxLayout()
+        self.protect_button = button(self.tr("&Protect with a password…"))
+        self.change_button = button(self.tr("C&hange the password…"))
+        self.remove_button = button(self.tr("Turn &off protection…"))
+        for widget in (self.protect_button, self.change_button, self.remove_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.message = status_line()
+        layout.addWidget(self.message)
+        self.protect_button.clicked.connect(lambda: self.open_set_dialog(changing=False))
+        self.change_button.clicked.connect(lambda: self.open_set_dialog(changing=True))
+        self.remove_button.clicked.connect(self.open_remove_dialog)
+        self.last_dialog: QDialog | None = None  # tests type into it as a user would
+        self.refresh()
+
+    def refresh(self) -> None:
+        protected = self._protection.protected
+        if not self._protection.available:
+            text = self.tr(
+                "Password protection needs SQLCipher, which is not installed on this computer."
+            )
+        elif protected:
+            text = self.tr(
+                "Your profile and its backups are encrypted. The password is asked at start."
+            )
+        else:
+            text = self.tr(
+                "Your profile is not protected with a password: anyone who can open your "
+                "files on this computer can read it."
+            )
+        self.state.setText(text)
+        self.protect_button.setVisible(not protected)
+        self.protect_button.setEnabled(self._protection.available)
+        self.change_button.setVisible(protected)
+        self.remove_button.setVisible(protected)
+
+    def open_set_dialog(self, changing: bool) -> None:
+        def apply(new: str, repeated: str, current: str | None) -> None:
+            self._protection.protect(new, repeated, current)
+
+        dialog = SetPasswordDialog(apply, changing, self)
+        self._run(
+            dialog,
+            self.tr("The password was changed.")
+            if changing
+            else self.tr("Your profile and its backups are now protected with your password."),
+        )
+
+    def open_remove_dialog(self) -> None:
+        dialog = RemovePasswordDialog(self._protection.remove, self)
+        self._run(dialog, self.tr("Password protection is off."))
+
+    def _run(self, dialog: QDialog, done: str) -> None:
+        self.last_dialog = dialog
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        self.last_dialog = None
+        dialog.deleteLater()
+        if accepted:
+            self.refresh()
+            self.message.setText(done)
