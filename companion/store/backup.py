@@ -10,7 +10,8 @@ from companion import atomic_file
 from companion.errors import DamagedProfileError, ProfileError
 from companion.paths import FOLDER_MODE
 from companion.store import faults
-from companion.store.cipher import DATABASE_ERRORS, SQLITE_ERRORS, SQLITE_MAGIC
+from companion.store.cipher import DATABASE_ERRORS, SQLITE_ERRORS
+from companion.store.file_uri import SQLITE_MAGIC
 from companion.store.sqlite_files import connect, connect_read_only
 from companion.translations import TranslationContext
 

@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any, cast
 
 from companion.errors import EncryptionUnavailableError, WrongPasswordError
+from companion.store.file_uri import SQLITE_MAGIC, file_uri
 from companion.translations import TranslationContext
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # Bytes 21-23 of a plain SQLite header are always 64, 32, 32 (payload fractions): a plain
 # file damaged in its first 16 bytes still has them, an encrypted one has random bytes.
 _PLAIN_PAYLOAD_FRACTIONS = b"\x40\x20\x20"
-MIN_ENCRYPTED_SIZE = 512
+MIN_ENCRYPTED_SIZE = 1024  # SQLCipher writes whole pages (4096 bytes unless told otherwise)
+PAGE_MULTIPLE = 512  # the smallest page size SQLite knows
 
 
 class CipherText(TranslationContext):
@@ -109,7 +110,7 @@ def looks_encrypted(path: Path) -> bool:
             size = handle.seek(0, 2)
     except OSError:
         return False
-    if size < MIN_ENCRYPTED_SIZE or head[:16] == SQLITE_MAGIC:
+    if size < MIN_ENCRYPTED_SIZE or size % PAGE_MULTIPLE or head[:16] == SQLITE_MAGIC:
         return False
     return head[21:24] != _PLAIN_PAYLOAD_FRACTIONS
 
@@ -148,11 +149,10 @@ def wrong_password() -> WrongPasswordError:
 def export_copy(
     source: Path, source_key: ProfileKey | None, target: Path, target_key: ProfileKey | None
 ) -> None:
-    """Write a logical copy of source into the new file target, encrypted with target_key
-    (plain when None). SQLCipher's sqlcipher_export: the way to add, change or remove a key
-    without touching the source."""
-    from companion.store.sqlite_files import file_uri
-
+    """Write a logical copy of source into target (a new or empty file: an empty one made
+    private by the caller keeps its permissions), encrypted with target_key (plain when
+    None). SQLCipher's sqlcipher_export: the way to add, change or remove a key without
+    touching the source."""
     module = require()
     connection = module.connect("file::memory:", uri=True, check_same_thread=False)
     try:

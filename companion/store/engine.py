@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Engine, QueuePool, create_engine, event
 
-from companion.store.sqlite_files import connect_read_only, file_uri, folder_writable
+from companion.store.file_uri import file_uri
+from companion.store.sqlite_files import connect_read_only, folder_writable
 
 if TYPE_CHECKING:
     from companion.store.cipher import ProfileKey

@@ -37,7 +37,6 @@ def _verified_copy(
     os.close(handle)
     copy = Path(name)
     try:
-        copy.unlink()  # sqlcipher_export writes a new file
         cipher.export_copy(source, source_key, copy, new_key)
         problems = integrity_problems(copy, key=new_key)
         if problems:

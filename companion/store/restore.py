@@ -100,7 +100,6 @@ def _copy_candidate(source: Path, staged: Path, key: ProfileKey | None) -> None:
         if key is None:
             copy_database(source, staged)
         else:
-            staged.unlink()  # sqlcipher_export writes a new file
             cipher.export_copy(source, None, staged, key)
         return
     if key is None:

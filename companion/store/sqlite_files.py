@@ -10,17 +10,11 @@ import os
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
-from companion.store.cipher import SQLITE_MAGIC
+from companion.store.file_uri import SQLITE_MAGIC, file_uri
 
 if TYPE_CHECKING:
     from companion.store.cipher import ProfileKey
-
-
-def file_uri(path: Path, **parameters: str) -> str:
-    query = "&".join(f"{key}={value}" for key, value in parameters.items())
-    return f"file:{quote(str(Path(path).absolute()))}" + (f"?{query}" if query else "")
 
 
 def connect(path: Path, key: ProfileKey | None = None) -> sqlite3.Connection:
@@ -60,10 +54,10 @@ def connect_read_only(path: Path, key: ProfileKey | None = None) -> sqlite3.Conn
         operational = "OperationalError" in type(exc).__name__
         if not operational or folder_writable(Path(path).parent):
             raise
+        connection = _connect_uri(file_uri(path, mode="ro", immutable="1"), key)
     except BaseException:
         connection.close()
         raise
-        connection = _connect_uri(file_uri(path, mode="ro", immutable="1"), key)
     connection.execute("PRAGMA query_only=ON")
     return connection
 

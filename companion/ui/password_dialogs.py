@@ -51,8 +51,10 @@ class _PasswordDialog(QDialog):
         self.ok_button.clicked.connect(self._try)
         self.cancel_button.clicked.connect(self.reject)
 
-    def finish_layout(self) -> None:
+    def finish_layout(self, *below_fields: QWidget) -> None:
         self.layout_.addLayout(self.form)
+        for widget in below_fields:
+            self.layout_.addWidget(widget)
         self.layout_.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -152,8 +154,7 @@ class SetPasswordDialog(_PasswordDialog):
         self.understood.setAccessibleName(
             self.tr("I understand that a forgotten password cannot be recovered")
         )
-        self.layout_.addWidget(self.understood)
-        self.finish_layout()
+        self.finish_layout(self.understood)
         self.ok_button.setEnabled(False)
         self.understood.toggled.connect(self.ok_button.setEnabled)
         (self.current or self.password).setFocus()
