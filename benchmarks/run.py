@@ -644,6 +644,9 @@ def run(repeats: int, scale: float = 1.0) -> dict[str, object]:
         window = measure_on_window(repeats, copies["100k"], scratch)
         csv_figures = measure_csv(repeats, copies["100k"], scratch)
         freeze, freeze_steps = measure_freezes(repeats, profiles["100k"], scratch)
+        from encryption import measure_encryption
+
+        encryption = measure_encryption(repeats, profiles["100k"], scratch)
 
     python = processes["python"]
     cli = Series(
@@ -785,6 +788,16 @@ def run(repeats: int, scale: float = 1.0) -> dict[str, object]:
         "--help": processes["help"].spread(),
         "library search enhertu": processes["library_search"].spread(),
     }
+    # Issue 11: a password-protected profile (SQLCipher) beside the same one unprotected.
+    enc_plain, enc_protected = encryption["plain_open"], encryption["encrypted_open"]
+    assert isinstance(enc_plain, Series) and isinstance(enc_protected, Series)
+    results["encrypted_open_100k_ratio_vs_plain"] = round(
+        ratio_series(enc_protected, enc_plain).median, 3
+    )
+    results["encrypted_open_100k_ms"] = {
+        "encrypted": enc_protected.spread(1000),
+        "plain": enc_plain.spread(1000),
+    }
     results["freeze_by_step_ms"] = {
         step: series.spread(1000) for step, series in freeze_steps.items()
     }
@@ -820,6 +833,14 @@ def table(results: dict[str, object]) -> str:
         )
     steps = results["freeze_by_step_ms"]
     assert isinstance(steps, dict)
+    lines.append("")
+    enc = results["encrypted_open_100k_ms"]
+    assert isinstance(enc, dict)
+    lines.append(
+        "encrypted_open_100k_ratio_vs_plain: "
+        f"{results['encrypted_open_100k_ratio_vs_plain']:g}× (encrypted median "
+        f"{enc['encrypted']['median']:g} ms, plain {enc['plain']['median']:g} ms)"
+    )
     lines.append("")
     lines.append("longest GUI pause per step (ms, min / median / max):")
     for step, spread in steps.items():

@@ -12,6 +12,7 @@ URL string, a log line or argv).
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 from typing import Any, cast
@@ -31,15 +32,26 @@ class CipherText(TranslationContext):
     """Messages about password protection."""
 
 
-class ProfileKey:
-    """A profile's password, kept out of every representation."""
+# SQLCipher 4's defaults: the key is PBKDF2-HMAC-SHA512 of the password with the file's
+# 16-byte salt, 256,000 iterations, 32 bytes.
+KDF_ITERATIONS = 256_000
+SALT_BYTES = 16
+KEY_BYTES = 32
 
-    __slots__ = ("_passphrase",)
+
+class ProfileKey:
+    """A profile's password, kept out of every representation.
+
+    Deriving the key costs a third of a second, and SQLCipher would do it again for every
+    connection; it is done once per file salt and the raw key is kept here, in memory."""
+
+    __slots__ = ("_derived", "_passphrase")
 
     def __init__(self, passphrase: str) -> None:
         if not passphrase:
             raise ValueError("a password cannot be empty")
         self._passphrase = passphrase
+        self._derived: dict[bytes, str] = {}
 
     def __repr__(self) -> str:
         return "ProfileKey(<hidden>)"
@@ -59,9 +71,34 @@ class ProfileKey:
     def passphrase(self) -> str:
         return self._passphrase
 
-    def pragma(self) -> str:
-        """The PRAGMA that keys a new connection (a quoted SQL string literal)."""
-        return "PRAGMA key = '" + self._passphrase.replace("'", "''") + "'"
+    def secret_for(self, database: Path | None = None) -> str:
+        """What keys SQLCipher for database: the raw key derived for the file's salt when
+        the file is already encrypted ("x'…'"), else the password (SQLCipher then makes a
+        salt for the new file)."""
+        salt = _salt(database) if database is not None else None
+        if salt is None:
+            return self._passphrase
+        raw = self._derived.get(salt)
+        if raw is None:
+            raw = hashlib.pbkdf2_hmac(
+                "sha512", self._passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
+            ).hex()
+            self._derived[salt] = raw
+        return f"x'{raw}'"
+
+    def pragma(self, database: Path | None = None) -> str:
+        """The PRAGMA that keys a new connection to database (a quoted SQL literal)."""
+        return "PRAGMA key = '" + self.secret_for(database).replace("'", "''") + "'"
+
+
+def _salt(database: Path) -> bytes | None:
+    if not looks_encrypted(database):
+        return None
+    try:
+        with open(database, "rb") as handle:
+            return handle.read(SALT_BYTES)
+    except OSError:
+        return None
 
 
 def _module() -> Any:
@@ -115,12 +152,19 @@ def looks_encrypted(path: Path) -> bool:
     return head[21:24] != _PLAIN_PAYLOAD_FRACTIONS
 
 
-def connect(database: str, key: ProfileKey, uri: bool = False) -> sqlite3.Connection:
-    """An SQLCipher connection keyed with key. Its API is sqlite3's (a pysqlite fork)."""
+def connect(
+    path: Path, key: ProfileKey, uri_parameters: dict[str, str] | None = None
+) -> sqlite3.Connection:
+    """An SQLCipher connection to path keyed with key (a file: URI when uri_parameters are
+    given, e.g. mode=ro). Its API is sqlite3's (a pysqlite fork)."""
     module = require()
-    connection = module.connect(database, uri=uri, check_same_thread=False)
+    if uri_parameters is None:
+        connection = module.connect(str(path), check_same_thread=False)
+    else:
+        target = file_uri(path, **uri_parameters)
+        connection = module.connect(target, uri=True, check_same_thread=False)
     quiet(connection)
-    connection.execute(key.pragma())
+    connection.execute(key.pragma(Path(path)))
     return cast(sqlite3.Connection, connection)
 
 
@@ -157,7 +201,7 @@ def export_copy(
     connection = module.connect("file::memory:", uri=True, check_same_thread=False)
     try:
         quiet(connection)
-        secret = source_key.passphrase if source_key else ""
+        secret = source_key.secret_for(source) if source_key else ""
         connection.execute(
             "ATTACH DATABASE ? AS source KEY ?", (file_uri(source, mode="ro"), secret)
         )

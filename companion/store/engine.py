@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Engine, QueuePool, create_engine, event
 
-from companion.store.file_uri import file_uri
 from companion.store.sqlite_files import connect_read_only, folder_writable
 
 if TYPE_CHECKING:
@@ -43,24 +42,20 @@ def make_engine(database: Path, read_only: bool = False, key: ProfileKey | None 
 
 
 def _cipher_engine(database: Path, read_only: bool, key: ProfileKey) -> Engine:
-    """The dialect keys each new connection from the URL's password (SQLAlchemy masks it
-    in every repr) before anything else runs on it; the pool is the plain profile's."""
+    """SQLAlchemy's SQLite dialect over the sqlcipher3 module (its errors are wrapped like
+    sqlite3's); each new connection is keyed for the file as it is then (a restore may have
+    brought a file with another salt). The key is in no URL; the pool is the plain one's."""
     from companion.store import cipher
 
     sqlcipher = cipher.require()
-    url = URL.create("sqlite+pysqlcipher", password=key.passphrase, database=str(database))
 
-    def connect_raw() -> Any:
-        if read_only:
-            extra = {} if folder_writable(database.parent) else {"immutable": "1"}
-            target = file_uri(database, mode="ro", **extra)
-        else:
-            target = str(database)
-        connection = sqlcipher.connect(target, uri=read_only, check_same_thread=False)
-        cipher.quiet(connection)
-        return connection
+    def connect() -> Any:
+        if not read_only:
+            return cipher.connect(database, key)
+        extra = {} if folder_writable(database.parent) else {"immutable": "1"}
+        return cipher.connect(database, key, {"mode": "ro", **extra})
 
-    engine = create_engine(url, creator=connect_raw, poolclass=QueuePool)
+    engine = create_engine("sqlite://", creator=connect, module=sqlcipher, poolclass=QueuePool)
     event.listen(engine, "connect", _on_connect_read_only if read_only else _on_connect)
     return engine
 

@@ -23,15 +23,15 @@ def connect(path: Path, key: ProfileKey | None = None) -> sqlite3.Connection:
         return sqlite3.connect(str(path))
     from companion.store import cipher
 
-    return cipher.connect(str(path), key)
+    return cipher.connect(path, key)
 
 
-def _connect_uri(uri: str, key: ProfileKey | None) -> sqlite3.Connection:
+def _connect_uri(path: Path, key: ProfileKey | None, **parameters: str) -> sqlite3.Connection:
     if key is None:
-        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+        return sqlite3.connect(file_uri(path, **parameters), uri=True, check_same_thread=False)
     from companion.store import cipher
 
-    return cipher.connect(uri, key, uri=True)
+    return cipher.connect(path, key, parameters)
 
 
 def connect_read_only(path: Path, key: ProfileKey | None = None) -> sqlite3.Connection:
@@ -44,7 +44,7 @@ def connect_read_only(path: Path, key: ProfileKey | None = None) -> sqlite3.Conn
 
     if not Path(path).is_file():
         raise sqlite3.OperationalError(f"unable to open database file {path}")
-    connection = _connect_uri(file_uri(path, mode="ro"), key)
+    connection = _connect_uri(path, key, mode="ro")
     try:
         if key is not None:
             check_key(connection)  # a wrong password is said so, never called damage
@@ -54,7 +54,7 @@ def connect_read_only(path: Path, key: ProfileKey | None = None) -> sqlite3.Conn
         operational = "OperationalError" in type(exc).__name__
         if not operational or folder_writable(Path(path).parent):
             raise
-        connection = _connect_uri(file_uri(path, mode="ro", immutable="1"), key)
+        connection = _connect_uri(path, key, mode="ro", immutable="1")
     except BaseException:
         connection.close()
         raise
