@@ -98,3 +98,110 @@ def count_syscalls(command: list[str], syscall: str, timeout: float = 120) -> in
 
 def dump(path: Path) -> str:
     return "\n".join(sorted(p.name for p in path.iterdir())) if path.exists() else "(none)"
+
+
+# -- killing a worker forked from a clean, preloaded server (fast rounds) ------------------
+# Each round's worker is a real process doing real I/O, SIGKILLed at a random moment; it is
+# forked from multiprocessing's fork server, which has the app's modules loaded once, so a
+# round costs no interpreter start and the test process (maybe with Qt) is never forked.
+PRELOAD = ["companion.services", "companion.cli", "companion.store.protection"]
+
+
+def _context():  # type: ignore[no-untyped-def]
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+class Reporter:
+    """What a worker reports (one line per event, "ready" first), in a file: a line is
+    complete only with its newline, so a kill in the middle of a write is never counted."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __call__(self, line: str) -> None:
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(descriptor, (line + "\n").encode())
+        finally:
+            os.close(descriptor)
+
+    def lines(self) -> list[str]:
+        if not self.path.exists():
+            return []
+        text = self.path.read_text(encoding="utf-8")
+        complete = text if text.endswith("\n") else text.rpartition("\n")[0]
+        return [line for line in complete.splitlines() if line]
+
+
+def kill_worker(
+    target, args: tuple[object, ...], delay: float, report: Path
+) -> tuple[list[str], int]:  # type: ignore[no-untyped-def]
+    """Start target(reporter, *args) in a worker, SIGKILL it delay seconds after it reports
+    "ready" (unless it ended first). Returns its reported lines and exit code."""
+    reporter = Reporter(report)
+    report.unlink(missing_ok=True)
+    worker = _context().Process(target=target, args=(reporter, *args))
+    worker.start()
+    deadline = time.monotonic() + 120
+    while not reporter.lines() and worker.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.005)
+    worker.join(delay)
+    if worker.is_alive():
+        worker.kill()
+    worker.join(60)
+    return reporter.lines(), int(worker.exitcode or 0)
+
+
+def cli_worker(report: Reporter, argv: list[str]) -> None:
+    from companion.cli import main
+
+    report("ready")
+    status = main(argv)
+    report(f"exit {status}")
+
+
+def record_outcome(path_name: str, outcome: str) -> None:
+    """Add one round's outcome to COMPANION_KILL_REPORT (a JSON-lines file), if set."""
+    target = os.environ.get("COMPANION_KILL_REPORT")
+    if not target:
+        return
+    import json
+
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"path": path_name, "outcome": outcome}) + "\n")
+
+
+def saves_worker(report: Reporter, folder: str, password: str | None) -> None:
+    """Answer saves one after another, each reported once the service returned."""
+    from datetime import date, timedelta
+
+    from companion.paths import ProfilePaths
+    from companion.services import Services
+    from companion.store.cipher import ProfileKey
+
+    key = ProfileKey(password) if password else None
+    services = Services.open(ProfilePaths(Path(folder), key=key))
+    report("ready")
+    for i in range(100000):
+        day = date(2020, 1, 1) + timedelta(days=i // 4)
+        services.symptoms.set_answer(day, "fatigue", "severity", i % 4)
+        report(f"saved {i}")
+
+
+def protection_worker(report: Reporter, folder: str, old: str | None, new: str | None) -> None:
+    """Protect the profile (old None), change the password, or turn it off (new None)."""
+    from companion.paths import ProfilePaths
+    from companion.services import Services
+    from companion.store.cipher import ProfileKey
+
+    services = Services.open(ProfilePaths(Path(folder), key=ProfileKey(old) if old else None))
+    report("ready")
+    if new is None:
+        services.protection.remove(old or "")
+    else:
+        services.protection.protect(new, new, current=old)
+    report("done")

@@ -1,77 +1,105 @@
 """Random SIGKILLs over every write path: after each kill the profile opens, SQLite's
-integrity check passes, every save that was reported is there, and imports, restores and
-backups are all-or-nothing. A few rounds per path run in the suite; set
-COMPANION_KILL_ROUNDS=1000 for a campaign (benchmarks/README: the figures in the report)."""
+integrity check passes, every save that was reported is there, and imports, restores,
+backups and password changes are all-or-nothing. Each write path runs with and without
+password protection. A few rounds per path run in the suite; COMPANION_KILL_ROUNDS=N runs
+N per path (N=170: over 1,000 rounds), COMPANION_KILL_REPORT=FILE collects the outcomes."""
 
 from __future__ import annotations
 
-import os
 import random
-import signal
-import sqlite3
-import subprocess
-import sys
+import shutil
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from companion.paths import ProfilePaths
 from companion.services import Services
 from companion.store.backup import integrity_problems
-from tests.safety.kill_harness import rounds
+from companion.store.cipher import ProfileKey, looks_encrypted
+from companion.store.sqlite_files import connect_read_only
+from tests.safety.kill_harness import (
+    cli_worker,
+    kill_worker,
+    protection_worker,
+    record_outcome,
+    rounds,
+    saves_worker,
+)
 
-SAVES = """
-import sys
-from datetime import date, timedelta
-from companion.services import Services
-services = Services.open(sys.argv[1])
-print("ready", flush=True)
-for i in range(100000):
-    day = date(2020, 1, 1) + timedelta(days=i // 4)
-    services.symptoms.set_answer(day, "fatigue", "severity", i % 4)
-    print(f"saved {i}", flush=True)
-"""
-CLI = """
-import sys
-print("ready", flush=True)
-from companion.cli import main
-sys.exit(main(sys.argv[1:]))
-"""
+PASSWORD = "kill harness password"
+NEW_PASSWORD = "a second password"
+protection = pytest.mark.parametrize("protected", [False, True], ids=["plain", "encrypted"])
 
 
-def _killed(code: str, args: list[str], delay: float) -> list[str]:
-    """Run code, SIGKILL it delay seconds after it says "ready"; its output lines."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert process.stdout is not None
-    lines = [process.stdout.readline().strip()]
-    time.sleep(delay)
-    process.send_signal(signal.SIGKILL)
-    lines += [line.strip() for line in process.stdout]
-    process.stdout.close()
-    process.wait()
-    return lines
+def _key(protected: bool) -> ProfileKey | None:
+    return ProfileKey(PASSWORD) if protected else None
 
 
-def _sound(folder: Path) -> None:
-    Services.open(folder).close()  # the profile opens
-    assert integrity_problems(ProfilePaths(folder).database) == []
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> dict[bool, Path]:
+    """The demo profile, plain and protected with PASSWORD (both made once)."""
+    folder = tmp_path_factory.mktemp("kill-templates")
+    plain = folder / "plain"
+    shutil.copytree(demo_template, plain)
+    protected = folder / "protected"
+    shutil.copytree(demo_template, protected)
+    services = Services.open(protected)
+    services.protection.protect(PASSWORD, PASSWORD)
+    services.close()
+    return {False: plain, True: protected}
 
 
-def test_killed_answer_saves_lose_nothing_that_was_reported(tmp_path: Path) -> None:
+@pytest.fixture
+def password_args(tmp_path: Path):  # type: ignore[no-untyped-def]
+    path = tmp_path / "password.txt"
+    path.write_text(PASSWORD + "\n", encoding="utf-8")
+
+    def args(protected: bool) -> list[str]:
+        return ["--password-file", str(path)] if protected else []
+
+    return args
+
+
+def _sound(folder: Path, key: ProfileKey | None) -> None:
+    Services.open(ProfilePaths(folder, key=key)).close()  # the profile opens
+    assert integrity_problems(ProfilePaths(folder).database, key=key) == []
+
+
+def _entries(folder: Path, key: ProfileKey | None = None) -> int:
+    db = connect_read_only(ProfilePaths(folder).database, key)
+    try:
+        return int(db.execute("SELECT count(*) FROM symptom_answer").fetchone()[0])
+    finally:
+        db.close()
+
+
+def _new_profile(folder: Path, protected: bool) -> None:
+    services = Services.open(folder)
+    if protected:
+        services.protection.protect(PASSWORD, PASSWORD)
+    services.close()
+
+
+@protection
+def test_killed_answer_saves_lose_nothing_that_was_reported(
+    tmp_path: Path, protected: bool
+) -> None:
     chooser = random.Random()
+    key = _key(protected)
     for round_ in range(rounds(2)):
         folder = tmp_path / f"r{round_}"
-        Services.open(folder).close()
-        lines = _killed(SAVES, [str(folder)], chooser.uniform(0.2, 1.5))
+        _new_profile(folder, protected)
+        lines, _ = kill_worker(
+            saves_worker,
+            (str(folder), PASSWORD if protected else None),
+            chooser.uniform(0.2, 1.5),
+            tmp_path / "report",
+        )
         reported = [int(line.split()[1]) for line in lines if line.startswith("saved")]
-        _sound(folder)
-        services = Services.open(folder)
+        _sound(folder, key)
+        services = Services.open(ProfilePaths(folder, key=key))
         try:
             for i in reported:
                 day = date(2020, 1, 1) + timedelta(days=i // 4)
@@ -81,74 +109,163 @@ def test_killed_answer_saves_lose_nothing_that_was_reported(tmp_path: Path) -> N
                 assert stored in (last % 4, (last + 1) % 4)  # (+1: done but not yet printed)
         finally:
             services.close()
+        record_outcome(
+            f"answer saves ({'encrypted' if protected else 'plain'})",
+            f"{len(reported)} reported saves all present",
+        )
 
 
-def _entries(folder: Path) -> int:
-    with sqlite3.connect(ProfilePaths(folder).database) as db:
-        count = db.execute("SELECT count(*) FROM symptom_answer").fetchone()[0]
-    db.close()
-    return int(count)
-
-
-def test_a_killed_import_is_all_or_nothing(demo_template: Path, tmp_path: Path) -> None:
+@protection
+def test_a_killed_import_is_all_or_nothing(
+    demo_template: Path, tmp_path: Path, protected: bool, password_args
+) -> None:
     from companion.cli import main
 
     csv = tmp_path / "all.csv"
     assert main(["--data-dir", str(demo_template), "export", "symptoms", "-o", str(csv)]) == 0
     chooser = random.Random()
-    outcomes = {"nothing": 0, "all": 0}
+    key = _key(protected)
+    everything = _entries(demo_template)
     for round_ in range(rounds(2)):
         folder = tmp_path / f"i{round_}"
-        Services.open(folder).close()
-        _killed(
-            CLI,
-            ["--data-dir", str(folder), "import", "symptoms", str(csv)],
-            chooser.uniform(0.0, 3.0),
+        _new_profile(folder, protected)
+        argv = [
+            "--data-dir",
+            str(folder),
+            *password_args(protected),
+            "import",
+            "symptoms",
+            str(csv),
+        ]
+        kill_worker(cli_worker, (argv,), chooser.uniform(0.0, 3.0), tmp_path / "report")
+        _sound(folder, key)
+        count = _entries(folder, key)
+        assert count in (0, everything)
+        assert looks_encrypted(ProfilePaths(folder).database) == protected
+        record_outcome(
+            f"CSV import ({'encrypted' if protected else 'plain'})", "all" if count else "nothing"
         )
-        _sound(folder)
-        count = _entries(folder)
-        assert count in (0, _entries(demo_template))
-        outcomes["all" if count else "nothing"] += 1
-    assert sum(outcomes.values()) == rounds(2)
 
 
+@protection
 def test_a_killed_restore_leaves_the_old_or_the_new_profile(
-    demo_template: Path, tmp_path: Path
+    templates: dict[bool, Path], tmp_path: Path, protected: bool, password_args
 ) -> None:
     from companion.cli import main
 
     backup = tmp_path / "b.sqlite"
-    assert main(["--data-dir", str(demo_template), "backup", "-o", str(backup)]) == 0
+    template = templates[protected]
+    argv = ["--data-dir", str(template), *password_args(protected), "backup", "-o", str(backup)]
+    assert main(argv) == 0
+    key = _key(protected)
+    everything = _entries(template, key)
     chooser = random.Random()
+    before = tmp_path / "before"  # the profile each round restores over, made once
+    services = Services.open(before)
+    services.symptoms.set_note(date(2020, 1, 1), "the profile before the restore")
+    if protected:
+        services.protection.protect(PASSWORD, PASSWORD)
+    services.close()
     for round_ in range(rounds(2)):
         folder = tmp_path / f"s{round_}"
-        services = Services.open(folder)
-        services.symptoms.set_note(date(2020, 1, 1), "the profile before the restore")
-        services.close()
-        _killed(CLI, ["--data-dir", str(folder), "restore", str(backup)], chooser.uniform(0, 3))
-        _sound(folder)
-        services = Services.open(folder)
+        shutil.copytree(before, folder)
+        argv = ["--data-dir", str(folder), *password_args(protected), "restore", str(backup)]
+        kill_worker(cli_worker, (argv,), chooser.uniform(0, 3), tmp_path / "report")
+        _sound(folder, key)
+        services = Services.open(ProfilePaths(folder, key=key))
         try:
             old = services.symptoms.day_state(date(2020, 1, 1)).note != ""
         finally:
             services.close()
-        assert old or _entries(folder) == _entries(demo_template)
+        assert old or _entries(folder, key) == everything
+        assert looks_encrypted(ProfilePaths(folder).database) == protected
+        record_outcome(
+            f"restore ({'encrypted' if protected else 'plain'})", "old" if old else "new"
+        )
 
 
-def test_a_killed_backup_is_whole_or_absent(demo_template: Path, tmp_path: Path) -> None:
-    import shutil
-
+@protection
+def test_a_killed_backup_is_whole_or_absent(
+    templates: dict[bool, Path], tmp_path: Path, protected: bool, password_args
+) -> None:
     from companion.store.backup_shelf import list_backups
     from companion.store.creation import leftovers, tidy_leftovers
 
     chooser = random.Random()
+    key = _key(protected)
     for round_ in range(rounds(2)):
         folder = tmp_path / f"b{round_}"
-        shutil.copytree(demo_template, folder)
-        _killed(CLI, ["--data-dir", str(folder), "backup"], chooser.uniform(0, 2.5))
-        paths = ProfilePaths(folder)
-        for entry in list_backups(paths):  # a listed backup is always a whole one
-            assert integrity_problems(entry.path) == []
+        shutil.copytree(templates[protected], folder)
+        before = len(list_backups(ProfilePaths(folder)))
+        argv = ["--data-dir", str(folder), *password_args(protected), "backup"]
+        kill_worker(cli_worker, (argv,), chooser.uniform(0, 2.5), tmp_path / "report")
+        paths = ProfilePaths(folder, key=key)
+        listed = list_backups(paths)
+        for entry in listed:  # a listed backup is always a whole one, as protected as the profile
+            assert (
+                integrity_problems(entry.path, key=key if looks_encrypted(entry.path) else None)
+                == []
+            )
+            if protected:
+                assert looks_encrypted(entry.path)
         tidy_leftovers(paths)
         assert leftovers(paths) == []
-        _sound(folder)
+        _sound(folder, key)
+        record_outcome(
+            f"backup ({'encrypted' if protected else 'plain'})",
+            "whole" if len(listed) > before else "absent",
+        )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [(None, PASSWORD), (PASSWORD, None), (PASSWORD, NEW_PASSWORD)],
+    ids=["protect", "turn-off", "change"],
+)
+def test_a_killed_password_change_leaves_the_old_or_the_new_protection(
+    templates: dict[bool, Path], tmp_path: Path, old: str | None, new: str | None
+) -> None:
+    """Killed while protecting, changing or removing the password: the profile opens with
+    the old or the new password (never neither), whole, and no copy is left behind."""
+    from companion.store.creation import leftovers, tidy_leftovers
+
+    template = templates[old is not None]
+    old_key, new_key = (ProfileKey(p) if p else None for p in (old, new))
+    everything = _entries(template, old_key)
+    # One uninterrupted run first: the kills fall anywhere in a run as long as that.
+    folder = tmp_path / "timing"
+    shutil.copytree(template, folder)
+    began = time.monotonic()
+    lines, _ = kill_worker(protection_worker, (str(folder), old, new), 600, tmp_path / "report")
+    duration = time.monotonic() - began
+    assert lines[-1] == "done"
+    chooser = random.Random()
+    for round_ in range(rounds(2)):
+        folder = tmp_path / f"p{round_}"
+        shutil.copytree(template, folder)
+        lines, _ = kill_worker(
+            protection_worker,
+            (str(folder), old, new),
+            chooser.uniform(0, duration * 1.1),
+            tmp_path / "report",
+        )
+        paths = ProfilePaths(folder)
+        tidy_leftovers(paths)  # what the next start does
+        assert leftovers(paths) == []
+        encrypted = looks_encrypted(paths.database)
+        if new_key is None:
+            key = old_key if encrypted else None
+        elif old_key is None:
+            key = new_key if encrypted else None
+        else:  # a change: the salt alone does not say which; the old one or the new one
+            try:
+                connect_read_only(paths.database, new_key).close()
+                key = new_key
+            except Exception:
+                key = old_key
+        outcome = "new" if key == new_key else "old"
+        if lines and lines[-1] == "done":
+            assert outcome == "new"  # reported done: the change is there
+        _sound(folder, key)
+        assert _entries(folder, key) == everything
+        record_outcome(f"password {'change' if old and new else 'on' if new else 'off'}", outcome)
