@@ -16,6 +16,7 @@ import pytest
 
 from companion.paths import ProfilePaths
 from companion.services import Services
+from companion.store import Store
 from companion.store.backup import integrity_problems
 from companion.store.cipher import ProfileKey, looks_encrypted
 from companion.store.sqlite_files import connect_read_only
@@ -51,6 +52,20 @@ def templates(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> 
     return {False: plain, True: protected}
 
 
+@pytest.fixture(scope="module")
+def empty_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[bool, Path]:
+    """A new profile, plain and protected (built once: each round starts from a copy)."""
+    folder = tmp_path_factory.mktemp("kill-empty")
+    made = {}
+    for protected in (False, True):
+        made[protected] = folder / ("protected" if protected else "plain")
+        services = Services.open(made[protected])
+        if protected:
+            services.protection.protect(PASSWORD, PASSWORD)
+        services.close()
+    return made
+
+
 @pytest.fixture
 def password_args(tmp_path: Path):  # type: ignore[no-untyped-def]
     path = tmp_path / "password.txt"
@@ -63,7 +78,7 @@ def password_args(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def _sound(folder: Path, key: ProfileKey | None) -> None:
-    Services.open(ProfilePaths(folder, key=key)).close()  # the profile opens
+    Store.open(ProfilePaths(folder, key=key)).close()  # the profile opens (checked)
     assert integrity_problems(ProfilePaths(folder).database, key=key) == []
 
 
@@ -75,22 +90,19 @@ def _entries(folder: Path, key: ProfileKey | None = None) -> int:
         db.close()
 
 
-def _new_profile(folder: Path, protected: bool) -> None:
-    services = Services.open(folder)
-    if protected:
-        services.protection.protect(PASSWORD, PASSWORD)
-    services.close()
+def _new_profile(templates: dict[bool, Path], folder: Path, protected: bool) -> None:
+    shutil.copytree(templates[protected], folder)
 
 
 @protection
 def test_killed_answer_saves_lose_nothing_that_was_reported(
-    tmp_path: Path, protected: bool
+    empty_templates: dict[bool, Path], tmp_path: Path, protected: bool
 ) -> None:
     chooser = random.Random()
     key = _key(protected)
     for round_ in range(rounds(2)):
         folder = tmp_path / f"r{round_}"
-        _new_profile(folder, protected)
+        _new_profile(empty_templates, folder, protected)
         lines, _ = kill_worker(
             saves_worker,
             (str(folder), PASSWORD if protected else None),
@@ -101,10 +113,10 @@ def test_killed_answer_saves_lose_nothing_that_was_reported(
         _sound(folder, key)
         services = Services.open(ProfilePaths(folder, key=key))
         try:
-            for i in reported:
-                day = date(2020, 1, 1) + timedelta(days=i // 4)
+            for day_number in sorted({i // 4 for i in reported}):
+                day = date(2020, 1, 1) + timedelta(days=day_number)
                 # the newest reported value of that day is stored (later saves overwrite)
-                last = max(j for j in reported if j // 4 == i // 4)
+                last = max(j for j in reported if j // 4 == day_number)
                 stored = services.symptoms.day_state(day).values()[("fatigue", "severity")]
                 assert stored in (last % 4, (last + 1) % 4)  # (+1: done but not yet printed)
         finally:
@@ -113,11 +125,16 @@ def test_killed_answer_saves_lose_nothing_that_was_reported(
             f"answer saves ({'encrypted' if protected else 'plain'})",
             f"{len(reported)} reported saves all present",
         )
+        shutil.rmtree(folder, ignore_errors=True)  # a long campaign fills no disk
 
 
 @protection
 def test_a_killed_import_is_all_or_nothing(
-    demo_template: Path, tmp_path: Path, protected: bool, password_args
+    demo_template: Path,
+    empty_templates: dict[bool, Path],
+    tmp_path: Path,
+    protected: bool,
+    password_args,
 ) -> None:
     from companion.cli import main
 
@@ -128,7 +145,7 @@ def test_a_killed_import_is_all_or_nothing(
     everything = _entries(demo_template)
     for round_ in range(rounds(2)):
         folder = tmp_path / f"i{round_}"
-        _new_profile(folder, protected)
+        _new_profile(empty_templates, folder, protected)
         argv = [
             "--data-dir",
             str(folder),
@@ -145,6 +162,7 @@ def test_a_killed_import_is_all_or_nothing(
         record_outcome(
             f"CSV import ({'encrypted' if protected else 'plain'})", "all" if count else "nothing"
         )
+        shutil.rmtree(folder, ignore_errors=True)  # a long campaign fills no disk
 
 
 @protection
@@ -182,6 +200,7 @@ def test_a_killed_restore_leaves_the_old_or_the_new_profile(
         record_outcome(
             f"restore ({'encrypted' if protected else 'plain'})", "old" if old else "new"
         )
+        shutil.rmtree(folder, ignore_errors=True)  # a long campaign fills no disk
 
 
 @protection
@@ -215,6 +234,7 @@ def test_a_killed_backup_is_whole_or_absent(
             f"backup ({'encrypted' if protected else 'plain'})",
             "whole" if len(listed) > before else "absent",
         )
+        shutil.rmtree(folder, ignore_errors=True)  # a long campaign fills no disk
 
 
 @pytest.mark.parametrize(
@@ -269,3 +289,4 @@ def test_a_killed_password_change_leaves_the_old_or_the_new_protection(
         _sound(folder, key)
         assert _entries(folder, key) == everything
         record_outcome(f"password {'change' if old and new else 'on' if new else 'off'}", outcome)
+        shutil.rmtree(folder, ignore_errors=True)  # a long campaign fills no disk
