@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+154"/>
+        <location filename="../../companion/app.py" line="+162"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -318,7 +318,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+28"/>
         <source>This profile is read-only: its folder or disk does not allow changes. You can read everything, but new entries cannot be saved until it is writable again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -394,7 +394,7 @@
 <context>
     <name>ArchiveText</name>
     <message>
-        <location filename="../../companion/store/archive.py" line="+109"/>
+        <location filename="../../companion/store/archive.py" line="+111"/>
         <source>{path} cannot be imported: {reason}. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -426,7 +426,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>it is protected with a password; give that password to import it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the password given does not open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the database inside is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,7 +477,7 @@
 <context>
     <name>BackupText</name>
     <message>
-        <location filename="../../companion/store/backup.py" line="+57"/>
+        <location filename="../../companion/store/backup.py" line="+63"/>
         <source>No backup was written: the profile is damaged ({problem}). Keep the file as it is and restore your newest good backup.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -533,6 +543,11 @@
     <message>
         <location line="+1"/>
         <source>Before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a password change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1122,6 +1137,19 @@
     <message>
         <location line="+10"/>
         <source>Hide the ESAS-r form</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CipherText</name>
+    <message>
+        <location filename="../../companion/store/cipher.py" line="+122"/>
+        <source>Password protection needs SQLCipher, which is not installed on this computer. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>That password does not open this profile. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3854,6 +3882,83 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>ProtectionSection</name>
+    <message>
+        <location filename="../../companion/ui/widgets/protection_section.py" line="+16"/>
+        <location line="+3"/>
+        <source>Password protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Protect with a password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;hange the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Turn &amp;off protection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Password protection needs SQLCipher, which is not installed on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your profile and its backups are encrypted. The password is asked at start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your profile is not protected with a password: anyone who can open your files on this computer can read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The password was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your profile and its backups are now protected with your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password protection is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionText</name>
+    <message>
+        <location filename="../../companion/profile/protection.py" line="+38"/>
+        <source>Please type the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Please choose a password of at least {count} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The two passwords are not the same. Please type them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>That is not the current password. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QLineEdit</name>
     <message>
         <location filename="../../companion/ui/widgets/common.py" line="+103"/>
@@ -4210,6 +4315,39 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>RemovePasswordDialog</name>
+    <message>
+        <location filename="../../companion/ui/password_dialogs.py" line="+177"/>
+        <source>Turn off password protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Turn off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your profile and its backups will be stored without encryption again: anyone who can open your files can read them. Type the password to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;urrent password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <location filename="../../companion/reports/pdf.py" line="+48"/>
@@ -4220,7 +4358,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>RestoreText</name>
     <message>
-        <location filename="../../companion/store/restore.py" line="+43"/>
+        <location filename="../../companion/store/restore.py" line="+45"/>
         <source>{path} cannot be restored: {reason}. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4231,12 +4369,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+35"/>
+        <location line="+63"/>
         <source>it is not a HER2 Companion backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-58"/>
         <source>it was saved by a newer version of HER2 Companion; please install the newer version first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4251,7 +4389,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+19"/>
+        <source>it is protected with a password and this profile is not; protect the profile with that password first (Settings), then restore it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it is protected with a different password from this profile&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>it is not a file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4787,9 +4935,92 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>SetPasswordDialog</name>
+    <message>
+        <location filename="../../companion/ui/password_dialogs.py" line="-70"/>
+        <source>Change the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Protect with a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Protect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your profile and its backups will be encrypted on this computer. The password is asked each time HER2 Companion starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Important: if you forget this password, nobody can open your profile or its backups again: not you, not the makers of this app, not your care team. There is no way to recover it. Write it down and keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warning: a forgotten password cannot be recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>C&amp;urrent password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New password again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I understand that a forgotten password &amp;cannot be recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I understand that a forgotten password cannot be recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/settings.py" line="+32"/>
+        <location filename="../../companion/ui/pages/settings.py" line="+33"/>
         <location line="+2"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
@@ -4886,7 +5117,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+52"/>
         <location line="+4"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
@@ -7216,6 +7447,39 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../companion/ui/password_dialogs.py" line="-65"/>
+        <source>{app} is protected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your profile is protected with a password. Type it to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VisitBrief</name>
     <message>
         <location filename="../../companion/reports/visit_brief.py" line="+71"/>
@@ -8291,6 +8555,29 @@ This app gives general information. It does not give medical advice. Your care t
     <message>
         <location line="+2"/>
         <source>Skip for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cipher.CipherText</name>
+    <message>
+        <location filename="../../companion/store/database.py" line="+187"/>
+        <source>This profile is protected with a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../companion/store/protection.py" line="+45"/>
+        <source>The protected copy did not pass its check ({problem}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The copy is not protected as asked. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The protected copy does not hold every entry. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
