@@ -26,6 +26,7 @@ from companion.store.creation import tidy_leftovers
 from companion.translations import TranslationContext, install_translations
 from companion.ui import theme
 from companion.ui.damage_dialog import offer_recovery
+from companion.ui.idle_lock import LOCK_CHOICES, IdleLock
 from companion.ui.main_window import MainWindow
 from companion.ui.medicines.setup import MedicinesInWindow
 from companion.ui.single_window import WindowBeacon, bring_forward
@@ -134,12 +135,28 @@ def build_main_window(
 
         page = SettingsPage(services, text_scale, colour_scheme)
         page.text_scale_changed.connect(change_text_size)
+        protection_section = page.protection_section
+        protection_section.set_lock_minutes(lock_minutes())
+        protection_section.lock_minutes_changed.connect(change_lock_minutes)
+        protection_section.protection_changed.connect(lambda _on: change_lock_minutes(None))
         medicines.add_to_settings(page)
         page.appearance.scheme_changed.connect(change_colours)
         weekly_day = WeeklyDaySection(settings, services.symptoms.plan, services.clock.today())
         weekly_day.changed.connect(lambda: window.page("today").weekly.refresh())  # type: ignore[attr-defined]  # pages are built lazily as Page; this one is a TodayPage
         page.add_section(weekly_day)
         return page
+
+    def lock_minutes() -> int:
+        try:
+            minutes = int(str(settings.value("protection/lock_after_minutes", 0)))
+        except ValueError:
+            minutes = 0
+        return minutes if minutes in LOCK_CHOICES else 0
+
+    def change_lock_minutes(minutes: int | None) -> None:
+        if minutes is not None:
+            settings.setValue("protection/lock_after_minutes", minutes)
+        idle_lock.set_minutes(lock_minutes() if services.protection.protected else 0)
 
     def change_text_size(key: str) -> None:
         settings.setValue("appearance/text_size", key)
@@ -172,6 +189,9 @@ def build_main_window(
     window.destroyed.connect(lock.release)
     window.closed.connect(lock.release)
     window.profile_lock = lock  # type: ignore[attr-defined]  # held as long as the window
+    idle_lock = IdleLock(window, services.protection.check_password)
+    change_lock_minutes(None)
+    window.idle_lock = idle_lock  # type: ignore[attr-defined]
     return window
 
 

@@ -69,6 +69,14 @@ class ProtectionService:
     def protected(self) -> bool:
         return self._store.protected
 
+    def check_password(self, password: str) -> None:
+        """Raise WrongPasswordError unless password is the profile's (unlocking after idle)."""
+        key = self._store.paths.key
+        if key is None or not password or ProfileKey(password) != key:
+            raise WrongPasswordError(
+                ProtectionText.tr("That password does not open this profile. Nothing was changed.")
+            )
+
     def _check_current(self, current: str | None) -> None:
         """The current password must be typed again: someone at an unlocked laptop cannot
         change or remove it."""

@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+162"/>
+        <location filename="../../companion/app.py" line="+179"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -318,7 +318,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>This profile is read-only: its folder or disk does not allow changes. You can read everything, but new entries cannot be saved until it is writable again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2079,6 +2079,14 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+6"/>
         <source>Close help</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../companion/ui/idle_lock.py" line="+69"/>
+        <source>HER2 Companion is locked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3884,7 +3892,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>ProtectionSection</name>
     <message>
-        <location filename="../../companion/ui/widgets/protection_section.py" line="+16"/>
+        <location filename="../../companion/ui/widgets/protection_section.py" line="+21"/>
         <location line="+3"/>
         <source>Password protection</source>
         <translation type="unfinished"></translation>
@@ -3905,6 +3913,29 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Lock when not used for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lock when not used for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+17"/>
         <source>Password protection needs SQLCipher, which is not installed on this computer.</source>
         <translation type="unfinished"></translation>
@@ -3920,7 +3951,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>The password was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3953,7 +3984,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
+        <source>That password does not open this profile. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>That is not the current password. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>

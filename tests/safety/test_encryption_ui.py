@@ -128,3 +128,40 @@ def test_turning_protection_off_needs_the_password(qtbot, data_dir: Path) -> Non
     assert section.protect_button.isVisible()
     assert not looks_encrypted(data_dir / "profile.sqlite")
     window.close()
+
+
+def test_the_window_locks_when_idle_and_opens_again_with_the_password(
+    qtbot, data_dir: Path
+) -> None:
+    from companion.ui.idle_lock import IdleLock
+
+    paths = protected_profile(data_dir)
+    window = build_main_window(data_dir, key=paths.key)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("settings")
+    section = window.page("settings").protection_section
+    assert section.lock_row.isVisible()
+    section.lock_combo.setCurrentIndex(section.lock_combo.findData(5))
+    assert window.settings.value("protection/lock_after_minutes") in (5, "5")
+    assert window.idle_lock.minutes == 5
+    # The same lock with minutes of 20 ms, so the test need not wait five minutes.
+    window.idle_lock.set_minutes(0)
+    fast = IdleLock(
+        window, window.services.protection.check_password, 1, milliseconds_per_minute=20
+    )
+    seen: dict[str, object] = {}
+
+    def answer(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen["hidden"] = not window.centralWidget().isVisible()
+        type_and_enter(qtbot, dialog.password, "not it")
+        seen["wrong"] = dialog.message.text()
+        type_and_enter(qtbot, dialog.password, PASSWORD)
+
+    when_dialog_opens(qtbot, answer)
+    qtbot.waitUntil(lambda: "wrong" in seen and not fast.locked, timeout=10_000)
+    assert seen["hidden"] is True  # nothing of the record was on screen while locked
+    assert seen["wrong"] == "That password does not open this profile. Nothing was changed."
+    assert window.centralWidget().isVisible()
+    fast.set_minutes(0)
+    window.close()

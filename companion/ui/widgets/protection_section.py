@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from companion.profile.protection import ProtectionService
+from companion.ui.idle_lock import LOCK_CHOICES
 from companion.ui.password_dialogs import RemovePasswordDialog, SetPasswordDialog
 from companion.ui.widgets.common import button, label, status_line
 
 
 class ProtectionSection(QWidget):
+    lock_minutes_changed = Signal(int)  # 0: never lock
+    protection_changed = Signal(bool)  # protected now?
+
     def __init__(self, protection: ProtectionService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._protection = protection
@@ -27,6 +32,21 @@ class ProtectionSection(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         layout.addLayout(row)
+        self.lock_combo = QComboBox()
+        self.lock_combo.setAccessibleName(self.tr("Lock when not used for"))
+        for minutes in LOCK_CHOICES:
+            self.lock_combo.addItem(
+                self.tr("Never") if minutes == 0 else self.tr("%n minute(s)", "", minutes),
+                minutes,
+            )
+        self.lock_row = QWidget()
+        lock_form = QFormLayout(self.lock_row)
+        lock_form.setContentsMargins(0, 0, 0, 0)
+        lock_form.addRow(self.tr("&Lock when not used for"), self.lock_combo)
+        layout.addWidget(self.lock_row)
+        self.lock_combo.currentIndexChanged.connect(
+            lambda: self.lock_minutes_changed.emit(int(self.lock_combo.currentData()))
+        )
         self.message = status_line()
         layout.addWidget(self.message)
         self.protect_button.clicked.connect(lambda: self.open_set_dialog(changing=False))
@@ -55,6 +75,13 @@ class ProtectionSection(QWidget):
         self.protect_button.setEnabled(self._protection.available)
         self.change_button.setVisible(protected)
         self.remove_button.setVisible(protected)
+        self.lock_row.setVisible(protected)
+
+    def set_lock_minutes(self, minutes: int) -> None:
+        index = self.lock_combo.findData(minutes)
+        self.lock_combo.blockSignals(True)
+        self.lock_combo.setCurrentIndex(max(0, index))
+        self.lock_combo.blockSignals(False)
 
     def open_set_dialog(self, changing: bool) -> None:
         def apply(new: str, repeated: str, current: str | None) -> None:
@@ -80,3 +107,4 @@ class ProtectionSection(QWidget):
         if accepted:
             self.refresh()
             self.message.setText(done)
+            self.protection_changed.emit(self._protection.protected)
