@@ -76,6 +76,7 @@ class SettingsPage(Page):
         self.backups_section = BackupsSection(services.backups)
         layout.addWidget(self.backups_section)
         self.protection_section = ProtectionSection(services.protection)
+        self.protection_section.setMaximumWidth(theme.em(self, 36))
         layout.addWidget(self.protection_section)
         self.message = status_line()
         layout.addWidget(self.message)
