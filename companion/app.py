@@ -82,13 +82,7 @@ def build_main_window(
         lock.release()
         raise
     settings = QSettings(str(paths.settings), QSettings.Format.IniFormat)
-    text_scale = str(settings.value("appearance/text_size", "normal"))
-    if text_scale not in theme.TEXT_SCALES:
-        text_scale = "normal"
-    colour_scheme = str(settings.value("appearance/colours", "system"))
-    if colour_scheme not in theme.SCHEME_CHOICES:
-        colour_scheme = "system"
-    theme.apply_theme(app, theme.TEXT_SCALES[text_scale], colour_scheme)
+    text_scale, colour_scheme = apply_saved_theme(app, settings)
 
     window = MainWindow(services, settings)
     undo_stack = window.undo_stack
@@ -195,9 +189,26 @@ def build_main_window(
     return window
 
 
+def apply_saved_theme(app: QApplication, settings: QSettings) -> tuple[str, str]:
+    """The user's text size and colours from settings, applied; (text size, colours)."""
+    text_scale = str(settings.value("appearance/text_size", "normal"))
+    if text_scale not in theme.TEXT_SCALES:
+        text_scale = "normal"
+    colour_scheme = str(settings.value("appearance/colours", "system"))
+    if colour_scheme not in theme.SCHEME_CHOICES:
+        colour_scheme = "system"
+    theme.apply_theme(app, theme.TEXT_SCALES[text_scale], colour_scheme)
+    return text_scale, colour_scheme
+
+
 def ask_password(paths: ProfilePaths) -> ProfilePaths | None:
-    """The start-up password dialog; the unlocked paths, or None when the user quit."""
+    """The start-up password dialog, in the user's text size and colours; the unlocked
+    paths, or None when the user quit."""
     from companion.ui.password_dialogs import UnlockDialog
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):  # a missing settings file gives the defaults
+        apply_saved_theme(app, QSettings(str(paths.settings), QSettings.Format.IniFormat))
 
     unlocked: list[ProfilePaths] = []
 
