@@ -21,6 +21,7 @@ from companion.errors import (
 from companion.paths import ProfilePaths, make_private
 from companion.store import cipher, faults
 from companion.store.backup import backup_database, timestamp
+from companion.store.cipher import CipherText
 from companion.store.creation import create_profile
 from companion.store.engine import make_engine
 from companion.store.models import Profile
@@ -183,9 +184,7 @@ def with_matching_key(paths: ProfilePaths) -> ProfilePaths:
     if not cipher.looks_encrypted(paths.database):
         return replace(paths, key=None) if paths.key is not None else paths
     if paths.key is None:
-        raise PasswordNeededError(
-            cipher.CipherText.tr("This profile is protected with a password.")
-        )
+        raise PasswordNeededError(CipherText.tr("This profile is protected with a password."))
     cipher.require()
     return paths
 

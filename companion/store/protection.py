@@ -23,7 +23,7 @@ from companion.store import cipher
 from companion.store.archive import row_counts
 from companion.store.backup import integrity_problems
 from companion.store.backup_shelf import BEFORE_PROTECTION, list_backups, make_backup
-from companion.store.cipher import DATABASE_ERRORS, ProfileKey
+from companion.store.cipher import DATABASE_ERRORS, CipherText, ProfileKey
 from companion.store.restore import remove_database_files, swap_in
 
 PROTECTING_SUFFIX = ".protecting"
@@ -41,19 +41,17 @@ def _verified_copy(
         problems = integrity_problems(copy, key=new_key)
         if problems:
             raise ProfileError(
-                cipher.CipherText.tr(
+                CipherText.tr(
                     "The protected copy did not pass its check ({problem}). Nothing was changed."
                 ).format(problem=problems[0])
             )
         if cipher.looks_encrypted(copy) != (new_key is not None):
             raise ProfileError(
-                cipher.CipherText.tr("The copy is not protected as asked. Nothing was changed.")
+                CipherText.tr("The copy is not protected as asked. Nothing was changed.")
             )
         if row_counts(copy, new_key) != row_counts(source, source_key):
             raise ProfileError(
-                cipher.CipherText.tr(
-                    "The protected copy does not hold every entry. Nothing was changed."
-                )
+                CipherText.tr("The protected copy does not hold every entry. Nothing was changed.")
             )
         with open(copy, "rb+") as written:
             os.fsync(written.fileno())

@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+179"/>
+        <location filename="../../companion/app.py" line="+173"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -318,7 +318,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+48"/>
         <source>This profile is read-only: its folder or disk does not allow changes. You can read everything, but new entries cannot be saved until it is writable again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1150,6 +1150,26 @@
     <message>
         <location line="+67"/>
         <source>That password does not open this profile. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../companion/store/database.py" line="+187"/>
+        <source>This profile is protected with a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../companion/store/protection.py" line="+45"/>
+        <source>The protected copy did not pass its check ({problem}). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The copy is not protected as asked. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The protected copy does not hold every entry. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5153,7 +5173,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <location line="+4"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
@@ -8591,29 +8611,6 @@ This app gives general information. It does not give medical advice. Your care t
     <message>
         <location line="+2"/>
         <source>Skip for now</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>cipher.CipherText</name>
-    <message>
-        <location filename="../../companion/store/database.py" line="+187"/>
-        <source>This profile is protected with a password.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../companion/store/protection.py" line="+45"/>
-        <source>The protected copy did not pass its check ({problem}). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The copy is not protected as asked. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The protected copy does not hold every entry. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
