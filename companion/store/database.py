@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -26,7 +27,7 @@ from companion.store.creation import create_profile
 from companion.store.engine import make_engine
 from companion.store.models import Profile
 from companion.store.schema_version import HEAD_REVISION
-from companion.store.sqlite_files import connect_read_only, file_writable, side_files
+from companion.store.sqlite_files import connect, connect_read_only, file_writable, side_files
 
 
 class Store:
@@ -145,7 +146,7 @@ def _checked_revision(paths: ProfilePaths) -> str:
     """The profile's schema revision, read without changing a byte; refuses a damaged file,
     a file that is not a profile and a profile from a newer version of the app."""
     try:
-        db = connect_read_only(paths.database, paths.key)
+        db = _read_only_recovered(paths)
         try:
             problems = [row[0] for row in db.execute("PRAGMA quick_check")]
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
@@ -176,6 +177,26 @@ def _checked_revision(paths: ProfilePaths) -> str:
 
         migrate.refuse_unknown(revision)
     return revision
+
+
+def _read_only_recovered(paths: ProfilePaths) -> sqlite3.Connection:
+    """A read-only connection to the profile. When the last writer was killed mid-write and
+    SQLite needs to write to make the file consistent (roll back a hot journal, rebuild the
+    WAL index) a read-only connection is refused with SQLITE_READONLY; SQLite's own recovery
+    then runs on a read-write connection (it changes no saved entry) and the check goes on."""
+    try:
+        return connect_read_only(paths.database, paths.key)
+    except cipher.DATABASE_ERRORS as exc:
+        code = getattr(exc, "sqlite_errorcode", None)
+        needs_recovery = isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_READONLY
+        if not needs_recovery or not file_writable(paths.database):
+            raise
+    recovering = connect(paths.database, paths.key)
+    try:
+        recovering.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        recovering.close()
+    return connect_read_only(paths.database, paths.key)
 
 
 def with_matching_key(paths: ProfilePaths) -> ProfilePaths:

@@ -24,7 +24,7 @@ from companion.store.archive import row_counts
 from companion.store.backup import integrity_problems
 from companion.store.backup_shelf import BEFORE_PROTECTION, list_backups, make_backup
 from companion.store.cipher import DATABASE_ERRORS, CipherText, ProfileKey
-from companion.store.restore import remove_database_files, swap_in
+from companion.store.restore import make_wal, remove_database_files, swap_in
 
 PROTECTING_SUFFIX = ".protecting"
 
@@ -68,6 +68,7 @@ def change_key(paths: ProfilePaths, new_key: ProfileKey | None, now: datetime) -
     make_backup(paths, BEFORE_PROTECTION, now)  # under the old key, like the profile
     copy = _verified_copy(paths.database, paths.key, paths.root, new_key)
     try:
+        make_wal(copy, new_key)
         swap_in(paths, copy)
     finally:
         remove_database_files(copy)

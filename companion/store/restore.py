@@ -203,6 +203,19 @@ def _checkpoint(database: Path, key: ProfileKey | None) -> None:
         pass  # unreadable: the byte-for-byte copy aside holds everything
 
 
+def make_wal(database: Path, key: ProfileKey | None) -> None:
+    """Put a copy that is about to become the profile in WAL mode, as the app keeps it, and
+    fsync it. Otherwise its first open would switch the mode through a rollback journal,
+    and a kill just then would leave a hot journal for the next start."""
+    db = connect(database, key)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+    finally:
+        db.close()  # the last connection folds the (empty) WAL in and removes it
+    with open(database, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
 def swap_in(paths: ProfilePaths, staged: Path) -> None:
     """Rename the checked copy over the profile (the current one is already kept aside)."""
     if paths.database.exists():
@@ -219,6 +232,7 @@ def restore_profile(paths: ProfilePaths, source: Path) -> RestoreResult:
     paths.ensure()
     staged = stage_candidate(Path(source), paths.root, paths.key)
     try:
+        make_wal(staged, paths.key)
         aside = keep_aside(paths, "replaced")
         swap_in(paths, staged)
     finally:

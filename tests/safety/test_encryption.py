@@ -18,6 +18,7 @@ from companion.store import Store
 from companion.store.archive import export_archive, import_archive
 from companion.store.cipher import ProfileKey, looks_encrypted
 from companion.store.restore import restore_profile
+from companion.store.sqlite_files import connect_read_only
 from tests.safety.conftest import folder_digest
 
 NAME = "Marguerite Quillfeather"
@@ -232,3 +233,72 @@ def test_a_damaged_profile_is_not_taken_for_a_protected_one(data_dir: Path) -> N
     data[:16] = b"\xff" * 16  # the header's magic gone, the rest of the page intact
     database.write_bytes(bytes(data))
     assert not looks_encrypted(database)
+
+
+HALF_WRITTEN = """
+import sys, time
+from pathlib import Path
+from companion.store.sqlite_files import connect
+from companion.store.cipher import ProfileKey
+key = ProfileKey(sys.argv[2]) if len(sys.argv) > 2 else None
+db = connect(Path(sys.argv[1]), key)
+db.execute("PRAGMA journal_mode=DELETE")
+db.execute("PRAGMA cache_size=2")  # changed pages spill into the file before the commit
+db.execute("BEGIN IMMEDIATE")
+db.execute("CREATE TABLE half_written (data TEXT)")
+for _ in range(3000):
+    db.execute("INSERT INTO half_written VALUES (?)", ("x" * 1000,))
+print("spilled", flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.parametrize("protected", [False, True], ids=["plain", "encrypted"])
+def test_a_write_killed_with_a_hot_journal_is_recovered_at_the_next_open(
+    data_dir: Path, protected: bool
+) -> None:
+    """Found by the kill campaign: a profile left in rollback-journal mode (as a restored or
+    re-keyed copy was until its first open) and killed in mid-write kept a hot journal, and
+    the start-up check on a read-only connection called the profile read-only."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    if protected:
+        paths = protected_profile(data_dir)
+    else:
+        make_profile(data_dir).close()
+        paths = ProfilePaths(data_dir)
+    child = subprocess.Popen(
+        [sys.executable, "-c", HALF_WRITTEN, str(paths.database)]
+        + ([PASSWORD] if protected else []),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None and child.stdout.readline().strip() == "spilled"
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    child.stdout.close()
+    journal = data_dir / "profile.sqlite-journal"
+    assert journal.exists() and journal.stat().st_size > 0  # a hot journal was left
+    services = Services.open(paths)
+    try:
+        assert services.profile.get().name == NAME
+    finally:
+        services.close()
+    db = connect_read_only(paths.database, paths.key)
+    try:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    finally:
+        db.close()
+    assert "half_written" not in tables  # rolled back: the killed write never happened
+
+
+def test_a_restored_or_protected_profile_is_already_in_wal_mode(data_dir: Path) -> None:
+    paths = protected_profile(data_dir)
+    db = connect_read_only(paths.database, paths.key)
+    try:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        db.close()
