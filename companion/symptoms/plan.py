@@ -113,21 +113,34 @@ class CheckInPlan:
         return not self.weekly_days(since, day)
 
     # -- what changed ---------------------------------------------------------------------
-    def weeks(self, end: date) -> list[WeeklyAnswers]:
-        states = self._service.history.day_states(None, end)
-        return [WeeklyAnswers(s.day, s.weekly_values()) for s in states if s.weekly_values()]
+    def weeks(self, end: date, start: date | None = None) -> list[WeeklyAnswers]:
+        """Every weekly check-in up to end (from start), oldest first: one read of the
+        weekly answers only, not of the whole log (years of daily answers)."""
+        by_day: dict[date, dict[AnswerKey, int]] = {}
+        for day, symptom_id, attribute, value in self._service.history.answers(
+            start, end, recall_days=RECALL_WEEKLY
+        ):
+            by_day.setdefault(day, {})[(symptom_id, attribute)] = value
+        return [WeeklyAnswers(day, values) for day, values in by_day.items()]
 
     def worse_this_week(self, day: date) -> list[Worsening]:
         """What the latest weekly check-in (of the last 7 days) marked worse."""
-        recent = [w for w in self.weeks(day) if day - w.day <= WEEK]
+        if not self.weekly_days(day - WEEK, day):  # an indexed look at one week
+            return []
+        line_start = self.line_start(day)
+        weeks = self.weeks(day, line_start)  # what_changed reads the current line only
+        recent = [w for w in weeks if day - w.day <= WEEK]
         if not recent:
             return []
-        changes = what_changed(self.weeks(day), self.line_start(day), self._service.attributes)
+        changes = what_changed(weeks, line_start, self._service.attributes)
         return changes.get(recent[-1].day, [])
 
     def worse_since(self, since: date, day: date) -> list[Worsening]:
         """Every question marked worse in the weekly check-ins after `since` (a visit)."""
-        return worse_since(self.weeks(day), self.line_start(day), self._service.attributes, since)
+        line_start = self.line_start(day)
+        return worse_since(
+            self.weeks(day, line_start), line_start, self._service.attributes, since
+        )
 
     def describe(self, mark: Worsening) -> str:
         """E.g. "diarrhea (frequency 1 → 3)"; "–" where the reference week had no answer."""
