@@ -138,9 +138,7 @@ class CheckInPlan:
     def worse_since(self, since: date, day: date) -> list[Worsening]:
         """Every question marked worse in the weekly check-ins after `since` (a visit)."""
         line_start = self.line_start(day)
-        return worse_since(
-            self.weeks(day, line_start), line_start, self._service.attributes, since
-        )
+        return worse_since(self.weeks(day, line_start), line_start, self._service.attributes, since)
 
     def describe(self, mark: Worsening) -> str:
         """E.g. "diarrhea (frequency 1 → 3)"; "–" where the reference week had no answer."""
