@@ -114,6 +114,11 @@ class LineService(RowService):
             ).all()
             return [self._info(row) for row in rows]
 
+    def any_line(self) -> bool:
+        """Whether a line was ever added (one indexed row, not every line with its drugs)."""
+        with self._store.session() as session:
+            return session.scalar(select(TherapyLine.id).limit(1)) is not None
+
     def line(self, line_id: int) -> LineInfo:
         with self._store.session() as session:
             return self._info(self._get(session, line_id))

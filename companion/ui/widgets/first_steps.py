@@ -51,7 +51,7 @@ class FirstStepsCard(QFrame):
                 "treatment",
                 self.tr("2. Add your current treatment, chosen from the library."),
                 self.tr("Add my treatment…"),
-                lambda: bool(services.treatments.lines.lines()),
+                services.treatments.lines.any_line,
             ),
             Step(
                 "next_visit",
