@@ -42,7 +42,7 @@ def test_timeline_lists_events_in_order_and_follows_the_keyboard(
     # Enter on the first biopsy opens it on the Biopsies tab.
     qtbot.keyClick(tree, Qt.Key.Key_Down)
     qtbot.keyClick(tree, Qt.Key.Key_Return)
-    assert demo_treatments_page.tabs.currentWidget() is demo_treatments_page.biopsies_tab
+    assert demo_treatments_page.current_tab() is demo_treatments_page.biopsies_tab
     table = demo_treatments_page.biopsies_tab.section.table
     assert table.current_id() == first.ref_id
     assert table.row_texts()[table.table.currentRow()][1] == "Left breast"

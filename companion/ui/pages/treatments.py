@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from companion.services import Services
 from companion.treatments.timeline import TimelineEvent
-from companion.ui.treatments.biopsies_tab import BiopsiesTab
-from companion.ui.treatments.lines_tab import LinesTab
-from companion.ui.treatments.medicines_tab import MedicinesTab
-from companion.ui.treatments.scans_tab import ScansTab
-from companion.ui.treatments.sites_tab import SitesTab
-from companion.ui.treatments.timeline_tab import TimelineTab
 from companion.ui.widgets.common import Page, button, heading, label
 from companion.ui.widgets.fitted_tabs import FittedTabs
+
+if TYPE_CHECKING:
+    from companion.ui.treatments.biopsies_tab import BiopsiesTab
+    from companion.ui.treatments.lines_tab import LinesTab
+    from companion.ui.treatments.medicines_tab import MedicinesTab
+    from companion.ui.treatments.scans_tab import ScansTab
+    from companion.ui.treatments.sites_tab import SitesTab
+    from companion.ui.treatments.timeline_tab import TimelineTab
 
 # Which tab shows each kind of timeline event.
 EVENT_TABS = {
@@ -33,32 +37,31 @@ class TreatmentsPage(Page):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self._services = services
-        record = services.treatments
         self.setAccessibleName(self.tr("Treatments"))
-        self.lines_tab = LinesTab(record)
-        self.medicines_tab = MedicinesTab(record)
-        self.scans_tab = ScansTab(record)
-        self.biopsies_tab = BiopsiesTab(record)
-        self.sites_tab = SitesTab(record)
-        self.timeline_tab = TimelineTab(record)
         self.tabs = FittedTabs()
         self.tabs.setAccessibleName(self.tr("Treatment history sections"))
         self.tabs.setDocumentMode(True)
-        self._tab_ids: list[str] = []
-        for tab_id, widget, title in (
-            ("lines", self.lines_tab, self.tr("&Lines")),
-            ("medicines", self.medicines_tab, self.tr("&Medicines")),
-            ("scans", self.scans_tab, self.tr("&Scans && tests")),
-            ("biopsies", self.biopsies_tab, self.tr("&Biopsies")),
-            ("sites", self.sites_tab, self.tr("S&ites of spread")),
-            ("timeline", self.timeline_tab, self.tr("&Timeline")),
-        ):
-            widget.setAccessibleName(title.replace("&&", "and").replace("&", ""))
-            self.tabs.addTab(widget, title)
-            self._tab_ids.append(tab_id)
+        self._titles = {
+            "lines": self.tr("&Lines"),
+            "medicines": self.tr("&Medicines"),
+            "scans": self.tr("&Scans && tests"),
+            "biopsies": self.tr("&Biopsies"),
+            "sites": self.tr("S&ites of spread"),
+            "timeline": self.tr("&Timeline"),
+        }
+        self._tab_ids = list(self._titles)
+        self._built: dict[str, QWidget] = {}
+        # Each tab (its module, tables and charts) is built into its holder when first
+        # shown, so the tab bar is complete from the start and nothing hidden is built.
+        self._holders: dict[str, QWidget] = {}
+        for tab_id, title in self._titles.items():
+            holder = QWidget()
+            holder.setAccessibleName(_plain(title))
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, title)
+            self._holders[tab_id] = holder
+        self.tab(self._tab_ids[0])
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
-        self.medicines_tab.print_requested.connect(self.print_medicines)
-        self.timeline_tab.open_event.connect(self.show_event)
 
         self.print_button = button(self.tr("Print summary…"))
         self.print_button.clicked.connect(self.print_summary)
@@ -82,15 +85,81 @@ class TreatmentsPage(Page):
         self._refresh_current()
 
     def _refresh_current(self) -> None:
-        widget = self.tabs.currentWidget()
-        refresh = getattr(widget, "refresh", None)
+        refresh = getattr(self.current_tab(), "refresh", None)
         if refresh is not None:
             refresh()
 
     def tab(self, tab_id: str) -> QWidget:
-        found = self.tabs.widget(self._tab_ids.index(tab_id))
-        assert found is not None  # every id names a tab
-        return found
+        """The tab's widget, built now if it was not shown before."""
+        built = self._built.get(tab_id)
+        if built is not None:
+            return built
+        widget = self._build(tab_id)
+        widget.setAccessibleName(_plain(self._titles[tab_id]))
+        self._built[tab_id] = widget
+        holder_layout = self._holders[tab_id].layout()
+        assert holder_layout is not None  # made with the holder
+        holder_layout.addWidget(widget)
+        widget.show()  # at once, also when the holder is on screen already
+        return widget
+
+    def current_tab(self) -> QWidget:
+        """The widget of the tab shown."""
+        return self.tab(self._tab_ids[self.tabs.currentIndex()])
+
+    def _build(self, tab_id: str) -> QWidget:
+        record = self._services.treatments
+        if tab_id == "lines":
+            from companion.ui.treatments.lines_tab import LinesTab
+
+            return LinesTab(record)
+        if tab_id == "medicines":
+            from companion.ui.treatments.medicines_tab import MedicinesTab
+
+            medicines = MedicinesTab(record)
+            medicines.print_requested.connect(self.print_medicines)
+            return medicines
+        if tab_id == "scans":
+            from companion.ui.treatments.scans_tab import ScansTab
+
+            return ScansTab(record)
+        if tab_id == "biopsies":
+            from companion.ui.treatments.biopsies_tab import BiopsiesTab
+
+            return BiopsiesTab(record)
+        if tab_id == "sites":
+            from companion.ui.treatments.sites_tab import SitesTab
+
+            return SitesTab(record)
+        from companion.ui.treatments.timeline_tab import TimelineTab
+
+        timeline = TimelineTab(record)
+        timeline.open_event.connect(self.show_event)
+        return timeline
+
+    @property
+    def lines_tab(self) -> LinesTab:
+        return self.tab("lines")  # type: ignore[return-value]
+
+    @property
+    def medicines_tab(self) -> MedicinesTab:
+        return self.tab("medicines")  # type: ignore[return-value]
+
+    @property
+    def scans_tab(self) -> ScansTab:
+        return self.tab("scans")  # type: ignore[return-value]
+
+    @property
+    def biopsies_tab(self) -> BiopsiesTab:
+        return self.tab("biopsies")  # type: ignore[return-value]
+
+    @property
+    def sites_tab(self) -> SitesTab:
+        return self.tab("sites")  # type: ignore[return-value]
+
+    @property
+    def timeline_tab(self) -> TimelineTab:
+        return self.tab("timeline")  # type: ignore[return-value]
 
     def show_tab(self, tab_id: str) -> None:
         self.tabs.setCurrentIndex(self._tab_ids.index(tab_id))
@@ -117,7 +186,7 @@ class TreatmentsPage(Page):
     # -- printing ------------------------------------------------------------------------
     def print_page(self) -> None:
         """File ▸ Print: the medicines list from the Medicines tab, else the summary."""
-        if self.tabs.currentWidget() is self.medicines_tab:
+        if self._tab_ids[self.tabs.currentIndex()] == "medicines":
             self.print_medicines()
         else:
             self.print_summary()
@@ -133,3 +202,8 @@ class TreatmentsPage(Page):
         from companion.ui.printing import preview_report
 
         self.preview = preview_report(self, lambda: build_medicines_list(self._services))
+
+
+def _plain(title: str) -> str:
+    """A tab title without its mnemonic: "&Scans && tests" → "Scans and tests"."""
+    return title.replace("&&", "and").replace("&", "")
