@@ -92,7 +92,14 @@ class VisitService:
     def past(self, now: datetime | None = None) -> list[VisitInfo]:
         """Visits before today, the most recent first."""
         today = (now or self._now()).date()
-        return [v for v in reversed(self.all()) if v.day < today]
+        query = (
+            select(Visit)
+            .options(selectinload(Visit.questions))
+            .where(Visit.starts_at < datetime.combine(today, time()))  # the index, newest first
+            .order_by(Visit.starts_at.desc(), Visit.id.desc())
+        )
+        with self._store.session() as session:
+            return [_visit_info(r) for r in session.scalars(query)]
 
     def next_visit(self, now: datetime | None = None) -> VisitInfo | None:
         upcoming = self.upcoming(now)

@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
 
 from companion.errors import CompanionError
 from companion.library.model import BankQuestion
-from companion.reports.pdf import ReportDocument, write_pdf
 from companion.services import Services
 from companion.ui import theme
-from companion.ui.printing import preview_report
 from companion.ui.treatments.responsive import SideBySide
 from companion.ui.visits.bank_browser import BankBrowser
 from companion.ui.visits.editor import VisitEditor
@@ -51,6 +49,7 @@ VISIT_ROLE = Qt.ItemDataRole.UserRole + 1
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
+    from companion.reports.pdf import ReportDocument
     from companion.reports.question_sheet import QuestionSheet
 
 
@@ -504,12 +503,16 @@ class VisitsPage(Page):
             self.message.setText(self.tr("Choose or add a visit first."))
             return
         self.questions.save_answer()
+        from companion.ui.printing import preview_report  # printing loads when first used
+
         self.preview = preview_report(self, self.build_sheet)
 
     def print_brief(self) -> None:
         if self._visit is None:
             return
         self.questions.save_answer()
+        from companion.ui.printing import preview_report
+
         self.preview = preview_report(self, self.build_brief)
 
     def ask_save_path(self, title: str, file_name: str, file_filter: str) -> Path | None:
@@ -555,8 +558,13 @@ class VisitsPage(Page):
             self.tr("Save visit brief"),
             self._file_stem("visit-brief") + ".pdf",
             self.tr("PDF files (*.pdf)"),
-            lambda path: write_pdf(self.build_brief(), path),
+            lambda path: self._write_brief(path),
         )
+
+    def _write_brief(self, path: Path) -> None:
+        from companion.reports.pdf import write_pdf
+
+        write_pdf(self.build_brief(), path)
 
     def export_calendar(self) -> None:
         from companion.reports.visits_ics import write_visits_ics
