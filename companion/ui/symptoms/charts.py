@@ -179,12 +179,17 @@ class TrendChartView(ChartKeys, QChartView):
             index = round(value)
             return y_labels[index] if categories and 0 <= index < len(y_labels) else f"{value:g}"
 
-        days = sorted({d for points in series.values() for d, _v in points}, reverse=True)
-        by_series = {name: dict(points) for name, points in series.items()}
-        rows = [
-            [day_text(d), *(shown(by_series[n][d]) if d in by_series[n] else "" for n in series)]
-            for d in days
-        ]
+        def rows() -> list[list[str]]:
+            days = sorted({d for points in series.values() for d, _v in points}, reverse=True)
+            by_series = {name: dict(points) for name, points in series.items()}
+            return [
+                [
+                    day_text(d),
+                    *(shown(by_series[n][d]) if d in by_series[n] else "" for n in series),
+                ]
+                for d in days
+            ]
+
         sentences = [
             summary(name, points, {v: shown(v) for _d, v in points})
             for name, points in series.items()

@@ -7,7 +7,7 @@ role of a chart for screen readers, and the key that opens the table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -64,23 +64,40 @@ class ChartKeys:
     accessible_role = QAccessible.Role.Chart
     table_title = ""
     table_headers: list[str]
-    table_rows: list[list[str]]
     table_dialog: ChartTable | None = None
+    _table_rows: list[list[str]] | None = None
+    _table_source: Callable[[], Sequence[Sequence[str]]] | None = None
 
     def setup_chart_keys(self) -> None:
         widget: QWidget = self  # type: ignore[assignment]  # a mixin: every user of it is a QWidget
         widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.table_headers, self.table_rows = [], []
+        self.table_headers, self._table_rows = [], []
         widget.setToolTip(Charts.tr("Enter or T: show these numbers as a table"))
 
     def set_table(
-        self, title: str, headers: Sequence[str], rows: Sequence[Sequence[str]], summary: str
+        self,
+        title: str,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]] | Callable[[], Sequence[Sequence[str]]],
+        summary: str,
     ) -> None:
+        """rows: the rows, or what makes them when the table is first asked for (a chart of
+        ten years has thousands of rows, and most charts are never read as a table)."""
         widget: QWidget = self  # type: ignore[assignment]  # a mixin: every user of it is a QWidget
         self.table_title = title
         self.table_headers = list(headers)
-        self.table_rows = [list(r) for r in rows]
+        if callable(rows):
+            self._table_source, self._table_rows = rows, None
+        else:
+            self._table_source, self._table_rows = None, [list(r) for r in rows]
         widget.setAccessibleDescription(summary)
+
+    @property
+    def table_rows(self) -> list[list[str]]:
+        if self._table_rows is None:
+            source = self._table_source
+            self._table_rows = [list(r) for r in source()] if source is not None else []
+        return self._table_rows
 
     def show_table(self) -> ChartTable:
         widget: QWidget = self  # type: ignore[assignment]  # a mixin: every user of it is a QWidget
