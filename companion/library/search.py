@@ -9,6 +9,7 @@ symptoms and questions rank below entries.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import sqlite3
 from collections.abc import Callable
@@ -31,10 +32,15 @@ _RERANK_EXTRA = 30  # hits fetched beyond the limit, so exact name matches can m
 _NAMED = "bm25(search, 0.0, 0.0, 1.0, 1.0, 1.0, 0.0) < 0"
 _RANK = "bm25(search, 0.0, 0.0, 10.0, 10.0, 10.0, 1.0)"
 _QUERY = f"""
-    SELECT kind, ref, title, names, aliases,
-           snippet(search, 5, '{MARK_START}', '{MARK_END}', '…', 10)
+    SELECT rowid, kind, ref, title, names, aliases
     FROM search WHERE search MATCH ?
     ORDER BY kind = 'question', NOT ({_NAMED}), {_RANK}, title LIMIT ?
+"""
+# Snippets only for the hits shown: SQLite works out every selected column of every match
+# before sorting, and a snippet costs more than the rest of the row.
+_SNIPPETS = f"""
+    SELECT rowid, snippet(search, 5, '{MARK_START}', '{MARK_END}', '…', 10)
+    FROM search WHERE search MATCH ? AND rowid IN ({{marks}})
 """
 
 
@@ -109,14 +115,25 @@ def search(
     if expression is None or limit <= 0:
         return []
     typed = _spellings(text)
-    ranked: list[tuple[int, int, SearchHit]] = []
-    for order, (kind, ref, title, names, aliases, marked) in enumerate(
+    ranked: list[tuple[int, int, int, str, str, str]] = []
+    for order, (rowid, kind, ref, title, names, aliases) in enumerate(
         connection.execute(_QUERY, (expression, limit + _RERANK_EXTRA))
     ):
+        ranked.append(
+            (_name_tier(title, names, aliases, typed, kind), order, rowid, kind, ref, title)
+        )
+    shown = sorted(ranked)[:limit]
+    rowids = [row[2] for row in shown]
+    marks = ", ".join("?" * len(rowids))
+    snippets = dict(
+        connection.execute(_SNIPPETS.format(marks=marks), (expression, *rowids)) if rowids else ()
+    )
+    hits = []
+    for _tier, _order, rowid, kind, ref, title in shown:
+        marked = snippets.get(rowid, "")
         plain = marked.replace(MARK_START, "").replace(MARK_END, "")
-        hit = SearchHit(id=ref, kind=kind, title=title, snippet=plain, marked=marked)
-        ranked.append((_name_tier(title, names, aliases, typed, kind), order, hit))
-    return [hit for _tier, _order, hit in sorted(ranked, key=lambda r: r[:2])][:limit]
+        hits.append(SearchHit(id=ref, kind=kind, title=title, snippet=plain, marked=marked))
+    return hits
 
 
 def _spellings(text: str) -> set[str]:
@@ -131,9 +148,7 @@ def _name_tier(title: str, names: str, aliases: str, typed: set[str], kind: str)
     4: any other hit; 5: a question."""
     if kind == "question":
         return 5
-    head, _, rest = title.partition("(")
-    forms = [compact(title), compact(head), compact(rest), *map(compact, names.split(" ; "))]
-    other = [compact(a) for a in aliases.split(" ; ")]
+    forms, other = _name_forms(title, names, aliases)
     for tier, candidates in enumerate((forms, other)):
         if typed & set(candidates):
             return tier
@@ -141,6 +156,15 @@ def _name_tier(title: str, names: str, aliases: str, typed: set[str], kind: str)
         if any(c.startswith(t) for c in candidates if c for t in typed):
             return tier
     return 4
+
+
+@functools.lru_cache(maxsize=2048)  # the index is read-only: a hit's forms never change
+def _name_forms(title: str, names: str, aliases: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The run-together forms of a hit's title, its part in brackets and names; of its
+    aliases."""
+    head, _, rest = title.partition("(")
+    forms = [compact(title), compact(head), compact(rest), *map(compact, names.split(" ; "))]
+    return tuple(forms), tuple(compact(a) for a in aliases.split(" ; "))
 
 
 def load_vocabulary(connection: sqlite3.Connection) -> list[str]:

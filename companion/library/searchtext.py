@@ -41,6 +41,8 @@ for _a, _b in SPELLING_VARIANTS:
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Névé' → 'neve'."""
+    if text.isascii():  # nothing to decompose (most of the library): the quick way
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
