@@ -48,7 +48,9 @@ def assemble(
     """A day's state in its one order: answers by recall period, symptom and question,
     ESAS-r by item, flags as raised."""
     saved = tuple(sorted(answers, key=lambda a: (a.recall_days, a.symptom_id, a.attribute)))
-    observations = observations_of(saved, temperature_c, weight_kg)
+    raised = sorted(events, key=lambda e: (e.raised_at, e.rule_id))
+    # What the patient reported explains a flag: worked out only on a day that has one.
+    observations = observations_of(saved, temperature_c, weight_kg) if raised else None
     return DayState(
         day=day,
         note=note or "",
@@ -58,9 +60,10 @@ def assemble(
         daily_done_at=daily_done_at,
         answers=saved,
         esas=tuple(sorted(esas)),
-        flags=tuple(
-            flag_view(e, day, observations)
-            for e in sorted(events, key=lambda e: (e.raised_at, e.rule_id))
+        flags=(
+            tuple(flag_view(e, day, observations) for e in raised)
+            if observations is not None
+            else ()
         ),
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, func, select, text
 
@@ -23,6 +23,7 @@ from companion.symptoms.vocabulary import SymptomVocabulary
 from companion.translations import Symptoms
 from companion.treatments.current import CurrentTreatments
 
+_UNSEEN = datetime.min  # a stamp not parsed yet (no saved time is the year 1)
 LogRow = tuple[date, str, str, int]  # day, symptom id, attribute, value
 _MONDAY = date(1900, 1, 1)
 _SYMPTOM_IDS = """
@@ -219,23 +220,32 @@ class SymptomHistory:
                 .order_by(CheckIn.day)
             ).all()
             answers: dict[int, list[SavedAnswer]] = {}
-            for checkin_id, symptom, attribute, value, recorded, recall in session.execute(
-                select(
-                    SymptomAnswer.checkin_id,
-                    SymptomAnswer.symptom_id,
-                    SymptomAnswer.attribute,
-                    SymptomAnswer.value,
-                    SymptomAnswer.recorded_at,
-                    SymptomAnswer.recall_days,
-                )
-                .join(CheckIn, SymptomAnswer.checkin_id == CheckIn.id)
-                .where(*period)
-                .order_by(
-                    SymptomAnswer.recall_days, SymptomAnswer.symptom_id, SymptomAnswer.attribute
-                )
-            ):
+            # Plain sqlite3: the answers are most of the rows (100,000 in ten years), and
+            # SQLAlchemy's per-row handling cost more than reading them. Timestamps are
+            # naive UTC text (UtcDateTime); each distinct one is parsed once.
+            bounds: dict[str, str] = {}
+            if start is not None:
+                bounds["start"] = start.isoformat()
+            if end is not None:
+                bounds["end"] = end.isoformat()
+            within = " AND ".join(
+                f"c.day {'>=' if name == 'start' else '<='} :{name}" for name in bounds
+            )
+            join = f"JOIN checkin AS c ON c.id = a.checkin_id WHERE {within} " if bounds else ""
+            stamps: dict[str | None, datetime | None] = {None: None}
+            raw = session.connection().connection.driver_connection  # the session's own
+            assert raw is not None
+            for checkin_id, symptom, attribute, value, recorded, recall in raw.execute(
+                "SELECT a.checkin_id, a.symptom_id, a.attribute, a.value, a.recorded_at, "
+                f"a.recall_days FROM symptom_answer AS a {join}"
+                "ORDER BY a.recall_days, a.symptom_id, a.attribute",
+                bounds,
+            ).fetchall():
+                moment = stamps.get(recorded, _UNSEEN)
+                if moment is _UNSEEN:
+                    moment = stamps[recorded] = datetime.fromisoformat(recorded).replace(tzinfo=UTC)
                 answers.setdefault(checkin_id, []).append(
-                    SavedAnswer(symptom, attribute, value, recorded, recall)
+                    SavedAnswer(symptom, attribute, value, moment, recall)  # type: ignore[arg-type]
                 )
             items: dict[int, list[tuple[str, int]]] = {}
             for checkin_id, item, value in session.execute(
