@@ -4,6 +4,7 @@ changed, and all of it is imported or nothing (the format: companion/reports/sym
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -131,6 +132,16 @@ def _decode(data: bytes) -> str:
     return text
 
 
+_day = functools.lru_cache(maxsize=8192)(date.fromisoformat)
+# recall_days each kind of row may give, as written in the file
+_RECALLS_ALLOWED = {
+    "symptom": {str(r) for r in SYMPTOM_RECALLS},
+    "esas": {str(RECALL_NOW)},
+    "overall": {str(RECALL_DAILY)},
+}
+
+
+@functools.lru_cache(maxsize=8192)  # a day's rows share a time (and a date, below)
 def _moment(text: str) -> datetime | None:
     if not text:
         return None
@@ -257,7 +268,7 @@ def _check_row(
         )
         return
     try:
-        day = date.fromisoformat(raw_day)
+        day = _day(raw_day)
     except ValueError:
         problems.add(line, SymptomCsv.tr("“{date}” is not a real date.").format(date=raw_day))
         return
@@ -284,8 +295,7 @@ def _check_row(
     raw_recall = cell.get("recall_days", "")
     recall = RECALL_DAILY if kind == "symptom" else RECALL_NOW
     if raw_recall:
-        allowed = {"symptom": SYMPTOM_RECALLS, "esas": (RECALL_NOW,), "overall": (RECALL_DAILY,)}
-        if kind not in allowed or raw_recall not in {str(r) for r in allowed[kind]}:
+        if raw_recall not in _RECALLS_ALLOWED.get(kind, ()):
             problems.add(
                 line,
                 SymptomCsv.tr("recall_days “{value}” does not fit a {kind} entry.").format(

@@ -116,6 +116,20 @@ class Store:
             if plain is None:
                 raise
             raise plain from exc
+        except sqlite3.Error as exc:  # from sqlite_of(session): the same plain errors
+            plain = faults.from_sqlite(exc)
+            if plain is None:
+                raise
+            raise plain from exc
+
+    @staticmethod
+    def sqlite_of(session: Session) -> sqlite3.Connection:
+        """The session's own sqlite3 connection, in its transaction: for bulk reads and
+        writes of plain rows (the answers of years), where SQLAlchemy's per-row handling
+        costs several times what SQLite does. Use it inside session() only."""
+        raw = session.connection().connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        return raw
 
     def reopen(self, paths: ProfilePaths) -> None:
         """Use the file in paths afresh (after it was swapped or re-keyed): the old

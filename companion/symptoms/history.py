@@ -233,8 +233,7 @@ class SymptomHistory:
             )
             join = f"JOIN checkin AS c ON c.id = a.checkin_id WHERE {within} " if bounds else ""
             stamps: dict[str | None, datetime | None] = {None: None}
-            raw = session.connection().connection.driver_connection  # the session's own
-            assert raw is not None
+            raw = Store.sqlite_of(session)
             for checkin_id, symptom, attribute, value, recorded, recall in raw.execute(
                 "SELECT a.checkin_id, a.symptom_id, a.attribute, a.value, a.recorded_at, "
                 f"a.recall_days FROM symptom_answer AS a {join}"
