@@ -156,9 +156,10 @@ def test_trend_chart_shades_treatment_and_marks_red_flags(demo_window, qtbot) ->
     assert "Red flag" not in page.trend_chart.series_names
 
 
-def test_week_by_week_and_esas_totals(demo_window) -> None:
+def test_week_by_week_and_esas_totals(demo_window, qtbot) -> None:
     page = symptoms_page(demo_window)
     page.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: not page.weekly_read.pending)  # read on a worker thread
     assert page.weekly_model.rowCount() >= 26
     assert page.weekly_model.headerData(0, Qt.Orientation.Horizontal) == "Week of"
     words = {

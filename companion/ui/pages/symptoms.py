@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 from companion.errors import CompanionError
 from companion.services import Services
 from companion.symptoms import esas, wording
-from companion.symptoms.history import TreatmentPeriod, main_attribute
+from companion.symptoms.history import TreatmentPeriod, WeekSummary, main_attribute
 from companion.ui import theme
 from companion.ui.symptoms.log_model import DAY_FORMAT, LogFilter, LogTableModel
 from companion.ui.symptoms.signals import log_signals
 from companion.ui.symptoms.undo import push_change, record_change, undoable
 from companion.ui.symptoms.weekly_model import WeeklyWorstModel
-from companion.ui.widgets.background import Cancelled, Progress, TaskPanel
+from companion.ui.widgets.background import BackgroundRead, Cancelled, Progress, TaskPanel
 from companion.ui.widgets.common import Page, button, heading, label, status_line
 from companion.ui.widgets.fitted_tabs import FittedTabs
 from companion.ui.widgets.qt_items import pydate, qdate
@@ -110,6 +110,7 @@ class SymptomsPage(Page):
         layout.addWidget(self.tabs, 1)
         self.status = status_line()
         layout.addWidget(self.status)
+        self.weekly_read = BackgroundRead(self)
         self.tasks = TaskPanel()  # exports and imports run on a worker thread
         layout.addWidget(self.tasks)
 
@@ -503,9 +504,20 @@ class SymptomsPage(Page):
         )
 
     def _update_weekly(self) -> None:
+        """Week by week: the summary of the whole log is read on a worker thread (at ten
+        years it is a few hundred milliseconds of SQL), the table filled when it is back."""
         start, end = self._window_of()
-        weeks = self._history.weekly_worst(start, end, self.current_filter().symptom_id)
-        symptoms = [s for s in self._history.symptom_ids() if any(s in w.worst for w in weeks)]
+        symptom_id = self.current_filter().symptom_id
+        history = self._history
+
+        def read() -> tuple[list[WeekSummary], list[str]]:
+            weeks = history.weekly_worst(start, end, symptom_id)
+            return weeks, [s for s in history.symptom_ids() if any(s in w.worst for w in weeks)]
+
+        self.weekly_read.start(read, self._show_weekly)
+
+    def _show_weekly(self, found: tuple[list[WeekSummary], list[str]]) -> None:
+        weeks, symptoms = found
         self.weekly_model.load(weeks, symptoms)
         metrics = self.weekly_table.fontMetrics()
         widest_word = max(

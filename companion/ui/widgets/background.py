@@ -126,3 +126,38 @@ class TaskPanel(QWidget):
             then(value)
         finally:
             self.finished.emit()
+
+
+class BackgroundRead(QObject):
+    """Reads for a view on a worker thread, so a summary of years of entries never stops
+    the window; only the latest request's result is shown (an older one that comes back
+    after it is dropped). The read must not touch widgets; show() runs on the GUI thread."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._latest = 0
+        self._running = 0
+
+    @property
+    def pending(self) -> bool:
+        return self._running > 0
+
+    def start(self, read: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        self._latest += 1
+        request = self._latest
+        self._running += 1
+        relay = _Relay(self)
+        relay.done.connect(lambda result: self._end(relay, request, show, result))
+        relay.failed.connect(lambda exc: self._fail(relay, exc))
+        QThreadPool.globalInstance().start(_Job(lambda _p: read(), relay, threading.Event()))
+
+    def _end(self, relay: _Relay, request: int, show: Callable[[Any], None], result: Any) -> None:
+        relay.deleteLater()
+        self._running -= 1
+        if request == self._latest:
+            show(result)
+
+    def _fail(self, relay: _Relay, error: BaseException) -> None:
+        relay.deleteLater()
+        self._running -= 1
+        raise error  # a bug in the read: reported like any error on the GUI thread
