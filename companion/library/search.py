@@ -14,8 +14,6 @@ import itertools
 import sqlite3
 from collections.abc import Callable
 
-from rapidfuzz import fuzz, process
-
 from companion.library.model import MARK_END, MARK_START, SearchHit
 from companion.library.searchtext import compact, variants, words
 
@@ -66,6 +64,8 @@ def similar_terms(word: str, vocabulary: list[str]) -> list[str]:
     if len(word) >= 3:
         found.extend(t for t in vocabulary if word in t and t != word)
     if len(word) >= MIN_FUZZY_LENGTH:
+        from rapidfuzz import fuzz, process  # only for a word that matched nothing
+
         # Compare with each whole word and with its first letters, so "capecit" and
         # "herseptin" both find their word (rapidfuzz's ratio is difflib's, in C).
         best: dict[int, float] = {}
