@@ -47,6 +47,7 @@ class WeeklyCheckInCard(QFrame):
         self._day = self._clock.today()
         self._added: list[str] = []
         self._items: list[str] = []
+        self._wanted: list[str] = []  # the items to ask; rows made when the body opens
         self._busy = False
         self.rows: dict[AnswerKey, AnswerRow] = {}
 
@@ -118,12 +119,17 @@ class WeeklyCheckInCard(QFrame):
             )
         self.due_label.setText(text)
         self.due_label.setAccessibleName(text)
-        items = self._plan.weekly_items(today, self._added)
-        if items != self._items:
-            self._rebuild(items)
-        self._show_values()
+        self._wanted = self._plan.weekly_items(today, self._added)
+        if self.body.isVisibleTo(self):
+            self._sync_rows()
         if due and not done_today and not self.start_button.isChecked():
             self.start_button.setText(self.tr("Start the weekly check-in"))
+
+    def _sync_rows(self) -> None:
+        """The questions, built when the body is first opened (it starts folded away)."""
+        if self._wanted != self._items:
+            self._rebuild(self._wanted)
+        self._show_values()
 
     def _rebuild(self, items: list[str]) -> None:
         while self.rows_box.count():
@@ -172,6 +178,7 @@ class WeeklyCheckInCard(QFrame):
             self.tr("Hide the weekly check-in") if shown else self.tr("Start the weekly check-in")
         )
         if shown:
+            self._sync_rows()
             rows = self.visible_rows()
             first = next((r for r in rows if r.value() is None), rows[0] if rows else None)
             if first is not None:
