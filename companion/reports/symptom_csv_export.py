@@ -171,10 +171,10 @@ def csv_text(
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     rows = rows_for(service, service.history.day_states(start, end), progress)
-    # A few thousand rows per call: writerows() holds the GIL for the whole call, and an
+    # A few hundred rows per call: writerows() holds the GIL for the whole call, and an
     # export runs beside the GUI thread.
-    for first in range(0, len(rows), 2000):
-        writer.writerows(rows[first : first + 2000])
+    for first in range(0, len(rows), 500):
+        writer.writerows(rows[first : first + 500])
     return out.getvalue()
 
 
