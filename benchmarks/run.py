@@ -573,7 +573,7 @@ def freeze_scenario(profile: Path, scratch: Path) -> dict[str, float]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from companion.app import build_main_window
+    from companion.app import build_main_window, settle_after_start
 
     forget_window_settings(profile)
     beat = Heartbeat()
@@ -581,6 +581,7 @@ def freeze_scenario(profile: Path, scratch: Path) -> dict[str, float]:
     beat.start()
     beat.step = "start"
     window.show()
+    settle_after_start(window)  # as run_gui does once the window is shown
     wait(0.3)
     try:
         for page_id in window.page_ids:
