@@ -72,6 +72,7 @@ class LogTableModel(QAbstractTableModel):
         self._rows: list[LogRow] = []
         self._matching = 0  # rows that pass the filter
         self._total = 0  # rows in the whole log
+        self._loaded = False  # nothing is read before load()
         self._periods: list[TreatmentPeriod] = []
         self._starts: list[date] = []
         self._flags: dict[tuple[date, str], str] = {}
@@ -115,6 +116,7 @@ class LogTableModel(QAbstractTableModel):
             self._filter = wanted
         self._total = self._window.count(LogQuery())
         self._first_rows()
+        self._loaded = True
         self.endResetModel()
 
     def set_filter(self, wanted: LogFilter) -> None:
@@ -125,6 +127,9 @@ class LogTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.ORDERS):
+            return
+        if not self._loaded:  # the view sorting as it is set up: load() reads in this order
+            self._sort = (column, order)
             return
         self.beginResetModel()
         self._sort = (column, order)
