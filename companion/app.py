@@ -186,7 +186,7 @@ def build_main_window(
     window.profile_lock = lock  # type: ignore[attr-defined]  # held as long as the window
     idle_lock = IdleLock(window, services.protection.check_password)
     change_lock_minutes(None)
-    window.idle_lock = idle_lock  # type: ignore[attr-defined]
+    window.idle_lock = idle_lock  # type: ignore[attr-defined]  # a Python attribute: tests reach the idle lock
     return window
 
 

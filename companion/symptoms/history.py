@@ -244,7 +244,7 @@ class SymptomHistory:
                 if moment is _UNSEEN:
                     moment = stamps[recorded] = datetime.fromisoformat(recorded).replace(tzinfo=UTC)
                 answers.setdefault(checkin_id, []).append(
-                    SavedAnswer(symptom, attribute, value, moment, recall)  # type: ignore[arg-type]
+                    SavedAnswer(symptom, attribute, value, moment, recall)  # type: ignore[arg-type]  # raw SQL rows: the columns are checked by the schema
                 )
             items: dict[int, list[tuple[str, int]]] = {}
             for checkin_id, item, value in session.execute(

@@ -173,7 +173,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Missed and skipped doses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+173"/>
+        <location filename="../../companion/app.py" line="+174"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,7 +348,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Today&apos;s automatic backup could not be made: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,12 +848,12 @@
 <context>
     <name>Charts</name>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Enter or T: show these numbers as a table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+50"/>
         <source>{name}: nothing to show in this period.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1153,7 +1153,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/store/database.py" line="+187"/>
+        <location filename="../../companion/store/database.py" line="+222"/>
         <source>This profile is protected with a password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3119,7 +3119,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>LogTableModel</name>
     <message>
-        <location filename="../../companion/ui/symptoms/log_model.py" line="+82"/>
+        <location filename="../../companion/ui/symptoms/log_model.py" line="+83"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5370,7 +5370,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/reports/symptom_csv_import.py" line="+83"/>
+        <location filename="../../companion/reports/symptom_csv_import.py" line="+84"/>
         <source>Line {line}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5391,12 +5391,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+47"/>
+        <location line="+57"/>
         <source>The file is empty: there is nothing to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-50"/>
         <source>Line {line} is not readable text (UTF-8). Is this a CSV file exported from HER2 Companion or a spreadsheet? Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5406,7 +5406,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+38"/>
         <source>Line 1 is not a CSV header: {reason}. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5481,7 +5481,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>recall_days “{value}” does not fit a {kind} entry.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5784,7 +5784,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/history.py" line="+299"/>
+        <location filename="../../companion/symptoms/history.py" line="+318"/>
         <source>Early treatment: {regimen}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5964,7 +5964,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/plan.py" line="+137"/>
+        <location filename="../../companion/symptoms/plan.py" line="+148"/>
         <source>{term} ({attribute} {before} → {after})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6044,24 +6044,24 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+530"/>
+        <location line="+542"/>
         <source>Export symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-529"/>
+        <location line="-541"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+589"/>
+        <location line="+601"/>
         <location line="+28"/>
         <source>Import symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-616"/>
+        <location line="-628"/>
         <source>&amp;Print report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6106,7 +6106,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Show symptom</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6194,12 +6194,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+382"/>
+        <location line="+393"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-499"/>
         <source>Your own answers each day. Shaded: treatment lines. Triangles: red flags.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6249,7 +6249,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>ESAS-r total (0–{top})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6363,7 +6363,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../companion/ui/widgets/background.py" line="+77"/>
+        <location filename="../../companion/ui/widgets/background.py" line="+111"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6804,7 +6804,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../companion/treatments/lines.py" line="+187"/>
+        <location filename="../../companion/treatments/lines.py" line="+192"/>
         <location filename="../../companion/treatments/procedures.py" line="+85"/>
         <source>note</source>
         <translation type="unfinished"></translation>
@@ -7081,7 +7081,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/lines.py" line="-123"/>
+        <location filename="../../companion/treatments/lines.py" line="-128"/>
         <source>Early-stage treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7096,7 +7096,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+84"/>
         <source>This drug is no longer part of the line.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7433,18 +7433,18 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TreatmentsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/treatments.py" line="+37"/>
+        <location filename="../../companion/ui/pages/treatments.py" line="+40"/>
         <location line="+30"/>
         <source>Treatments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-28"/>
         <source>Treatment history sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>&amp;Lines</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7474,7 +7474,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Print summary…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7497,7 +7497,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8124,7 +8124,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/visits.py" line="+59"/>
+        <location filename="../../companion/ui/pages/visits.py" line="+58"/>
         <source>Dismiss suggestion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8373,7 +8373,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8394,7 +8394,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Save calendar file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8412,19 +8412,19 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Weekly check-in: the last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+68"/>
-        <location line="+46"/>
+        <location line="+67"/>
+        <location line="+52"/>
         <source>Start the weekly check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-104"/>
         <source>PRO-CTCAE questions from the US National Cancer Institute. Each asks about the last 7 days, not just today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8449,12 +8449,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Hide the weekly check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Weekly answer about {term}</source>
         <translation type="unfinished"></translation>
     </message>

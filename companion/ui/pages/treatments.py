@@ -139,27 +139,27 @@ class TreatmentsPage(Page):
 
     @property
     def lines_tab(self) -> LinesTab:
-        return self.tab("lines")  # type: ignore[return-value]
+        return self.tab("lines")  # type: ignore[return-value]  # tab() builds the tab of that id
 
     @property
     def medicines_tab(self) -> MedicinesTab:
-        return self.tab("medicines")  # type: ignore[return-value]
+        return self.tab("medicines")  # type: ignore[return-value]  # tab() builds the tab of that id
 
     @property
     def scans_tab(self) -> ScansTab:
-        return self.tab("scans")  # type: ignore[return-value]
+        return self.tab("scans")  # type: ignore[return-value]  # tab() builds the tab of that id
 
     @property
     def biopsies_tab(self) -> BiopsiesTab:
-        return self.tab("biopsies")  # type: ignore[return-value]
+        return self.tab("biopsies")  # type: ignore[return-value]  # tab() builds the tab of that id
 
     @property
     def sites_tab(self) -> SitesTab:
-        return self.tab("sites")  # type: ignore[return-value]
+        return self.tab("sites")  # type: ignore[return-value]  # tab() builds the tab of that id
 
     @property
     def timeline_tab(self) -> TimelineTab:
-        return self.tab("timeline")  # type: ignore[return-value]
+        return self.tab("timeline")  # type: ignore[return-value]  # tab() builds the tab of that id
 
     def show_tab(self, tab_id: str) -> None:
         self.tabs.setCurrentIndex(self._tab_ids.index(tab_id))

@@ -17,7 +17,7 @@ class FittedTabs(QTabWidget):
         self._policies: list[QSizePolicy] = []  # each tab's own, in tab order
         self.currentChanged.connect(self._fit)
 
-    def addTab(self, widget: QWidget, label: str) -> int:  # type: ignore[override]
+    def addTab(self, widget: QWidget, label: str) -> int:  # type: ignore[override]  # Qt's other addTab overloads are not used
         self._policies.append(widget.sizePolicy())
         index = super().addTab(widget, label)
         self._fit(self.currentIndex())
