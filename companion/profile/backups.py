@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from companion.paths import ProfilePaths
-from companion.store import Store
+from companion.store import Store, archive
 from companion.store import backup_shelf as shelf
+from companion.store.archive import ArchiveSummary
 from companion.store.backup_shelf import (
     BEFORE_IMPORT,
     BEFORE_PROTECTION,
@@ -57,6 +58,19 @@ class BackupService:
         self._store.engine.dispose()
         try:
             return restore_profile(self._store.paths, source)
+        finally:
+            self._store.engine.dispose()
+
+    def export_archive(self, target: Path) -> ArchiveSummary:
+        """The whole profile in one file for another computer (as `export archive`)."""
+        return archive.export_archive(self._store.paths, target, self._store.clock.now())
+
+    def import_archive(self, source: Path) -> RestoreResult:
+        """Replace the open profile with an archive's (checked like a restore first; the
+        profile as it was is kept aside). Connections are closed around the swap."""
+        self._store.engine.dispose()
+        try:
+            return archive.import_archive(self._store.paths, source)
         finally:
             self._store.engine.dispose()
 

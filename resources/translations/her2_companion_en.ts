@@ -485,7 +485,7 @@
 <context>
     <name>BackupsSection</name>
     <message>
-        <location filename="../../companion/ui/widgets/backups_section.py" line="+31"/>
+        <location filename="../../companion/ui/widgets/backups_section.py" line="+34"/>
         <location line="+3"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
@@ -521,7 +521,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+9"/>
+        <source>Save for &amp;another computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the whole profile in one file for another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bring in from another computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace this profile with one saved on another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Daily</source>
         <translation type="unfinished"></translation>
     </message>
@@ -578,6 +598,42 @@
     <message>
         <location line="+18"/>
         <source>Restored. The profile as it was is kept as {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save the profile for another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <source>Profile archive (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Bring in a profile from another computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Saved to {file}. On the other computer, open HER2 Companion and choose “Bring in from another computer…” in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Brought in. The profile as it was is kept as {file}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Replace this profile?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This profile will be replaced by the one in {file}. The profile as it is now is kept as a backup first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

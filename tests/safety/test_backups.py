@@ -135,3 +135,41 @@ def test_damage_at_start_offers_the_newest_good_backup_in_one_click(demo_dir: Pa
     assert len(kept) == 1 and kept[0].path.read_bytes() == damaged
     assert good.exists()
     Store.open(demo_dir).close()
+
+
+def test_settings_moves_a_profile_to_another_computer_and_back(
+    demo_window, qtbot, tmp_path: Path
+) -> None:
+    services = demo_window.services
+    day = date(2026, 1, 9)
+    demo_window.show_page("settings")
+    section = demo_window.page("settings").backups_section
+    archive = tmp_path / "for the new laptop.zip"
+    section.choose_save_path = lambda: archive
+    qtbot.mouseClick(section.export_archive_button, Qt.MouseButton.LeftButton)
+    assert "Saved to" in section.message.text() and archive.is_file()
+
+    services.symptoms.set_note(day, "typed after the archive")
+    section.choose_open_path = lambda: archive
+    section.confirm_import = lambda _source: True
+    qtbot.mouseClick(section.import_archive_button, Qt.MouseButton.LeftButton)
+    assert "Brought in" in section.message.text()
+    assert services.symptoms.day_state(day).note == ""  # the archived profile is read
+    aside = [e for e in services.backups.list() if e.kind == shelf.REPLACED]
+    assert aside, "the profile as it was is kept"
+
+
+def test_a_file_that_is_not_an_archive_changes_nothing(demo_window, qtbot, tmp_path: Path) -> None:
+    services = demo_window.services
+    day = date(2026, 1, 9)
+    services.symptoms.set_note(day, "kept")
+    demo_window.show_page("settings")
+    section = demo_window.page("settings").backups_section
+    bogus = tmp_path / "holiday photos.zip"
+    bogus.write_bytes(b"not a profile at all")
+    section.choose_open_path = lambda: bogus
+    section.confirm_import = lambda _source: True
+    qtbot.mouseClick(section.import_archive_button, Qt.MouseButton.LeftButton)
+    assert section.message.property("error") is True
+    assert "Nothing was changed" in section.message.text()
+    assert services.symptoms.day_state(day).note == "kept"

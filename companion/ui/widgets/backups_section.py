@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -54,12 +57,31 @@ class BackupsSection(QWidget):
         row.addWidget(self.restore_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # Moving to another computer: the same archive as `companion export/import archive`.
+        moving = QHBoxLayout()
+        self.export_archive_button = button(
+            self.tr("Save for &another computer…"),
+            self.tr("Save the whole profile in one file for another computer"),
+        )
+        self.import_archive_button = button(
+            self.tr("Bring in from another computer…"),
+            self.tr("Replace this profile with one saved on another computer"),
+        )
+        moving.addWidget(self.export_archive_button)
+        moving.addWidget(self.import_archive_button)
+        moving.addStretch(1)
+        layout.addLayout(moving)
         self.message = status_line()
         layout.addWidget(self.message)
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.restore_chosen)
         self.list.currentRowChanged.connect(self._update_buttons)
+        self.export_archive_button.clicked.connect(self.export_archive)
+        self.import_archive_button.clicked.connect(self.import_archive)
         self.confirm = self._ask  # tests answer for the user
+        self.choose_save_path = self._choose_save_path  # and choose files for them
+        self.choose_open_path = self._choose_open_path
+        self.confirm_import = self._ask_import
 
     def refresh(self) -> None:
         self.list.clear()
@@ -136,3 +158,67 @@ class BackupsSection(QWidget):
             self.tr("Restored. The profile as it was is kept as {file}.").format(file=kept)
         )
         self.restored.emit()
+
+    # -- moving to another computer -----------------------------------------------------
+    def _choose_save_path(self) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the profile for another computer"),
+            str(Path.home() / "her2-companion-profile.zip"),
+            self.tr("Profile archive (*.zip)"),
+        )
+        return Path(name) if name else None
+
+    def _choose_open_path(self) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Bring in a profile from another computer"),
+            str(Path.home()),
+            self.tr("Profile archive (*.zip)"),
+        )
+        return Path(name) if name else None
+
+    def export_archive(self) -> None:
+        target = self.choose_save_path()
+        if target is None:
+            return
+        try:
+            self._backups.export_archive(target)
+        except CompanionError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.message.setText(
+            self.tr(
+                "Saved to {file}. On the other computer, open HER2 Companion and choose "
+                "“Bring in from another computer…” in Settings."
+            ).format(file=str(target))
+        )
+
+    def import_archive(self) -> None:
+        source = self.choose_open_path()
+        if source is None:
+            return
+        if not self.confirm_import(source):
+            return
+        try:
+            result = self._backups.import_archive(source)
+        except CompanionError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.refresh()
+        kept = result.kept_aside.name if result.kept_aside else ""
+        self.message.setText(
+            self.tr("Brought in. The profile as it was is kept as {file}.").format(file=kept)
+        )
+        self.restored.emit()
+
+    def _ask_import(self, source: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace this profile?"),
+            self.tr(
+                "This profile will be replaced by the one in {file}. The profile as it is now "
+                "is kept as a backup first."
+            ).format(file=source.name),
+        )
+        return answer == QMessageBox.StandardButton.Yes
