@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from companion.store.cipher import ProfileKey
 
 BACKUP_DELAY_MS = 3000  # after the window is up: the start stays quick
+FULL_CHECK_DELAY_MS = 20_000  # the full integrity check, once the start's work is done
 BACKUP_CHECK_MS = 60 * 60 * 1000  # a new day while the app stays open
 WM_CLASS = "her2-companion"
 DESKTOP_ID = "io.github.her2companion.HER2Companion"
@@ -278,6 +279,38 @@ def settle_after_start(_window: MainWindow) -> None:
     gc.freeze()
 
 
+def check_fully_in_the_background(window: MainWindow) -> None:
+    """Once per start, after the window is up: the full integrity check on a worker thread
+    (the start itself only runs the quick one). Damage found is said at once, with the way
+    to the backups; nothing is changed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="full-check")
+    poll = QTimer(window)
+    poll.setInterval(500)
+
+    def start() -> None:
+        future = pool.submit(window.services.backups.full_check)
+        pool.shutdown(wait=False)
+
+        def done() -> None:
+            if not future.done():
+                return
+            poll.stop()
+            try:
+                problems = future.result()
+            except CompanionError:
+                return  # a file that cannot be read is said by the next save or backup
+            if problems:
+                logging.getLogger("companion").warning("full check found damage")
+                window.show_damage_found()
+
+        poll.timeout.connect(done)
+        poll.start()
+
+    QTimer.singleShot(FULL_CHECK_DELAY_MS, start)
+
+
 def keep_daily_backups(window: MainWindow) -> None:
     """The day's verified backup soon after start, and again each new day the app stays open.
     A backup that cannot be made (full disk, damage) is said in the status bar."""
@@ -344,6 +377,7 @@ def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
         settle_after_start(window)
         WindowBeacon(paths.root, window)
         keep_daily_backups(window)
+        check_fully_in_the_background(window)
 
         def after_start() -> None:
             offer_crash_logs(window, paths.logs)

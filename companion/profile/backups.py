@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from companion.paths import ProfilePaths
 from companion.store import Store, archive
 from companion.store import backup_shelf as shelf
 from companion.store.archive import ArchiveSummary
+from companion.store.backup import integrity_problems
 from companion.store.backup_shelf import (
     BEFORE_IMPORT,
     BEFORE_PROTECTION,
@@ -60,6 +62,12 @@ class BackupService:
             return restore_profile(self._store.paths, source)
         finally:
             self._store.engine.dispose()
+
+    def full_check(self) -> Sequence[str]:
+        """SQLite's full integrity and foreign-key check of the profile as it is on disk
+        (the start only runs the quick one). Reads only; safe on a worker thread."""
+        paths = self._store.paths
+        return integrity_problems(paths.database, key=paths.key)
 
     def export_archive(self, target: Path) -> ArchiveSummary:
         """The whole profile in one file for another computer (as `export archive`)."""

@@ -206,6 +206,28 @@ class MainWindow(QMainWindow):
         ids = self.page_ids
         self.sidebar.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
 
+    def show_damage_found(self) -> None:
+        """The background check found damage: say so plainly, offer the way to a backup."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Your profile may be damaged"))
+        box.setAccessibleName(self.tr("Your profile may be damaged"))
+        box.setText(
+            self.tr(
+                "A check of your profile found signs of damage in the file on this computer. "
+                "Nothing was changed. Your backups are listed in Settings ▸ Backups; the "
+                "newest one made before today is the safest to bring back."
+            )
+        )
+        open_backups = box.addButton(self.tr("Show my backups"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_backups)
+        box.buttonClicked.connect(
+            lambda clicked: self.show_page("settings") if clicked is open_backups else None
+        )
+        self.damage_box = box
+        box.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Leave any field being edited so its editingFinished saves the value.
         focus = QApplication.focusWidget()

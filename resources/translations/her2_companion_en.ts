@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+174"/>
+        <location filename="../../companion/app.py" line="+175"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,7 +348,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+73"/>
         <source>Today&apos;s automatic backup could not be made: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3275,6 +3275,27 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+0"/>
         <source>There is nothing to print on this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+1"/>
+        <source>Your profile may be damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A check of your profile found signs of damage in the file on this computer. Nothing was changed. Your backups are listed in Settings ▸ Backups; the newest one made before today is the safest to bring back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show my backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
