@@ -140,6 +140,7 @@ def build_main_window(
         weekly_day = WeeklyDaySection(settings, services.symptoms.plan, services.clock.today())
         weekly_day.changed.connect(lambda: window.page("today").weekly.refresh())  # type: ignore[attr-defined]  # pages are built lazily as Page; this one is a TodayPage
         page.add_section(weekly_day)
+        page.backups_section.show_keeping(settings)
         return page
 
     def lock_minutes() -> int:
@@ -317,7 +318,9 @@ def keep_daily_backups(window: MainWindow) -> None:
 
     def back_up() -> None:
         try:
-            window.services.backups.daily_if_due()
+            from companion.ui.backup_keeping import keeping
+
+            window.services.backups.daily_if_due(*keeping(window.settings))
         except CompanionError as exc:
             logging.getLogger("companion").warning("daily backup not made")
             window.statusBar().showMessage(

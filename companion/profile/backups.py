@@ -16,7 +16,9 @@ from companion.store.backup_shelf import (
     BEFORE_UPGRADE,
     BY_HAND,
     DAILY,
+    DAILY_KEPT,
     REPLACED,
+    WEEKLY_KEPT,
     BackupEntry,
 )
 from companion.store.restore import RestoreResult, restore_profile
@@ -89,7 +91,9 @@ __all__ = [
     "BEFORE_UPGRADE",
     "BY_HAND",
     "DAILY",
+    "DAILY_KEPT",
     "REPLACED",
+    "WEEKLY_KEPT",
     "BackupEntry",
     "BackupService",
     "newest_good_backup",

@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+175"/>
+        <location filename="../../companion/app.py" line="+176"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,7 +348,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Today&apos;s automatic backup could not be made: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,13 +485,13 @@
 <context>
     <name>BackupsSection</name>
     <message>
-        <location filename="../../companion/ui/widgets/backups_section.py" line="+34"/>
+        <location filename="../../companion/ui/widgets/backups_section.py" line="+41"/>
         <location line="+3"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A checked copy is made every day you use the app, and before every update, import and restore. The last 14 days and 8 weeks are kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -541,7 +541,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Keep a daily backup for the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source> weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>and one a week for the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A checked copy is made every day you use the app, and before every update, import and restore. The last {days} days and {weeks} weeks are kept; copies you make by hand are never removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Daily</source>
         <translation type="unfinished"></translation>
     </message>

@@ -173,3 +173,31 @@ def test_a_file_that_is_not_an_archive_changes_nothing(demo_window, qtbot, tmp_p
     assert section.message.property("error") is True
     assert "Nothing was changed" in section.message.text()
     assert services.symptoms.day_state(day).note == "kept"
+
+
+def test_the_patient_chooses_how_many_backups_are_kept(demo_window, qtbot, monkeypatch) -> None:
+    import companion.app as app_module
+
+    demo_window.show_page("settings")
+    section = demo_window.page("settings").backups_section
+    assert "14 days and 8 weeks" in section.explanation.text()
+    section.daily_kept.setFocus()
+    section.daily_kept.selectAll()
+    qtbot.keyClicks(section.daily_kept, "3")
+    section.weekly_kept.selectAll()
+    qtbot.keyClicks(section.weekly_kept, "0")
+    assert "3 days and 0 weeks" in section.explanation.text()
+    assert demo_window.settings.value("backups/daily_kept") in (3, "3")
+
+    paths = ProfilePaths(demo_window.services.store.paths.root)
+    now = demo_window.services.clock.now()
+    sample = paths.backups / "sample.sqlite"
+    paths.backups.mkdir(exist_ok=True)
+    sample.write_bytes(b"x")
+    for days_ago in range(1, 30):
+        _fake_daily(paths, now - timedelta(days=days_ago), sample)
+    sample.unlink()
+    monkeypatch.setattr(app_module, "BACKUP_DELAY_MS", 0)
+    app_module.keep_daily_backups(demo_window)
+    daily = lambda: [e for e in shelf.list_backups(paths) if e.kind == shelf.DAILY]  # noqa: E731
+    qtbot.waitUntil(lambda: len(daily()) == 3, timeout=10_000)

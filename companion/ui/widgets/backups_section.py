@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +21,11 @@ from companion.errors import CompanionError
 from companion.profile import backups as shelf
 from companion.profile.backups import BackupEntry, BackupService
 from companion.ui import theme
+from companion.ui.backup_keeping import (
+    DAILY_KEPT_SETTING,
+    WEEKLY_KEPT_SETTING,
+    keeping,
+)
 from companion.ui.widgets.common import button, label, status_line
 from companion.ui.widgets.qt_items import local_qdatetime
 
@@ -35,15 +42,14 @@ class BackupsSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(label(self.tr("Backups"), "subtitle"))
-        layout.addWidget(
-            label(
-                self.tr(
-                    "A checked copy is made every day you use the app, and before every update, "
-                    "import and restore. The last 14 days and 8 weeks are kept."
-                ),
-                "muted",
-            )
+        self.explanation = label(
+            self.tr(
+                "A checked copy is made every day you use the app, and before every update, "
+                "import and restore. The last 14 days and 8 weeks are kept."
+            ),
+            "muted",
         )
+        layout.addWidget(self.explanation)
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Backups, newest first"))
         theme.size_in_lines(self.list, min_height=8, max_width=36)
@@ -82,6 +88,47 @@ class BackupsSection(QWidget):
         self.choose_save_path = self._choose_save_path  # and choose files for them
         self.choose_open_path = self._choose_open_path
         self.confirm_import = self._ask_import
+
+    def show_keeping(self, settings: QSettings) -> None:
+        """How many daily and weekly automatic backups are kept (Settings; read by the app
+        each time it makes the day's backup)."""
+        self._settings = settings
+        daily, weekly = keeping(settings)
+        form = QFormLayout()
+        self.daily_kept = QSpinBox()
+        self.daily_kept.setRange(1, 365)
+        self.daily_kept.setValue(daily)
+        self.daily_kept.setSuffix(self.tr(" days"))
+        self.daily_kept.setAccessibleName(self.tr("Keep a daily backup for the last"))
+        self.weekly_kept = QSpinBox()
+        self.weekly_kept.setRange(0, 520)
+        self.weekly_kept.setValue(weekly)
+        self.weekly_kept.setSuffix(self.tr(" weeks"))
+        self.weekly_kept.setAccessibleName(self.tr("and one a week for the last"))
+        for field in (self.daily_kept, self.weekly_kept):
+            field.setMaximumWidth(theme.em(self, 9))
+            field.valueChanged.connect(self._save_keeping)
+        form.addRow(self.tr("Keep a daily backup for the last"), self.daily_kept)
+        form.addRow(self.tr("and one a week for the last"), self.weekly_kept)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertLayout(2, form)  # under the explanation, above the list
+        self._explain_keeping()
+
+    def _save_keeping(self) -> None:
+        self._settings.setValue(DAILY_KEPT_SETTING, self.daily_kept.value())
+        self._settings.setValue(WEEKLY_KEPT_SETTING, self.weekly_kept.value())
+        self._explain_keeping()
+
+    def _explain_keeping(self) -> None:
+        daily, weekly = keeping(self._settings)
+        self.explanation.setText(
+            self.tr(
+                "A checked copy is made every day you use the app, and before every update, "
+                "import and restore. The last {days} days and {weeks} weeks are kept; copies "
+                "you make by hand are never removed."
+            ).format(days=daily, weeks=weekly)
+        )
 
     def refresh(self) -> None:
         self.list.clear()
