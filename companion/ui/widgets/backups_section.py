@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -108,6 +109,9 @@ class BackupsSection(QWidget):
         for field in (self.daily_kept, self.weekly_kept):
             field.setMaximumWidth(theme.em(self, 9))
             field.valueChanged.connect(self._save_keeping)
+            inner = field.findChild(QLineEdit)
+            if inner is not None:  # the text part inside a spin box is read out too
+                inner.setAccessibleName(field.accessibleName())
         form.addRow(self.tr("Keep a daily backup for the last"), self.daily_kept)
         form.addRow(self.tr("and one a week for the last"), self.weekly_kept)
         layout = self.layout()
