@@ -165,6 +165,8 @@ def import_archive(paths: ProfilePaths, source: Path) -> RestoreResult:
             raise _refuse(source, ArchiveText.tr("the password given does not open it")) from exc
         except DATABASE_ERRORS as exc:
             raise _refuse(source, ArchiveText.tr("the database inside is damaged")) from exc
+        except UnicodeDecodeError as exc:  # a schema text no longer UTF-8
+            raise _refuse(source, ArchiveText.tr("the database inside is damaged")) from exc
         if manifest.get("counts") != counts:
             raise _refuse(source, ArchiveText.tr("the entries inside do not match its list"))
         result = restore_profile(paths, database)  # schema, integrity, migration, swap

@@ -88,6 +88,8 @@ def check_candidate(staged: Path, source: Path, key: ProfileKey | None = None) -
             )
         if db.execute("SELECT count(*) FROM profile").fetchone()[0] != 1:
             raise _refuse(source, RestoreText.tr("it holds no profile"))
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # damage integrity_check missed
+        raise _refuse(source, RestoreText.tr("the file is damaged")) from exc
     finally:
         db.close()
     return revision
@@ -140,6 +142,8 @@ def stage_candidate(source: Path, folder: Path, key: ProfileKey | None = None) -
         try:
             _copy_candidate(source, staged, key)
         except DATABASE_ERRORS as exc:
+            raise _refuse(source, RestoreText.tr("the file cannot be read as a profile")) from exc
+        except UnicodeDecodeError as exc:  # a schema text no longer UTF-8: damage too
             raise _refuse(source, RestoreText.tr("the file cannot be read as a profile")) from exc
         revision = check_candidate(staged, source, key)
         if revision != migrate.head_revision():

@@ -34,6 +34,13 @@ HOSTILE: dict[str, tuple[str, str]] = {
     "a dropped table": ("PRAGMA foreign_keys=OFF; DROP TABLE biopsy;", "missing"),
     "an extra column": ("ALTER TABLE profile ADD COLUMN spy TEXT;", "not as the app makes it"),
     "a view": ("CREATE VIEW everything AS SELECT * FROM profile;", "unexpected view"),
+    # A schema text that is no longer valid UTF-8 (a flipped byte the integrity check passes;
+    # found by the hypothesis flipped-bytes property).
+    "schema text not UTF-8": (
+        "PRAGMA writable_schema=ON; UPDATE sqlite_master SET sql = sql || CAST(X'FF' AS TEXT) "
+        "WHERE name = 'visit_question';",
+        "cannot be read as a profile",
+    ),
     "a trigger deleting check-ins": (
         "CREATE TRIGGER wipe AFTER INSERT ON symptom_answer "
         "BEGIN DELETE FROM checkin WHERE id <> NEW.checkin_id; END;",
