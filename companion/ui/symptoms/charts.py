@@ -162,6 +162,12 @@ class TrendChartView(ChartKeys, QChartView):
             marks.attachAxis(y_axis)
             names.append(marks.name())
         theme.style_chart(chart)
+        # A line with more points than the view has pixels across is a band of strokes:
+        # smoothing its edges shows nothing more and doubled the time to paint years of it.
+        densest = max(len(points) for points in series.values())
+        self.setRenderHint(
+            QPainter.RenderHint.Antialiasing, densest <= max(self.width(), theme.em(self, 60))
+        )
         old = self.chart()
         self.setChart(chart)
         if old is not None:
