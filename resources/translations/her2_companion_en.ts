@@ -7601,7 +7601,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+49"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
