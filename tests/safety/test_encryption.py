@@ -222,6 +222,14 @@ def test_the_key_is_never_shown_pickled_or_written(data_dir: Path) -> None:
         assert PASSWORD not in repr(store.engine) and PASSWORD not in str(store.engine.url)
     finally:
         store.close()
+    from companion.crash import write_crash_log
+
+    try:  # a crash while the key is in a local variable and in the message
+        secret = key.passphrase
+        raise RuntimeError(f"failed with {secret}")
+    except RuntimeError as exc:
+        report = write_crash_log(paths.logs, type(exc), exc.__traceback__)
+    assert PASSWORD not in report.read_text(encoding="utf-8")
     for path in every_file(data_dir):
         assert not readable_in(path.read_bytes(), PASSWORD), path
 
