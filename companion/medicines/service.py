@@ -31,7 +31,6 @@ from companion.store.models import (
     DoseLogEntry,
     MedicineDose,
     MedicineSchedule,
-    TherapyLine,
 )
 from companion.translations import Medicines
 from companion.treatments import validation as check
@@ -359,16 +358,6 @@ class ScheduleService(RowService):
             if e.taken_at is not None and e.status != "skipped"
         ]
         return engine.check_as_needed(schedule.plan(), taken, now, amount)
-
-    def line_names(self) -> dict[int, str]:
-        with self._store.session() as session:
-            rows = session.execute(
-                select(TherapyLine.id, TherapyLine.number, TherapyLine.regimen)
-            ).all()
-        return {
-            row_id: Medicines.tr("Line {number}: {regimen}").format(number=number, regimen=regimen)
-            for row_id, number, regimen in rows
-        }
 
 
 def _check_amount(amount: float | None, unit: str) -> None:
