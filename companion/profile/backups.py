@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from companion.paths import ProfilePaths
@@ -59,11 +59,7 @@ class BackupService:
     def restore(self, source: Path) -> RestoreResult:
         """Replace the open profile with source (validated first). The connections are
         closed around the swap, so the next read opens the restored file."""
-        self._store.engine.dispose()
-        try:
-            return restore_profile(self._store.paths, source)
-        finally:
-            self._store.engine.dispose()
+        return self._swap(lambda: restore_profile(self._store.paths, source))
 
     def full_check(self) -> Sequence[str]:
         """SQLite's full integrity and foreign-key check of the profile as it is on disk
@@ -78,9 +74,14 @@ class BackupService:
     def import_archive(self, source: Path) -> RestoreResult:
         """Replace the open profile with an archive's (checked like a restore first; the
         profile as it was is kept aside). Connections are closed around the swap."""
+        return self._swap(lambda: archive.import_archive(self._store.paths, source))
+
+    def _swap(self, replace: Callable[[], RestoreResult]) -> RestoreResult:
+        """Run a profile swap with the connections closed around it, so the next read
+        opens the new file."""
         self._store.engine.dispose()
         try:
-            return archive.import_archive(self._store.paths, source)
+            return replace()
         finally:
             self._store.engine.dispose()
 
