@@ -18,14 +18,24 @@ from companion import __version__
 from companion.cli.profiles import data_dir_of
 from companion.errors import CompanionError
 
-VERB_MODULES = (
-    "companion.cli.profile_verbs",
-    "companion.cli.export",
-    "companion.cli.library_verbs",
-)
+# Which module registers each verb. Only the verb given is registered (the app's start and
+# `library search` should not pay for building every parser); `--help`, no recognisable verb
+# or a mistyped one registers them all, so the help and argparse's "invalid choice" list them.
+VERB_MODULES: dict[str, str] = {
+    "check": "companion.cli.profile_verbs",
+    "backup": "companion.cli.profile_verbs",
+    "restore": "companion.cli.profile_verbs",
+    "demo": "companion.cli.profile_verbs",
+    "export": "companion.cli.export",
+    "import": "companion.cli.export",
+    "library": "companion.cli.library_verbs",
+}
+OPTIONS_WITH_VALUE = ("--data-dir", "--password-file")
+HELP_FLAGS = ("-h", "--help")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for argv (every verb if argv is None)."""
     parser = argparse.ArgumentParser(
         prog="companion",
         description="HER2 Companion: a private notebook for HER2-positive metastatic "
@@ -53,10 +63,26 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
     import importlib
 
-    for name in VERB_MODULES:
+    for name in verb_modules_for(argv):
         importlib.import_module(name).register(verbs)
     _accept_data_dir_anywhere(parser)
     return parser
+
+
+def verb_modules_for(argv: Sequence[str] | None) -> list[str]:
+    """The verb modules argv needs, in VERB_MODULES' order."""
+    every = list(dict.fromkeys(VERB_MODULES.values()))
+    if argv is None:
+        return every
+    words = iter(argv)
+    for word in words:
+        if word in HELP_FLAGS:
+            return every
+        if word in OPTIONS_WITH_VALUE:
+            next(words, None)
+        elif not word.startswith("-"):
+            return [VERB_MODULES[word]] if word in VERB_MODULES else every
+    return []  # no verb: the app opens
 
 
 def _accept_data_dir_anywhere(parser: argparse.ArgumentParser) -> None:
@@ -81,8 +107,9 @@ def _accept_data_dir_anywhere(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.umask(0o077)  # everything the app writes is private to the user
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(arguments)
+    args = parser.parse_args(arguments)
     try:
         if args.verb is None:
             return run_app(args)

@@ -1,4 +1,7 @@
-"""check, backup, restore and demo: looking after the profile itself."""
+"""check, backup, restore and demo: looking after the profile itself.
+
+The store is imported in the handlers: `companion --help` registers every verb and
+should cost little more than starting Python."""
 
 from __future__ import annotations
 
@@ -7,12 +10,8 @@ import stat
 from pathlib import Path
 
 from companion.cli.profiles import existing_profile, profile_paths
-from companion.clock import default_clock
 from companion.errors import ProfileError, ValidationError
 from companion.paths import FILE_MODE, FOLDER_MODE
-from companion.store.backup import backup_database, integrity_problems
-from companion.store.cipher import DATABASE_ERRORS
-from companion.store.sqlite_files import connect_read_only
 
 
 def register(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,7 +59,10 @@ def register(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from companion.store.backup import integrity_problems
+    from companion.store.cipher import DATABASE_ERRORS
     from companion.store.migrate import head_revision, known_revisions
+    from companion.store.sqlite_files import connect_read_only
 
     paths = existing_profile(args)
     problems = integrity_problems(paths.database, key=paths.key)
@@ -93,7 +95,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from companion.clock import default_clock
     from companion.store import backup_shelf
+    from companion.store.backup import backup_database
 
     paths = existing_profile(args)
     if args.list:

@@ -145,12 +145,12 @@ def test_environment_variable_selects_the_profile(
 def test_unexpected_errors_are_one_line_with_a_crash_log(
     cli: CliRunner, profile: Path, monkeypatch
 ) -> None:
-    import companion.cli.profile_verbs as verbs
+    import companion.store.backup as backup  # check imports it when it runs
 
     def explode(_args: object) -> int:
         raise ZeroDivisionError("patient typed 42 here")
 
-    monkeypatch.setattr(verbs, "integrity_problems", explode)
+    monkeypatch.setattr(backup, "integrity_problems", explode)
     status, _, err = cli("--data-dir", str(profile), "check")
     assert status == 1
     assert err.count("\n") == 1 and "Traceback" not in err
