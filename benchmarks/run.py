@@ -161,12 +161,22 @@ def cached_profile(answers: int) -> Path:
     folder = cache_folder() / key / f"answers-{answers}"
     if (folder / "complete").exists():
         return folder
-    shutil.rmtree(folder, ignore_errors=True)
     from symptom_profile import write_big_profile
 
+    # Built beside it and renamed into place: two runs at once never see half a profile.
+    building = folder.with_name(f".building-{os.getpid()}-{folder.name}")
+    shutil.rmtree(building, ignore_errors=True)
     print(f"building a profile of {answers} answers in {folder} …", file=sys.stderr)
-    write_big_profile(folder, answers)
-    (folder / "complete").touch()
+    write_big_profile(building, answers)
+    (building / "complete").touch()
+    try:
+        building.rename(folder)
+    except OSError:  # another run finished first (or left a half-built one behind)
+        if not (folder / "complete").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            building.rename(folder)
+        else:
+            shutil.rmtree(building, ignore_errors=True)
     return folder
 
 
