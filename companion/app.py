@@ -32,6 +32,7 @@ from companion.ui.main_window import MainWindow
 from companion.ui.medicines.setup import MedicinesInWindow
 from companion.ui.single_window import WindowBeacon, bring_forward
 from companion.ui.symptoms.file_actions import SymptomFileActions
+from companion.ui.widgets.background import BackgroundRead
 from companion.ui.widgets.common import Page
 
 if TYPE_CHECKING:
@@ -141,6 +142,7 @@ def build_main_window(
         weekly_day.changed.connect(lambda: window.page("today").weekly.refresh())  # type: ignore[attr-defined]  # pages are built lazily as Page; this one is a TodayPage
         page.add_section(weekly_day)
         page.backups_section.show_keeping(settings)
+        page.backups_section.replacing.connect(window.hold)
         return page
 
     def lock_minutes() -> int:
@@ -312,28 +314,43 @@ def check_fully_in_the_background(window: MainWindow) -> None:
     QTimer.singleShot(FULL_CHECK_DELAY_MS, start)
 
 
-def keep_daily_backups(window: MainWindow) -> None:
+def keep_daily_backups(window: MainWindow) -> BackgroundRead:
     """The day's verified backup soon after start, and again each new day the app stays open.
-    A backup that cannot be made (full disk, damage) is said in the status bar."""
+    It is made on a worker thread (a ten-year profile takes a few hundred milliseconds, the
+    window must not stop); one that cannot be made (full disk, damage) is said in the status
+    bar. Returns the worker's handle (whether a backup is being made)."""
+    from companion.ui.backup_keeping import keeping
 
-    def back_up() -> None:
+    backups = BackgroundRead(window)
+
+    def make(daily: int, weekly: int) -> CompanionError | None:
         try:
-            from companion.ui.backup_keeping import keeping
-
-            window.services.backups.daily_if_due(*keeping(window.settings))
+            window.services.backups.daily_if_due(daily, weekly)
         except CompanionError as exc:
+            return exc
+        return None
+
+    def said(problem: CompanionError | None) -> None:
+        if problem is not None:
             logging.getLogger("companion").warning("daily backup not made")
             window.statusBar().showMessage(
                 App.tr("Today's automatic backup could not be made: {reason}").format(
-                    reason=str(exc)
+                    reason=str(problem)
                 )
             )
+
+    def back_up() -> None:
+        if backups.pending:
+            return  # the last one is still being made
+        daily, weekly = keeping(window.settings)  # settings are read on the GUI thread
+        backups.start(lambda: make(daily, weekly), said)
 
     timer = QTimer(window)
     timer.setInterval(BACKUP_CHECK_MS)
     timer.timeout.connect(back_up)
     timer.start()
     QTimer.singleShot(BACKUP_DELAY_MS, back_up)
+    return backups
 
 
 def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:

@@ -97,6 +97,7 @@ __all__ = [
     "WEEKLY_KEPT",
     "BackupEntry",
     "BackupService",
+    "RestoreResult",
     "newest_good_backup",
     "restore_unopened",
 ]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QScrollArea,
     QStackedWidget,
     QWidget,
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self._slots: list[_PageSlot] = []
+        self._hold: QProgressDialog | None = None
 
         self.sidebar = Sidebar()  # as wide as its longest page name in the current font
         self.sidebar.setAccessibleName(self.tr("Pages"))
@@ -205,6 +207,29 @@ class MainWindow(QMainWindow):
         wanted = self.settings.value("window/page", "today")
         ids = self.page_ids
         self.sidebar.setCurrentRow(ids.index(wanted) if wanted in ids else 0)
+
+    def hold(self, on: bool, what: str = "") -> None:
+        """While the profile file is being replaced (a restore, an import), nothing may
+        write to it: a modal progress box takes every click and key (shortcuts included)
+        until hold(False). The window keeps painting meanwhile."""
+        if on and self._hold is None:
+            box = QProgressDialog(what, "", 0, 0, self)
+            box.setCancelButton(None)  # a swap cannot stop half-way
+            box.setWindowTitle(self.tr("Please wait"))
+            box.setAccessibleName(what)
+            box.setWindowModality(Qt.WindowModality.ApplicationModal)
+            box.setMinimumDuration(0)
+            box.show()
+            self._hold = box
+        elif not on and self._hold is not None:
+            self._hold.close()
+            self._hold.deleteLater()
+            self._hold = None
+            self.undo_stack.clear()  # its steps belong to the profile that was replaced
+
+    @property
+    def held(self) -> bool:
+        return self._hold is not None
 
     def show_damage_found(self) -> None:
         """The background check found damage: say so plainly, offer the way to a backup."""

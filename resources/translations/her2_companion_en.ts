@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+176"/>
+        <location filename="../../companion/app.py" line="+178"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,7 +348,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Today&apos;s automatic backup could not be made: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,6 +437,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+2"/>
         <source>the database inside is damaged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,7 +486,7 @@
 <context>
     <name>BackupsSection</name>
     <message>
-        <location filename="../../companion/ui/widgets/backups_section.py" line="+41"/>
+        <location filename="../../companion/ui/widgets/backups_section.py" line="+52"/>
         <location line="+3"/>
         <source>Backups</source>
         <translation type="unfinished"></translation>
@@ -541,24 +542,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+36"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Keep a daily backup for the last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-8"/>
         <source> weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>and one a week for the last</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,8 +609,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+57"/>
         <source>Backup saved: {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -623,12 +629,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Restored. The profile as it was is kept as {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Restoring the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Save the profile for another computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -644,17 +655,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Saved to {file}. On the other computer, open HER2 Companion and choose “Bring in from another computer…” in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+6"/>
+        <source>Saving the profile for another computer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Brought in. The profile as it was is kept as {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Bringing in the profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Replace this profile?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3235,12 +3256,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../companion/ui/main_window.py" line="+51"/>
+        <location filename="../../companion/ui/main_window.py" line="+52"/>
         <source>HER2 Companion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3305,7 +3326,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+1"/>
         <source>Your profile may be damaged</source>
         <translation type="unfinished"></translation>
@@ -3382,7 +3408,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/medicines/service.py" line="+183"/>
+        <location filename="../../companion/medicines/service.py" line="+182"/>
         <source>A new dose cannot start before the schedule starts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3468,12 +3494,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>Line {number}: {regimen}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+55"/>
         <source>Please write the dose your care team prescribed (a number above 0).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4529,12 +4550,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>it is not a HER2 Companion backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>it was saved by a newer version of HER2 Companion; please install the newer version first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4546,6 +4567,11 @@ You can undo this with Edit ▸ Undo.</source>
     <message>
         <location line="+4"/>
         <source>it holds no profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is damaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4570,6 +4596,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+10"/>
+        <location line="+2"/>
         <source>the file cannot be read as a profile</source>
         <translation type="unfinished"></translation>
     </message>

@@ -80,7 +80,9 @@ def test_settings_lists_backups_and_restores_one(demo_window, qtbot) -> None:
     assert section.chosen() is not None and section.chosen().path == made
     section.confirm = lambda _entry: True
     qtbot.mouseClick(section.restore_button, Qt.MouseButton.LeftButton)
-    assert "Restored" in section.message.text()
+    assert demo_window.held  # nothing can be typed while the file is swapped
+    qtbot.waitUntil(lambda: "Restored" in section.message.text(), timeout=20_000)
+    assert not demo_window.held and not section.busy
     assert services.symptoms.day_state(day).note == ""  # the restored profile is read
     aside = [e for e in services.backups.list() if e.kind == shelf.REPLACED]
     assert len(aside) == 1
@@ -147,13 +149,15 @@ def test_settings_moves_a_profile_to_another_computer_and_back(
     archive = tmp_path / "for the new laptop.zip"
     section.choose_save_path = lambda: archive
     qtbot.mouseClick(section.export_archive_button, Qt.MouseButton.LeftButton)
-    assert "Saved to" in section.message.text() and archive.is_file()
+    assert section.busy and not demo_window.held  # saving a copy leaves the window usable
+    qtbot.waitUntil(lambda: "Saved to" in section.message.text(), timeout=20_000)
+    assert archive.is_file()
 
     services.symptoms.set_note(day, "typed after the archive")
     section.choose_open_path = lambda: archive
     section.confirm_import = lambda _source: True
     qtbot.mouseClick(section.import_archive_button, Qt.MouseButton.LeftButton)
-    assert "Brought in" in section.message.text()
+    qtbot.waitUntil(lambda: "Brought in" in section.message.text(), timeout=20_000)
     assert services.symptoms.day_state(day).note == ""  # the archived profile is read
     aside = [e for e in services.backups.list() if e.kind == shelf.REPLACED]
     assert aside, "the profile as it was is kept"
@@ -170,6 +174,8 @@ def test_a_file_that_is_not_an_archive_changes_nothing(demo_window, qtbot, tmp_p
     section.choose_open_path = lambda: bogus
     section.confirm_import = lambda _source: True
     qtbot.mouseClick(section.import_archive_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not section.busy, timeout=20_000)
+    assert not demo_window.held
     assert section.message.property("error") is True
     assert "Nothing was changed" in section.message.text()
     assert services.symptoms.day_state(day).note == "kept"

@@ -84,6 +84,7 @@ def test_back_up_now_writes_a_backup(window, qtbot) -> None:
     window.show_page("settings")
     section = window.page("settings").backups_section
     qtbot.mouseClick(section.backup_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Backup saved" in section.message.text(), timeout=20_000)
     backups = list(window.services.store.paths.backups.glob("backup-*.sqlite"))
     assert len(backups) == 1
     assert backups[0].name in section.message.text()

@@ -128,7 +128,10 @@ class TaskPanel(QWidget):
         work: Callable[[Progress], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
+        cancellable: bool = True,
     ) -> None:
+        """cancellable=False for work that cannot stop half-way (a backup, a restore): no
+        Cancel button is offered rather than one that would not keep its word."""
         if self.busy:
             raise RuntimeError("a task is already running")
         self._stop = threading.Event()
@@ -139,7 +142,8 @@ class TaskPanel(QWidget):
         self.label.setText(what)
         self.bar.setAccessibleDescription(what)
         self.bar.setRange(0, 0)  # busy until the first report
-        self.cancel_button.setEnabled(True)
+        self.cancel_button.setEnabled(cancellable)
+        self.cancel_button.setVisible(cancellable)
         self.show()
         QThreadPool.globalInstance().start(_Job(work, relay, self._stop))
 

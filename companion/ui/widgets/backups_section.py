@@ -1,8 +1,16 @@
-"""Settings ▸ Backups: the automatic and other backups, "Back up now", restore any of them."""
+"""Settings ▸ Backups: the automatic and other backups, "Back up now", restore any of them.
+
+Backing up, restoring and moving to another computer take seconds on a long log, so they
+run on a worker thread with a progress bar; the window stays responsive. While a restore
+or an import replaces the profile, the window is held (nothing can be written to a file
+that is being swapped), and afterwards the undo history of the old profile is forgotten.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +35,7 @@ from companion.ui.backup_keeping import (
     WEEKLY_KEPT_SETTING,
     keeping,
 )
+from companion.ui.widgets.background import TaskPanel
 from companion.ui.widgets.common import button, label, status_line
 from companion.ui.widgets.qt_items import local_qdatetime
 
@@ -35,6 +44,7 @@ class BackupsSection(QWidget):
     """A list of backups, newest first; restoring one replaces the profile after asking."""
 
     restored = Signal()  # the profile was replaced: pages must read it again
+    replacing = Signal(bool, str)  # a restore or import is swapping the file (True) or done
 
     def __init__(self, backups: BackupService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +90,15 @@ class BackupsSection(QWidget):
         layout.addLayout(moving)
         self.message = status_line()
         layout.addWidget(self.message)
+        self.tasks = TaskPanel()  # the work runs on a worker thread
+        self.tasks.setMaximumWidth(theme.em(self, 36))  # as wide as the list above it
+        layout.addWidget(self.tasks)
+        self.buttons = (
+            self.backup_button,
+            self.restore_button,
+            self.export_archive_button,
+            self.import_archive_button,
+        )
         self.backup_button.clicked.connect(self.back_up)
         self.restore_button.clicked.connect(self.restore_chosen)
         self.list.currentRowChanged.connect(self._update_buttons)
@@ -171,17 +190,55 @@ class BackupsSection(QWidget):
         return entry
 
     def _update_buttons(self) -> None:
+        busy = self.tasks.busy
+        for each in self.buttons:
+            each.setEnabled(not busy)
         entry = self.chosen()
-        self.restore_button.setEnabled(entry is not None and entry.readable)
+        self.restore_button.setEnabled(not busy and entry is not None and entry.readable)
+
+    @property
+    def busy(self) -> bool:
+        return self.tasks.busy
+
+    def _run(
+        self,
+        what: str,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        replaces_profile: bool = False,
+    ) -> None:
+        """work on a worker thread; done(result) or the plain error on the GUI thread."""
+
+        def finished(then: Callable[[], None]) -> None:
+            if replaces_profile:
+                self.replacing.emit(False, "")
+            self._update_buttons()
+            then()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, CompanionError):
+                finished(lambda: None)
+                raise error  # a bug: reported like any error on the GUI thread
+            finished(lambda: self.message.show_error(str(error)))
+
+        self.message.setText("")
+        if replaces_profile:
+            self.replacing.emit(True, what)
+        self.tasks.start(
+            what,
+            lambda _progress: work(),
+            lambda result: finished(lambda: done(result)),
+            failed,
+            cancellable=False,
+        )
+        self._update_buttons()
 
     def back_up(self) -> None:
-        try:
-            made = self._backups.back_up_now()
-        except CompanionError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.refresh()
-        self.message.setText(self.tr("Backup saved: {file}").format(file=made.name))
+        def done(made: Path) -> None:
+            self.refresh()
+            self.message.setText(self.tr("Backup saved: {file}").format(file=made.name))
+
+        self._run(self.tr("Backing up…"), self._backups.back_up_now, done)
 
     def _ask(self, entry: BackupEntry) -> bool:
         answer = QMessageBox.question(
@@ -196,19 +253,24 @@ class BackupsSection(QWidget):
 
     def restore_chosen(self) -> None:
         entry = self.chosen()
-        if entry is None or not self.confirm(entry):
+        if self.busy or entry is None or not self.confirm(entry):
             return
-        try:
-            result = self._backups.restore(entry.path)
-        except CompanionError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.refresh()
-        kept = result.kept_aside.name if result.kept_aside else ""
-        self.message.setText(
-            self.tr("Restored. The profile as it was is kept as {file}.").format(file=kept)
+
+        def done(result: shelf.RestoreResult) -> None:
+            self.refresh()
+            kept = result.kept_aside.name if result.kept_aside else ""
+            self.message.setText(
+                self.tr("Restored. The profile as it was is kept as {file}.").format(file=kept)
+            )
+            self.restored.emit()
+
+        path = entry.path
+        self._run(
+            self.tr("Restoring the backup…"),
+            lambda: self._backups.restore(path),
+            done,
+            replaces_profile=True,
         )
-        self.restored.emit()
 
     # -- moving to another computer -----------------------------------------------------
     def _choose_save_path(self) -> Path | None:
@@ -230,38 +292,49 @@ class BackupsSection(QWidget):
         return Path(name) if name else None
 
     def export_archive(self) -> None:
+        if self.busy:
+            return
         target = self.choose_save_path()
         if target is None:
             return
-        try:
-            self._backups.export_archive(target)
-        except CompanionError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.message.setText(
-            self.tr(
-                "Saved to {file}. On the other computer, open HER2 Companion and choose "
-                "“Bring in from another computer…” in Settings."
-            ).format(file=str(target))
+
+        def done(_summary: object) -> None:
+            self.message.setText(
+                self.tr(
+                    "Saved to {file}. On the other computer, open HER2 Companion and choose "
+                    "“Bring in from another computer…” in Settings."
+                ).format(file=str(target))
+            )
+
+        self._run(
+            self.tr("Saving the profile for another computer…"),
+            lambda: self._backups.export_archive(target),
+            done,
         )
 
     def import_archive(self) -> None:
+        if self.busy:
+            return
         source = self.choose_open_path()
         if source is None:
             return
         if not self.confirm_import(source):
             return
-        try:
-            result = self._backups.import_archive(source)
-        except CompanionError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.refresh()
-        kept = result.kept_aside.name if result.kept_aside else ""
-        self.message.setText(
-            self.tr("Brought in. The profile as it was is kept as {file}.").format(file=kept)
+
+        def done(result: shelf.RestoreResult) -> None:
+            self.refresh()
+            kept = result.kept_aside.name if result.kept_aside else ""
+            self.message.setText(
+                self.tr("Brought in. The profile as it was is kept as {file}.").format(file=kept)
+            )
+            self.restored.emit()
+
+        self._run(
+            self.tr("Bringing in the profile…"),
+            lambda: self._backups.import_archive(source),
+            done,
+            replaces_profile=True,
         )
-        self.restored.emit()
 
     def _ask_import(self, source: Path) -> bool:
         answer = QMessageBox.question(
