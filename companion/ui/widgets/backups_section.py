@@ -256,21 +256,20 @@ class BackupsSection(QWidget):
         if self.busy or entry is None or not self.confirm(entry):
             return
 
-        def done(result: shelf.RestoreResult) -> None:
-            self.refresh()
-            kept = result.kept_aside.name if result.kept_aside else ""
-            self.message.setText(
-                self.tr("Restored. The profile as it was is kept as {file}.").format(file=kept)
-            )
-            self.restored.emit()
-
+        said = self.tr("Restored. The profile as it was is kept as {file}.")
         path = entry.path
         self._run(
             self.tr("Restoring the backup…"),
             lambda: self._backups.restore(path),
-            done,
+            lambda result: self._replaced(result, said),
             replaces_profile=True,
         )
+
+    def _replaced(self, result: shelf.RestoreResult, said: str) -> None:
+        self.refresh()
+        kept = result.kept_aside.name if result.kept_aside else ""
+        self.message.setText(said.format(file=kept))
+        self.restored.emit()
 
     # -- moving to another computer -----------------------------------------------------
     def _choose_save_path(self) -> Path | None:
@@ -321,18 +320,11 @@ class BackupsSection(QWidget):
         if not self.confirm_import(source):
             return
 
-        def done(result: shelf.RestoreResult) -> None:
-            self.refresh()
-            kept = result.kept_aside.name if result.kept_aside else ""
-            self.message.setText(
-                self.tr("Brought in. The profile as it was is kept as {file}.").format(file=kept)
-            )
-            self.restored.emit()
-
+        said = self.tr("Brought in. The profile as it was is kept as {file}.")
         self._run(
             self.tr("Bringing in the profile…"),
             lambda: self._backups.import_archive(source),
-            done,
+            lambda result: self._replaced(result, said),
             replaces_profile=True,
         )
 
