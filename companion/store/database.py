@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
@@ -116,7 +117,7 @@ class Store:
             if plain is None:
                 raise
             raise plain from exc
-        except sqlite3.Error as exc:  # from sqlite_of(session): the same plain errors
+        except cipher.SQLITE_ERRORS as exc:  # from sqlite_of(session): the same plain errors
             plain = faults.from_sqlite(exc)
             if plain is None:
                 raise
@@ -126,10 +127,11 @@ class Store:
     def sqlite_of(session: Session) -> sqlite3.Connection:
         """The session's own sqlite3 connection, in its transaction: for bulk reads and
         writes of plain rows (the answers of years), where SQLAlchemy's per-row handling
-        costs several times what SQLite does. Use it inside session() only."""
+        costs several times what SQLite does. Use it inside session() only.
+        A protected profile's connection is SQLCipher's: sqlite3's API, another class."""
         raw = session.connection().connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
-        return raw
+        assert raw is not None
+        return cast(sqlite3.Connection, raw)
 
     def reopen(self, paths: ProfilePaths) -> None:
         """Use the file in paths afresh (after it was swapped or re-keyed): the old

@@ -243,6 +243,26 @@ def test_a_damaged_profile_is_not_taken_for_a_protected_one(data_dir: Path) -> N
     assert not looks_encrypted(database)
 
 
+def test_a_protected_profile_exports_and_imports_csv(data_dir: Path, tmp_path: Path) -> None:
+    # The CSV export and import read and write the answers through the session's own
+    # connection, which for a protected profile is SQLCipher's.
+    from companion.reports.symptom_csv_export import write_csv
+    from companion.reports.symptom_csv_import import import_csv
+
+    paths = protected_profile(data_dir)
+    services = Services.open(paths)
+    try:
+        today = services.symptoms.clock.today()
+        services.symptoms.set_answer(today, "fatigue", "severity", 2)
+        target = tmp_path / "log.csv"
+        assert write_csv(services.symptoms, target) == 1
+        services.symptoms.delete_day(today)
+        assert import_csv(services.symptoms, target).added == 1
+        assert services.symptoms.day_state(today).values() == {("fatigue", "severity"): 2}
+    finally:
+        services.close()
+
+
 HALF_WRITTEN = """
 import sys, time
 from pathlib import Path
