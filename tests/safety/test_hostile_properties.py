@@ -70,8 +70,10 @@ def hostile_sql(draw: st.DrawFn) -> str:
     if kind == "drop index":
         return "DROP INDEX IF EXISTS ix_symptom_answer_checkin_id; CREATE TABLE x_gone (i);"
     if kind == "version":
-        version = draw(st.text(min_size=1, max_size=20))
-        return f"UPDATE alembic_version SET version_num = '{version.replace(chr(39), '')}x';"
+        # No NUL (SQLite's C strings end there: executescript refuses it) and no quote.
+        letters = st.characters(blacklist_characters="\x00'", blacklist_categories=("Cs",))
+        version = draw(st.text(letters, min_size=1, max_size=20))
+        return f"UPDATE alembic_version SET version_num = '{version}x';"
     return "DELETE FROM alembic_version;"
 
 
