@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from companion import atomic_file
 from companion.reports.symptom_csv import COLUMNS, SymptomCsv, formula_safe
 from companion.symptoms import esas, wording
-from companion.symptoms.model import (
-    DayState,
-)
-from companion.symptoms.service import (
-    SymptomService,
-)
+from companion.symptoms.log_export import ExportDay
+from companion.symptoms.service import SymptomService
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 def _number(value: float) -> str:
@@ -29,136 +29,125 @@ def _stamp(moment: datetime | None) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+class _Cache(dict[_K, _V]):
+    """A value worked out once per export for each key (words repeat on every row)."""
+
+    def __init__(self, make: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: _K) -> _V:
+        value = self[key] = self._make(key)
+        return value
+
+
 def rows_for(
     service: SymptomService,
-    states: Sequence[DayState],
+    days: Sequence[ExportDay],
     progress: Callable[[int, int], None] | None = None,
-) -> list[list[str]]:
-    """The CSV rows (without the header) for these days, in a fixed order.
+) -> Iterator[Sequence[object]]:
+    """The CSV rows (without the header) for these days, in a fixed order, as they are
+    written (nothing is built per answer but its row).
 
     progress(days done, days), if given, is called every few hundred days."""
-    rows: list[list[str]] = []
     # Words and times repeat: each is translated or formatted once per export, not per row.
-    names: dict[str, str] = {}
-    words: dict[tuple[str, int], str] = {}
-    stamps: dict[datetime | None, str] = {}
-    for done, state in enumerate(states):
+    names: _Cache[str, str] = _Cache(lambda symptom: formula_safe(service.term(symptom)))
+    words: _Cache[tuple[str, int], str] = _Cache(lambda key: wording.answer_word(*key))
+    stamps: _Cache[datetime | None, str] = _Cache(_stamp)
+    items: _Cache[str, str] = _Cache(esas.item_name)
+    order = {item: i for i, item in enumerate(esas.ITEM_IDS)}
+    for done, entry in enumerate(days):
         if progress is not None and done % 256 == 0:
-            progress(done, len(states))
+            progress(done, len(days))
+        state = entry.state
         day = state.day.isoformat()
-        for answer in state.answers:  # sorted by symptom, then attribute
-            symptom, attribute, value = answer.symptom_id, answer.attribute, answer.value
-            name = names.get(symptom)
-            if name is None:
-                name = names[symptom] = formula_safe(service.term(symptom))
-            word = words.get((attribute, value))
-            if word is None:
-                word = words[(attribute, value)] = wording.answer_word(attribute, value)
-            stamp = stamps.get(answer.recorded_at)
-            if stamp is None:
-                stamp = stamps[answer.recorded_at] = _stamp(answer.recorded_at)
-            rows.append(
-                [
-                    day,
-                    "symptom",
-                    symptom,
-                    name,
-                    attribute,
-                    str(value),
-                    word,
-                    "",
-                    stamp,
-                    "",
-                    str(answer.recall_days),
-                ]
+        for symptom, attribute, value, recorded, recall in entry.answers:
+            yield (
+                day,
+                "symptom",
+                symptom,
+                names[symptom],
+                attribute,
+                value,
+                words[(attribute, value)],
+                "",
+                stamps[recorded],
+                "",
+                recall,
             )
-        order = {item: i for i, item in enumerate(esas.ITEM_IDS)}
         for item, value in sorted(state.esas, key=lambda e: order.get(e[0], 99)):
-            rows.append(
-                [day, "esas", item, esas.item_name(item), "", str(value), "", "", "", "", "0"]
-            )
+            yield (day, "esas", item, items[item], "", value, "", "", "", "", 0)
         if state.compared_with_yesterday is not None:
-            rows.append(
-                [
-                    day,
-                    "overall",
-                    "",
-                    SymptomCsv.tr("Compared with yesterday"),
-                    "",
-                    state.compared_with_yesterday,
-                    "",
-                    "done" if state.daily_done else "",
-                    _stamp(state.daily_done_at),
-                    "",
-                    "1",
-                ]
+            yield (
+                day,
+                "overall",
+                "",
+                SymptomCsv.tr("Compared with yesterday"),
+                "",
+                state.compared_with_yesterday,
+                "",
+                "done" if state.daily_done else "",
+                _stamp(state.daily_done_at),
+                "",
+                1,
             )
         if state.temperature_c is not None:
             temperature = _number(state.temperature_c)
-            rows.append(
-                [
-                    day,
-                    "temperature",
-                    "",
-                    SymptomCsv.tr("Temperature"),
-                    "",
-                    temperature,
-                    "°C",
-                    "",
-                    "",
-                    "",
-                    "",
-                ]
+            yield (
+                day,
+                "temperature",
+                "",
+                SymptomCsv.tr("Temperature"),
+                "",
+                temperature,
+                "°C",
+                "",
+                "",
+                "",
+                "",
             )
         if state.weight_kg is not None:
-            rows.append(
-                [
-                    day,
-                    "weight",
-                    "",
-                    SymptomCsv.tr("Weight"),
-                    "",
-                    _number(state.weight_kg),
-                    "kg",
-                    "",
-                    "",
-                    "",
-                    "",
-                ]
+            yield (
+                day,
+                "weight",
+                "",
+                SymptomCsv.tr("Weight"),
+                "",
+                _number(state.weight_kg),
+                "kg",
+                "",
+                "",
+                "",
+                "",
             )
         if state.note:
-            rows.append(
-                [
-                    day,
-                    "note",
-                    "",
-                    SymptomCsv.tr("Note"),
-                    "",
-                    "",
-                    "",
-                    formula_safe(state.note),
-                    "",
-                    "",
-                    "",
-                ]
+            yield (
+                day,
+                "note",
+                "",
+                SymptomCsv.tr("Note"),
+                "",
+                "",
+                "",
+                formula_safe(state.note),
+                "",
+                "",
+                "",
             )
         for flag in sorted(state.flags, key=lambda f: (_stamp(f.raised_at), f.rule_id)):
-            rows.append(
-                [
-                    day,
-                    "red_flag",
-                    formula_safe(flag.rule_id),
-                    formula_safe(flag.reason),
-                    flag.urgency,
-                    "",
-                    wording.urgency_name(flag.urgency),
-                    formula_safe(flag.message),
-                    _stamp(flag.raised_at),
-                    _stamp(flag.acknowledged_at),
-                    "",
-                ]
+            yield (
+                day,
+                "red_flag",
+                formula_safe(flag.rule_id),
+                formula_safe(flag.reason),
+                flag.urgency,
+                "",
+                wording.urgency_name(flag.urgency),
+                formula_safe(flag.message),
+                _stamp(flag.raised_at),
+                _stamp(flag.acknowledged_at),
+                "",
             )
-    return rows
 
 
 def csv_text(
@@ -170,11 +159,10 @@ def csv_text(
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    rows = rows_for(service, service.history.day_states(start, end), progress)
-    # A few hundred rows per call: writerows() holds the GIL for the whole call, and an
-    # export runs beside the GUI thread.
-    for first in range(0, len(rows), 500):
-        writer.writerows(rows[first : first + 500])
+    # Rows go from the read to the text one at a time; the generator's Python code lets
+    # the GUI thread run between rows (a list would be written in one GIL-holding call).
+    # Whole numbers are written as str() writes them.
+    writer.writerows(rows_for(service, service.export.days(start, end), progress))
     return out.getvalue()
 
 

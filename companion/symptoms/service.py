@@ -7,6 +7,7 @@ It holds the log's parts, each with one job, and keeps the names the pages use:
 - flags (red_flag_engine.py): the red-flag rules, raised once per episode;
 - history (history.py): reads of single days and of periods, with the one DayState
   assembler (day_states.py);
+- export (log_export.py): a period read for writing out, answers as plain rows;
 - recap (recap.py): what a period says, for the visit brief.
 """
 
@@ -28,6 +29,7 @@ from companion.symptoms.checkin_writes import (
     MergeConflict,
 )
 from companion.symptoms.history import SymptomHistory
+from companion.symptoms.log_export import LogExport
 from companion.symptoms.log_window import LogWindow
 from companion.symptoms.model import RECALL_DAILY, AnswerKey, Change, DayState, FlagEvent
 from companion.symptoms.plan import CheckInPlan
@@ -81,6 +83,7 @@ class SymptomService:
         self.writes = CheckInWriter(store, self.vocab, self.flags, self.notify)
         self.history = SymptomHistory(store, self.vocab, self.flags, treatments)
         self.log_window = LogWindow(store)  # the log table, a screenful at a time
+        self.export = LogExport(store, self.flags)  # the log read for writing out
         self.recap = SymptomRecap(store)
         self.plan = CheckInPlan(store, self)  # what the daily and weekly check-ins ask
 
