@@ -327,3 +327,35 @@ def test_export_can_be_cancelled_and_the_window_stays_responsive(
     qtbot.waitUntil(lambda: not page.busy, timeout=60_000)
     assert "cancelled" in page.status.text()
     assert not target.exists() and not list(tmp_path.glob("*.partial"))
+
+
+def test_a_hidden_checkin_catches_up_when_today_is_shown_again(demo_window, qtbot) -> None:
+    """Deleting and undoing on the Symptoms page leaves the hidden Today page alone (it read
+    the whole form again each time); shown again, it shows what is stored."""
+    demo_window.show_page("today")
+    form = demo_window.page("today").checkin
+    key, answer_row = next(iter(form.rows.items()))
+    qtbot.mouseClick(answer_row.buttons[-1], Qt.MouseButton.LeftButton)  # answer today
+    kept = answer_row.value()
+    assert kept is not None
+    page = symptoms_page(demo_window)
+    row = next(
+        r for r in range(page.model.rowCount()) if page.model.row_data(r)[:3] == (form.day(), *key)
+    )
+    reads: list[object] = []
+    form.flags_changed.connect(reads.append)  # every read of the form says its open flags
+    page.select_row(row)
+    page.delete_selected()
+    qtbot.wait(20)  # a catch-up would run here if the form were wrongly thought visible
+    assert reads == []
+    demo_window.show_page("today")
+    assert form.rows[key].value() is None
+    demo_window.show_page("symptoms")
+    reads.clear()
+    demo_window.undo_action.trigger()
+    qtbot.wait(20)
+    assert reads == []
+    demo_window.show_page("today")
+    qtbot.wait(20)
+    assert form.rows[key].value() == kept
+    assert len(reads) == 1  # the page's own refresh; the pending catch-up found nothing to do

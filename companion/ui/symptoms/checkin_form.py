@@ -46,6 +46,7 @@ from companion.ui.widgets.common import button, label, status_line
 from companion.ui.widgets.field_error import FieldError
 from companion.ui.widgets.note_limit import NoteLimit
 from companion.ui.widgets.qt_items import layout_widget, qdate
+from companion.ui.widgets.when_shown import RefreshWhenShown
 
 NOTE_SAVE_DELAY_MS = 1200
 ESAS_SETTING = "checkin/esas"  # visit | weekly | daily | never
@@ -72,6 +73,7 @@ class CheckInForm(QFrame):
         self._stack = undo_stack
         self._settings = settings
         self._busy = False
+        self._when_shown = RefreshWhenShown(self, self.reload)  # hidden: catch up when shown
         self._clock = services.clock
         self._day = self._clock.today()
         self.save_failed = False  # the last save did not land (disk full, read-only…)
@@ -352,6 +354,7 @@ class CheckInForm(QFrame):
 
     def reload(self) -> None:
         """Read the shown day again; rebuild the questions only if the set changed."""
+        self._when_shown.fresh()
         self._flush_note()
         state = self._service.day_state(self._day)
         questions = self._service.plan.daily_questions(self._day)
@@ -394,7 +397,7 @@ class CheckInForm(QFrame):
 
     def _log_changed(self, days: frozenset[date]) -> None:
         if not self._busy and self._day in days:
-            self.reload()
+            self._when_shown.request()
 
     # -- answering --------------------------------------------------------------------------
     def is_done(self) -> bool:

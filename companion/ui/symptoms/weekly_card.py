@@ -25,6 +25,7 @@ from companion.ui.symptoms.signals import log_signals
 from companion.ui.symptoms.undo import undoable
 from companion.ui.symptoms.weekly_day import weekday_name, weekly_day
 from companion.ui.widgets.common import button, label, status_line
+from companion.ui.widgets.when_shown import RefreshWhenShown
 
 
 class WeeklyCheckInCard(QFrame):
@@ -49,6 +50,7 @@ class WeeklyCheckInCard(QFrame):
         self._items: list[str] = []
         self._wanted: list[str] = []  # the items to ask; rows made when the body opens
         self._busy = False
+        self._when_shown = RefreshWhenShown(self, self.refresh)  # hidden: catch up when shown
         self.rows: dict[AnswerKey, AnswerRow] = {}
 
         layout = QVBoxLayout(self)
@@ -101,6 +103,7 @@ class WeeklyCheckInCard(QFrame):
         self.refresh()
 
     def refresh(self) -> None:
+        self._when_shown.fresh()
         today = self._day
         weekday = weekly_day(self._settings, self._plan, today)
         due = self._plan.weekly_due(today, weekday)
@@ -247,4 +250,4 @@ class WeeklyCheckInCard(QFrame):
 
     def _log_changed(self, days: frozenset[date]) -> None:
         if not self._busy:
-            self.refresh()
+            self._when_shown.request()
