@@ -7,14 +7,20 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 from companion.ui.widgets.when_shown import RefreshWhenShown
 
 
-def test_a_hidden_page_refreshes_once_when_shown_and_a_visible_one_at_once(qtbot) -> None:
+def two_pages(qtbot) -> tuple[QStackedWidget, QWidget, QWidget]:  # type: ignore[no-untyped-def]
+    """A shown stack of two pages, the first on top."""
     stack = QStackedWidget()
     qtbot.addWidget(stack)
-    shown, hidden = QWidget(), QWidget()
-    stack.addWidget(shown)
-    stack.addWidget(hidden)
+    first, second = QWidget(), QWidget()
+    stack.addWidget(first)
+    stack.addWidget(second)
     stack.show()
     qtbot.waitExposed(stack)
+    return stack, first, second
+
+
+def test_a_hidden_page_refreshes_once_when_shown_and_a_visible_one_at_once(qtbot) -> None:
+    stack, shown, hidden = two_pages(qtbot)
     calls: list[str] = []
     on_shown = RefreshWhenShown(shown, lambda: calls.append("shown"))
     on_hidden = RefreshWhenShown(hidden, lambda: calls.append("hidden"))
@@ -28,13 +34,7 @@ def test_a_hidden_page_refreshes_once_when_shown_and_a_visible_one_at_once(qtbot
 
 
 def test_a_page_that_read_itself_on_showing_is_not_read_again(qtbot) -> None:
-    stack = QStackedWidget()
-    qtbot.addWidget(stack)
-    first, second = QWidget(), QWidget()
-    stack.addWidget(first)
-    stack.addWidget(second)
-    stack.show()
-    qtbot.waitExposed(stack)
+    stack, _first, second = two_pages(qtbot)
     calls: list[str] = []
     catch_up = RefreshWhenShown(second, lambda: calls.append("read"))
     catch_up.request()
