@@ -24,6 +24,7 @@ def test_symptom_trend_and_esas_charts_read_as_text(demo_window, qtbot) -> None:
     demo_window.show_page("symptoms")
     page = demo_window.page("symptoms")
     page.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: not page.trend_read.pending)  # read on a worker thread
     _check(page.trend_chart, qtbot)
     page.tabs.setCurrentIndex(3)
     _check(page.esas_chart, qtbot)

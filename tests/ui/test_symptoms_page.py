@@ -147,12 +147,14 @@ def test_trend_chart_shades_treatment_and_marks_red_flags(demo_window, qtbot) ->
     page = symptoms_page(demo_window)
     page.tabs.setCurrentIndex(1)
     choose(page.trend_symptom, "cough")
+    qtbot.waitUntil(lambda: not page.trend_read.pending)  # read on a worker thread
     names = page.trend_chart.series_names
     assert "Line 2: Trastuzumab deruxtecan" in names
     assert "How bad" in names
     assert "Red flag" in names
     assert len(page.trend_chart.flag_days) == 1
     choose(page.trend_symptom, "nausea")
+    qtbot.waitUntil(lambda: not page.trend_read.pending)
     assert "Red flag" not in page.trend_chart.series_names
 
 

@@ -7,6 +7,7 @@ Filters (symptom, date range, treatment line) apply to every tab. Rows can be de
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,9 +49,12 @@ if TYPE_CHECKING:
     from companion.reports.pdf import ReportDocument
     from companion.reports.symptom_csv_import import ImportSummary
     from companion.symptoms.model import DayState
-    from companion.ui.symptoms.charts import TrendChartView
+    from companion.ui.symptoms.charts import ThinLines, TrendChartView
 
 ALL = "__all__"
+# One symptom's chart: its id, each attribute's (day, value) points and those points as
+# drawn, the days with a red flag.
+TrendAnswers = tuple[str, dict[str, list[tuple[date, float]]], "ThinLines", list[date]]
 
 
 class SymptomsPage(Page):
@@ -111,6 +115,7 @@ class SymptomsPage(Page):
         self.status = status_line()
         layout.addWidget(self.status)
         self.weekly_read = BackgroundRead(self)
+        self.trend_read = BackgroundRead(self)
         self.tasks = TaskPanel()  # exports and imports run on a worker thread
         layout.addWidget(self.tasks)
 
@@ -478,29 +483,48 @@ class SymptomsPage(Page):
             self._update_esas()
 
     def _update_trend(self) -> None:
+        """The chart's answers are read, and thinned to the pixels, on a worker thread (all
+        dates of ten years are thousands of rows); the chart, made now, is laid out by the
+        time they are back."""
+        from companion.ui.symptoms.charts import thin_lines  # loaded with the chart
+
+        chart = self.trend_chart
         symptom = self.trend_symptom.currentData()
         if symptom is None:
-            self.trend_chart.show_series(self.tr("No answers yet"), {}, ())
+            chart.show_series(self.tr("No answers yet"), {}, ())
             return
         start, end = self._window_of()
-        rows = self._history.answers(start, end, [symptom])
-        series: dict[str, list[tuple[date, float]]] = {}
-        attributes = self._service.attributes(symptom) or tuple(dict.fromkeys(r[2] for r in rows))
-        for attribute in attributes:
-            series[wording.attribute_name(attribute)] = [
-                (r[0], float(r[3])) for r in rows if r[2] == attribute
-            ]
-        main = main_attribute(attributes)
-        flags = [
-            d for (d, s), _u in self._history.flag_symptoms(start, end).items() if s == symptom
-        ]
+        history = self._history
+        attributes = self._service.attributes(symptom)
+        # The page is at least as wide as the chart will be once laid out.
+        columns = max(chart.pixel_columns(), round(self.width() * self.devicePixelRatioF()))
+
+        def read() -> TrendAnswers:
+            # The symptom's questions; one the vocabulary does not know has those it was asked.
+            by_attribute: dict[str, list[tuple[date, float]]] = {a: [] for a in attributes}
+            for day, _symptom, attribute, value in history.answers(start, end, [symptom]):
+                points = by_attribute.get(attribute)
+                if points is None and not attributes:
+                    points = by_attribute[attribute] = []
+                if points is not None:
+                    points.append((day, float(value)))
+            flagged = history.flag_symptoms(start, end)
+            flags = sorted(d for d, s in flagged if s == symptom)
+            return symptom, by_attribute, thin_lines(by_attribute, columns), flags
+
+        self.trend_read.start(read, self._show_trend)
+
+    def _show_trend(self, found: TrendAnswers) -> None:
+        symptom, by_attribute, thinned, flags = found
+        names = {a: wording.attribute_name(a) for a in by_attribute}
         self.trend_chart.show_series(
             self._terms.get(symptom, symptom),
-            series,
-            wording.scale(main),
+            {names[a]: points for a, points in by_attribute.items()},
+            wording.scale(main_attribute(tuple(by_attribute))),
             self._periods,
-            sorted(flags),
-            y_max=max((wording.max_value(a) for a in attributes), default=4),
+            flags,
+            y_max=max((wording.max_value(a) for a in by_attribute), default=4),
+            thinned=replace(thinned, drawn={names[a]: p for a, p in thinned.drawn.items()}),
         )
 
     def _update_weekly(self) -> None:

@@ -3,7 +3,8 @@ marked; ESAS-r totals over time."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCharts import (
@@ -17,11 +18,12 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QPointF, Qt, QTime
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPen, QResizeEvent
 
 from companion.symptoms.history import TreatmentPeriod
 from companion.treatments.labels import day_text
 from companion.ui import theme
+from companion.ui.symptoms.decimate import pixel_extremes
 from companion.ui.widgets.chart_table import ChartKeys, summary
 from companion.ui.widgets.qt_items import qdate
 
@@ -46,6 +48,43 @@ class DayScale:
         return [QPointF(day.toordinal() * _DAY_MS + base, value) for day, value in values]
 
 
+@dataclass(frozen=True)
+class ThinLines:
+    """Each line's points as the chart draws them: thinned to so many pixel columns across
+    the days first … last, in the chart's x values."""
+
+    first: date
+    last: date
+    columns: int
+    drawn: dict[str, list[QPointF]]
+
+
+def day_span(series: Mapping[str, Sequence[tuple[date, float]]]) -> tuple[date, date] | None:
+    """The first and last day the chart shows (never a single day: one each side of it)."""
+    days = [points[i][0] for points in series.values() if points for i in (0, -1)]
+    if not days:
+        return None
+    first, last = min(days), max(days)
+    if first == last:
+        first, last = first - timedelta(days=1), last + timedelta(days=1)
+    return first, last
+
+
+def thin_lines(series: Mapping[str, Sequence[tuple[date, float]]], columns: int) -> ThinLines:
+    """Plain arithmetic, no widget: runs on a worker thread as well. Each line's points must
+    be in day order."""
+    span = day_span(series)
+    if span is None:
+        return ThinLines(date.min, date.min, columns, {name: [] for name in series})
+    first, last = span
+    scale = DayScale(last)
+    drawn = {
+        name: scale.points(pixel_extremes(points, first, last, columns))
+        for name, points in series.items()
+    }
+    return ThinLines(first, last, columns, drawn)
+
+
 class TrendChartView(ChartKeys, QChartView):
     """A chart of one symptom's answers, or of any day → value series."""
 
@@ -57,34 +96,50 @@ class TrendChartView(ChartKeys, QChartView):
         theme.size_in_lines(self, min_height=16)
         self.series_names: list[str] = []
         self.flag_days: list[date] = []
+        # Each line with all its points, drawn thinned to the pixel columns counted here.
+        self._lines: list[tuple[QLineSeries, list[tuple[date, float]]]] = []
+        self._span = (date.min, date.min)
+        self._columns = 0
         self.setChart(QChart())
+
+    def pixel_columns(self) -> int:
+        """Pixel columns across the view (the plot is a little narrower): what a line is
+        thinned to."""
+        width = max(self.width(), theme.em(self, 60))
+        return max(1, round(width * self.devicePixelRatioF()))
 
     def show_series(
         self,
         title: str,
-        series: dict[str, list[tuple[date, float]]],
+        series: Mapping[str, Sequence[tuple[date, float]]],
         y_labels: Sequence[str],
         periods: Sequence[TreatmentPeriod] = (),
         flag_days: Sequence[date] = (),
         y_max: float | None = None,
         flag_label: str = "",
+        thinned: ThinLines | None = None,
     ) -> None:
+        """series: each line's (day, value) points in day order. thinned: the same lines as
+        thin_lines() made them (e.g. on the worker thread that read them); made here if it
+        is missing or was made for a narrower view."""
         self._describe(title, series, y_labels)
         chart = QChart()
         chart.setTitle(title)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         top = float(y_max if y_max is not None else max(1, len(y_labels) - 1))
-        days = [d for points in series.values() for d, _v in points]
-        if not days:
+        span = day_span(series)
+        if span is None:
             chart.setTitle(title + " — " + self.tr("no answers in this period"))
             theme.style_chart(chart)
             self.setChart(chart)
             self.series_names = []
             self.flag_days = []
+            self._lines = []
             return
-        first, last = min(days), max(days)
-        if first == last:
-            first, last = first - timedelta(days=1), last + timedelta(days=1)
+        first, last = span
+        columns = self.pixel_columns()
+        if thinned is None or thinned.columns < columns or (thinned.first, thinned.last) != span:
+            thinned = thin_lines(series, columns)
         scale = DayScale(last)
         _x = scale.x
         x_axis = QDateTimeAxis()
@@ -112,6 +167,8 @@ class TrendChartView(ChartKeys, QChartView):
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
 
         names = []
+        self._span, self._columns = span, thinned.columns
+        self._lines = []
         for index, period in enumerate(periods):
             start = max(period.start, first)
             end = min(period.end or last, last)
@@ -142,7 +199,8 @@ class TrendChartView(ChartKeys, QChartView):
             pen = QPen(QColor(theme.CHART_SERIES[index % len(theme.CHART_SERIES)]))
             pen.setWidthF(2.0)
             line.setPen(pen)
-            line.replace(scale.points(points))
+            line.replace(thinned.drawn[name])
+            self._lines.append((line, list(points)))
             chart.addSeries(line)
             line.attachAxis(x_axis)
             line.attachAxis(y_axis)
@@ -175,8 +233,26 @@ class TrendChartView(ChartKeys, QChartView):
         self.series_names = names
         self.flag_days = shown_flags
 
+    def drawn_points(self) -> list[list[tuple[float, float]]]:
+        """The points each line draws (x in ms since the epoch), as the chart holds them."""
+        return [[(p.x(), p.y()) for p in line.points()] for line, _points in self._lines]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        columns = self.pixel_columns()
+        if columns > self._columns and self._lines:
+            # Wider than the lines were thinned for: thin them again for the new width.
+            self._columns = columns
+            first, last = self._span
+            scale = DayScale(last)
+            for line, points in self._lines:
+                line.replace(scale.points(pixel_extremes(points, first, last, columns)))
+
     def _describe(
-        self, title: str, series: dict[str, list[tuple[date, float]]], y_labels: Sequence[str]
+        self,
+        title: str,
+        series: Mapping[str, Sequence[tuple[date, float]]],
+        y_labels: Sequence[str],
     ) -> None:
         """The text alternative: a summary sentence and a table (day × series)."""
         categories = len(y_labels) > 1 and len(y_labels) <= 6
@@ -197,7 +273,7 @@ class TrendChartView(ChartKeys, QChartView):
             ]
 
         sentences = [
-            summary(name, points, {v: shown(v) for _d, v in points})
+            summary(name, points, {v: shown(v) for v in {v for _d, v in points}})
             for name, points in series.items()
         ]
         self.set_table(title, [self.tr("Date"), *series], rows, " ".join(sentences[:3]))

@@ -123,8 +123,9 @@ def summary(name: str, points: Sequence[tuple[date, float]], shown: dict[float, 
     Severe on 3 Oct 2026.' shown: how a value is written (a word, or a number and unit)."""
     if not points:
         return Charts.tr("{name}: nothing to show in this period.").format(name=name)
-    ordered = sorted(points)
-    top_day, top = max(ordered, key=lambda p: (p[1], p[0]))
+    ordered = sorted(points)  # quick: charts hand their points over in day order
+    top = max(value for _day, value in ordered)
+    top_day = next(day for day, value in reversed(ordered) if value == top)  # the latest
     return Charts.tr(
         "{name}: {count} values from {first} to {last}; the latest {latest}, "
         "the highest {top} on {top_day}."
