@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy.orm import Session
 
 from companion.errors import ValidationError
 from companion.store import Store
@@ -27,7 +27,13 @@ def carry_over_key(visit_id: int) -> str:
     return f"carry-over:{visit_id}"
 
 
-def _visit_info(row: Visit) -> VisitInfo:
+def _visit_info(
+    row: Visit, question_count: int | None = None, open_count: int | None = None
+) -> VisitInfo:
+    """question_count and open_count when counted in SQL; else from row.questions."""
+    if question_count is None or open_count is None:
+        question_count = len(row.questions)
+        open_count = sum(1 for q in row.questions if not q.asked)
     return VisitInfo(
         id=row.id,
         starts_at=row.starts_at,
@@ -35,8 +41,8 @@ def _visit_info(row: Visit) -> VisitInfo:
         clinician=row.clinician,
         place=row.place,
         purpose=row.purpose,
-        question_count=len(row.questions),
-        open_count=sum(1 for q in row.questions if not q.asked),
+        question_count=question_count,
+        open_count=open_count,
     )
 
 
@@ -75,13 +81,11 @@ class VisitService:
     # -- visits --------------------------------------------------------------------------
     def all(self, since: date | None = None) -> list[VisitInfo]:
         """Every visit in time order, or those from the day since on."""
-        query = select(Visit).options(selectinload(Visit.questions))
+        query = self._infos()
         if since is not None:
             # starts_at is an indexed wall-clock time; midnight starts the day.
             query = query.where(Visit.starts_at >= datetime.combine(since, time()))
-        with self._store.session() as session:
-            rows = session.scalars(query.order_by(Visit.starts_at, Visit.id))
-            return [_visit_info(r) for r in rows]
+        return self._read_infos(query.order_by(Visit.starts_at, Visit.id))
 
     def upcoming(self, now: datetime | None = None) -> list[VisitInfo]:
         """Visits from today on (a visit this morning still counts: it may be going on).
@@ -93,13 +97,39 @@ class VisitService:
         """Visits before today, the most recent first."""
         today = (now or self._now()).date()
         query = (
-            select(Visit)
-            .options(selectinload(Visit.questions))
+            self._infos()
             .where(Visit.starts_at < datetime.combine(today, time()))  # the index, newest first
             .order_by(Visit.starts_at.desc(), Visit.id.desc())
         )
+        return self._read_infos(query)
+
+    @staticmethod
+    def _infos() -> Select[Visit, int, int]:
+        """Visits with their question counts, counted in SQL (the questions themselves are
+        read only for the visit shown)."""
+        counts = (
+            select(
+                VisitQuestion.visit_id,
+                func.count().label("questions"),
+                func.sum(case((VisitQuestion.asked, 0), else_=1)).label("open"),
+            )
+            .group_by(VisitQuestion.visit_id)
+            .subquery()
+        )
+        questions: ColumnElement[int] = func.coalesce(counts.c.questions, 0)
+        still_open: ColumnElement[int] = func.coalesce(counts.c.open, 0)
+        return select(Visit, questions, still_open).outerjoin(counts, counts.c.visit_id == Visit.id)
+
+    def _first(self, query: Select[Visit, int, int]) -> VisitInfo | None:
+        found = self._read_infos(query.limit(1))
+        return found[0] if found else None
+
+    def _read_infos(self, query: Select[Visit, int, int]) -> list[VisitInfo]:
         with self._store.session() as session:
-            return [_visit_info(r) for r in session.scalars(query)]
+            return [
+                _visit_info(row, questions, still_open)
+                for row, questions, still_open in session.execute(query)
+            ]
 
     def next_visit(self, now: datetime | None = None) -> VisitInfo | None:
         upcoming = self.upcoming(now)
@@ -113,8 +143,11 @@ class VisitService:
         """The last visit before this one that has already happened (the 'last visit')."""
         visit = self.get(visit_id)
         end = min(visit.starts_at, now or self._now())
-        earlier = [v for v in self.all() if v.id != visit.id and v.starts_at < end]
-        return earlier[-1] if earlier else None
+        return self._first(
+            self._infos()
+            .where(Visit.id != visit.id, Visit.starts_at < end)
+            .order_by(Visit.starts_at.desc(), Visit.id.desc())
+        )
 
     def add(
         self,
@@ -315,13 +348,22 @@ class VisitService:
         do not count), no later visit, or the patient said 'not now'.
         """
         now = now or self._now()
-        visits = self.all()
-        started = [v for v in visits if v.starts_at <= now]
-        if not started:
+        # Two indexed looks: the last visit that has started, the first one after it today
+        # or later.
+        source = self._first(
+            self._infos()
+            .where(Visit.starts_at <= now)
+            .order_by(Visit.starts_at.desc(), Visit.id.desc())
+        )
+        if source is None:
             return None
-        source = started[-1]
-        target = next(
-            (v for v in visits if v.starts_at > source.starts_at and v.day >= now.date()), None
+        target = self._first(
+            self._infos()
+            .where(
+                Visit.starts_at > source.starts_at,
+                Visit.starts_at >= datetime.combine(now.date(), time()),
+            )
+            .order_by(Visit.starts_at, Visit.id)
         )
         if target is None:
             return None

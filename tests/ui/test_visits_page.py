@@ -320,3 +320,21 @@ def test_next_visit_card_on_today(demo_window, services, qtbot) -> None:
     empty.show()
     assert empty.when_label.text() == "No visit planned."
     assert empty.open_button.text() == "Add a visit"
+
+
+def test_a_refresh_shows_the_chosen_visit_once(page, monkeypatch) -> None:
+    """Filling the lists reads the shown visit's questions once, not once per signal."""
+    soon = _with_visit(page, ["Will the rash fade?"])
+    shown: list[int | None] = []
+    panel_show = page.questions.show_visit
+
+    def counted(visit_id: int | None) -> None:
+        shown.append(visit_id)
+        panel_show(visit_id)
+
+    monkeypatch.setattr(page.questions, "show_visit", counted)
+    page.refresh()
+    assert shown == [soon.id]
+    assert page.current_visit().id == soon.id
+    assert page.upcoming_list.currentItem().data(Qt.ItemDataRole.UserRole + 1).id == soon.id
+    assert [page.questions.model.item(0).text] == ["Will the rash fade?"]

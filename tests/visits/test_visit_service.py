@@ -168,3 +168,36 @@ def test_carry_over_moves_only_unanswered_and_remembers_not_now(services) -> Non
     services.visits.decline_carry_over(past.id)
     assert services.visits.carry_over_offer(NOW) is None
     assert later.id not in {q.visit_id for q in services.visits.questions(nxt.id)}
+
+
+def test_lists_count_questions_as_the_visit_itself_does(services) -> None:
+    """The lists count questions in SQL; each count is the one get() makes from the rows."""
+    old = _visit(services, -9)
+    empty = _visit(services, -2)
+    soon = _visit(services, 3)
+    for text in ("One", "Two", "Three"):
+        services.visits.add_question(old.id, text)
+    first = services.visits.add_question(soon.id, "Four")
+    services.visits.add_question(soon.id, "Five")
+    services.visits.set_asked(first.id, True)
+    listed = services.visits.past(NOW) + services.visits.upcoming(NOW)
+    assert [v.id for v in listed] == [empty.id, old.id, soon.id]
+    assert listed == [services.visits.get(v.id) for v in listed]
+    assert [(v.question_count, v.open_count) for v in listed] == [(0, 0), (3, 3), (2, 1)]
+    assert services.visits.all() == sorted(listed, key=lambda v: v.starts_at)
+
+
+def test_carry_over_comes_from_the_last_visit_begun_to_the_next_one(services) -> None:
+    earlier = _visit(services, -10)
+    last = _visit(services, -1)
+    started = _visit(services, 0, hour=11)  # begun an hour ago
+    tomorrow = _visit(services, 1)
+    services.visits.add_question(earlier.id, "Old question")
+    services.visits.add_question(last.id, "Last question")
+    assert services.visits.carry_over_offer(NOW) is None  # the latest begun has none
+    services.visits.add_question(started.id, "Open question")
+    offer = services.visits.carry_over_offer(NOW)
+    assert offer is not None
+    assert (offer.from_visit.id, offer.to_visit.id) == (started.id, tomorrow.id)
+    assert services.visits.previous_visit(tomorrow.id, NOW).id == started.id
+    assert services.visits.previous_visit(started.id, NOW).id == last.id

@@ -98,15 +98,20 @@ class VisitsPage(Page):
         self.preview: QPrintPreviewDialog | None = None
         self.setAccessibleName(self.tr("Visits and questions"))
 
+        # Built from the outside in: showing a widget (a scroll area's content, a tab) polishes
+        # it with the style sheet, and moving a polished widget under a new parent polishes
+        # it all over again, so containers are in place before what they hold is shown.
         outer = QVBoxLayout(self)
         # In a small window the page scrolls rather than forcing the window to grow.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setAccessibleName(self.tr("Visits and questions"))
+        outer.addWidget(scroll)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
+        scroll.setWidget(content)
         layout.addWidget(heading(self.tr("Visits & questions")))
         layout.addWidget(self._build_carry_over())
         # Side by side when there is room; the visit lists above the questions when not
@@ -115,8 +120,7 @@ class VisitsPage(Page):
         layout.addWidget(self.columns, 1)
         self.message = status_line()
         layout.addWidget(self.message)
-        scroll.setWidget(content)
-        outer.addWidget(scroll)
+        self._add_tabs()
 
     # -- building ------------------------------------------------------------------------
     def _build_carry_over(self) -> QFrame:
@@ -190,10 +194,7 @@ class VisitsPage(Page):
         self.suggestions = SuggestionPanel()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Questions, bank and suggestions"))
-        self.tabs.addTab(self.questions, self.tr("My questions"))
-        self.tabs.addTab(self.bank, self.tr("Question bank"))
-        self.tabs.addTab(self.suggestions, self.tr("Suggestions"))
-        column.addWidget(self.tabs, 1)
+        column.addWidget(self.tabs, 1)  # the tabs themselves: _add_tabs(), once in place
 
         self.print_sheet_button = button(
             self.tr("Print questions…"), self.tr("Print the question sheet")
@@ -221,12 +222,17 @@ class VisitsPage(Page):
         self.bank.add_requested.connect(self._add_from_bank)
         self.suggestions.accept_requested.connect(self._accept_suggestion)
         self.suggestions.dismiss_requested.connect(self._dismiss_suggestion)
-        self.tabs.currentChanged.connect(self._tab_changed)
         self.print_sheet_button.clicked.connect(self.print_page)
         self.save_sheet_button.clicked.connect(self.save_sheet_pdf)
         self.print_brief_button.clicked.connect(self.print_brief)
         self.save_brief_button.clicked.connect(self.save_brief_pdf)
         return box
+
+    def _add_tabs(self) -> None:
+        self.tabs.addTab(self.questions, self.tr("My questions"))
+        self.tabs.addTab(self.bank, self.tr("Question bank"))
+        self.tabs.addTab(self.suggestions, self.tr("Suggestions"))
+        self.tabs.currentChanged.connect(self._tab_changed)
 
     # -- showing -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -261,8 +267,10 @@ class VisitsPage(Page):
         for row in range(widget.count()):
             visit = widget.item(row).data(VISIT_ROLE)
             if visit is not None and visit.id == keep:
+                already = widget.currentRow() == row
                 widget.setCurrentRow(row)  # shows the visit through currentItemChanged
-                self.show_visit(visit)
+                if already:  # no signal: show it here (once either way)
+                    self.show_visit(visit)
 
     def _list_choice(self, widget: QListWidget, item: QListWidgetItem | None) -> None:
         visit = item.data(VISIT_ROLE) if item is not None else None
