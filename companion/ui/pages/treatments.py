@@ -60,7 +60,9 @@ class TreatmentsPage(Page):
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, title)
             self._holders[tab_id] = holder
-        self.tab(self._tab_ids[0])
+        # Even the first tab waits for the first refresh(), when the page is in its place in
+        # the window: a tab shown before would be polished by the style sheet here and
+        # polished all over again as the page moves into the window.
         self.tabs.currentChanged.connect(lambda _i: self._refresh_current())
 
         self.print_button = button(self.tr("Print summary…"))
@@ -112,7 +114,7 @@ class TreatmentsPage(Page):
         if tab_id == "lines":
             from companion.ui.treatments.lines_tab import LinesTab
 
-            return LinesTab(record)
+            return LinesTab(record, self._holders[tab_id])  # made in place: polished once
         if tab_id == "medicines":
             from companion.ui.treatments.medicines_tab import MedicinesTab
 

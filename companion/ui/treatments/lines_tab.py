@@ -20,17 +20,30 @@ from companion.ui.widgets.common import label
 
 
 class LinesTab(QWidget):
-    def __init__(self, record: TreatmentRecord) -> None:
-        super().__init__()
+    def __init__(self, record: TreatmentRecord, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self._record = record
         self.dialog: EntryDialog | None = None
         self._lines: dict[int, LineInfo] = {}
+        self._filling = False
+
+        # The columns first, then the tables made in them: a table moved under a new
+        # parent is polished by the style sheet all over again.
+        left_column = QWidget()
+        left = QVBoxLayout(left_column)
+        left.setContentsMargins(0, 0, 0, 0)
+        right_column = QWidget()
+        right = QVBoxLayout(right_column)
+        right.setContentsMargins(0, 0, 0, 0)
+        self.columns = SideBySide(left_column, right_column, (5, 4), (30, 24))
+        QVBoxLayout(self).addWidget(self.columns)
 
         self.table = RecordTable(
             self.tr("Lines of treatment"),
             [self.tr("Line"), self.tr("Treatment"), self.tr("Dates"), self.tr("Why it ended")],
             self.tr("No lines yet. Add the treatment you have now, or had before."),
             stretch=(1, 3),
+            parent=left_column,
         )
         self.add_button = self.table.add_button(
             self.tr("&Add a line…"), self.add_line, needs_selection=False, primary=True
@@ -39,12 +52,16 @@ class LinesTab(QWidget):
         self.end_button = self.table.add_button(self.tr("E&nd this line…"), self.end_line)
         self.delete_button = self.table.add_button(self.tr("Delete"), self.delete_line)
         self.table.opened.connect(lambda _id: self.edit_line())
-        self.table.selection_changed.connect(self._show_selected)
+        self.table.selection_changed.connect(self._selection_moved)
 
         self.detail_title = label("", "subtitle")
         self.detail_text = label("")
         self.drugs = RecordTable(
-            self.tr("Drugs"), [self.tr("Drug"), self.tr("From"), self.tr("Until")], "", (0,)
+            self.tr("Drugs"),
+            [self.tr("Drug"), self.tr("From"), self.tr("Until")],
+            "",
+            (0,),
+            parent=right_column,
         )
         self.drugs.empty.hide()
         self.stop_drug_button = self.drugs.add_button(
@@ -55,6 +72,7 @@ class LinesTab(QWidget):
             [self.tr("Date"), self.tr("What"), self.tr("Cycle"), self.tr("Note")],
             self.tr("No treatment days recorded for this line."),
             stretch=(3,),
+            parent=right_column,
         )
         self.given_button = self.days.add_button(
             self.tr("Treatment gi&ven…"), lambda: self.add_day("given"), needs_selection=False
@@ -70,45 +88,44 @@ class LinesTab(QWidget):
 
         self.procedures = ProcedureSection(record)
 
-        left_column = QWidget()
-        left = QVBoxLayout(left_column)
-        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.table)
         left.addWidget(self.procedures)
         left.addStretch(1)
-        right_column = QWidget()
-        right = QVBoxLayout(right_column)
-        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.detail_title)
         right.addWidget(self.detail_text)
         right.addWidget(self.drugs)
         right.addWidget(self.days)
         right.addStretch(1)
-        self.columns = SideBySide(left_column, right_column, (5, 4), (30, 24))
-        QVBoxLayout(self).addWidget(self.columns)
 
     # -- showing -------------------------------------------------------------------------
     def refresh(self) -> None:
         lines = self._record.lines.lines()
         self._lines = {line.id: line for line in lines}
-        self.table.set_rows(
-            [
-                (
-                    line.id,
-                    [
-                        line.label,
-                        line.name,
-                        line.dates,
-                        end_reason_label(line.end_reason) if line.end_date else "",
-                    ],
-                )
-                for line in reversed(lines)  # newest first
-            ]
-        )
-        if self.table.current_id() is None and lines:
-            self.table.select_id(lines[-1].id)
+        rows = [
+            (
+                line.id,
+                [
+                    line.label,
+                    line.name,
+                    line.dates,
+                    end_reason_label(line.end_reason) if line.end_date else "",
+                ],
+            )
+            for line in reversed(lines)  # newest first
+        ]
+        self._filling = True  # the selected line is shown once, below
+        try:
+            self.table.set_rows(rows)
+            if self.table.current_id() is None and lines:
+                self.table.select_id(lines[-1].id)
+        finally:
+            self._filling = False
         self.procedures.refresh()
         self._show_selected()
+
+    def _selection_moved(self) -> None:
+        if not self._filling:
+            self._show_selected()
 
     def selected_line(self) -> LineInfo | None:
         line_id = self.table.current_id()

@@ -31,7 +31,7 @@ class EntrySection(QWidget):
         super().__init__()
         self._service = service
         self.dialog: EntryDialog | None = None
-        self.table = RecordTable(title, headers, empty_text, stretch)
+        self.table = RecordTable(title, headers, empty_text, stretch, parent=self)
         self.add_button = self.table.add_button(add_text, self.add, needs_selection=False)
         self.edit_button = self.table.add_button(self.tr("Change…"), self.edit)
         self.delete_button = self.table.add_button(self.tr("Delete"), self.delete)

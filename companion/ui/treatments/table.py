@@ -64,8 +64,10 @@ class EntryTable(QTableWidget):
 
     opened = Signal(int)
 
-    def __init__(self, rows: int, columns: int, wide_columns: Sequence[int]) -> None:
-        super().__init__(rows, columns)
+    def __init__(
+        self, rows: int, columns: int, wide_columns: Sequence[int], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(rows, columns, parent)
         self._wide = sorted({c % columns for c in wide_columns})
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # sized by fit_to_width
@@ -125,13 +127,16 @@ class RecordTable(QWidget):
         headers: Sequence[str],
         empty_text: str,
         stretch: Sequence[int] = (-1,),
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__()
+        """parent: where the table goes. A table is polished by the style sheet as it is
+        made, and each move to a new parent polishes it again; made in place, it is not."""
+        super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = label(title, "subtitle")
         layout.addWidget(self.title)
-        self.table = EntryTable(0, len(headers), stretch)
+        self.table = EntryTable(0, len(headers), stretch, self)
         self.table.setAccessibleName(title)
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
