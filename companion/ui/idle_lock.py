@@ -41,9 +41,7 @@ class IdleLock(QObject):
         self.timer.timeout.connect(self.lock)
         self.locked = False
         self.dialog: UnlockDialog | None = None
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watching = False
         self.set_minutes(minutes)
 
     def set_minutes(self, minutes: int) -> None:
@@ -52,6 +50,19 @@ class IdleLock(QObject):
             self.timer.start(minutes * self._per_minute)
         else:
             self.timer.stop()
+        self._watch(minutes > 0)
+
+    def _watch(self, on: bool) -> None:
+        """Watch the app's input only while a lock is set: the filter sees every event of
+        every widget (thousands as a page is built), each a call into Python."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+        self._watching = on
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY and not self.locked and self.minutes > 0:
