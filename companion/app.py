@@ -7,7 +7,9 @@ import logging
 import os
 import signal
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,19 +28,19 @@ from companion.services import Services
 from companion.store.creation import tidy_leftovers
 from companion.translations import TranslationContext, install_translations
 from companion.ui import theme
-from companion.ui.damage_dialog import offer_recovery
 from companion.ui.idle_lock import LOCK_CHOICES, IdleLock
 from companion.ui.main_window import MainWindow
 from companion.ui.medicines.setup import MedicinesInWindow
-from companion.ui.single_window import WindowBeacon, bring_forward
 from companion.ui.symptoms.file_actions import SymptomFileActions
 from companion.ui.widgets.background import BackgroundRead
 from companion.ui.widgets.common import Page
 
 if TYPE_CHECKING:
+    from companion.store import Store
     from companion.store.cipher import ProfileKey
 
 BACKUP_DELAY_MS = 3000  # after the window is up: the start stays quick
+FIRST_PAINT_WAIT_MS = 2000  # a window that is not painted by then gets its after-start work
 FULL_CHECK_DELAY_MS = 20_000  # the full integrity check, once the start's work is done
 BACKUP_CHECK_MS = 60 * 60 * 1000  # a new day while the app stays open
 WM_CLASS = "her2-companion"
@@ -274,12 +276,65 @@ class FirstPaintReporter(QObject):
         return False
 
 
-def settle_after_start(_window: MainWindow) -> None:
-    """Once the window is up: what start-up made (modules, the ORM's mappings, the window)
-    lives as long as the app, so it leaves the garbage collector's view. The collector's
-    full passes run on the GUI thread and walked all of it each time (100 ms and more with
-    a large log open); now they walk only what was made since."""
+def settle_after_start(window: MainWindow) -> None:
+    """Once the window is up: what start-up made (modules, the window) lives as long as the
+    app, so it leaves the garbage collector's view. The collector's full passes run on the
+    GUI thread and walked all of it each time (100 ms and more with a large log open); now
+    they walk only what was made since. Then the ORM loads in the background."""
     gc.freeze()
+    store = window.services.store
+    AfterFirstPaint(window, lambda: load_the_orm_in_the_background(store))
+
+
+class AfterFirstPaint(QObject):
+    """Call later() once the window's page has been painted the first time (or after
+    FIRST_PAINT_WAIT_MS if it never is: a window started hidden), so that work meant for
+    after the start does not compete with drawing it."""
+
+    def __init__(self, window: MainWindow, later: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._later: Callable[[], object] | None = later
+        self._watched = window.current_page()
+        self._watched.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # once this paint is done
+        return False
+
+    def _run(self) -> None:
+        later, self._later = self._later, None
+        if later is not None:
+            self._watched.removeEventFilter(self)
+            later()
+
+
+def load_the_orm_in_the_background(store: Store) -> threading.Thread:
+    """The first paint read Today with plain SQL; SQLAlchemy, the models and the engine that
+    every save uses load now on a worker thread, so the first answer saved does not wait
+    for them (and the GUI thread, which only shares the interpreter with it, keeps
+    painting). A save that comes sooner imports them itself: Python's import lock makes it
+    wait for this import rather than do it twice. Their objects, made for the app's whole
+    life, then leave the garbage collector's view too."""
+
+    def load() -> None:
+        try:
+            from sqlalchemy.orm import configure_mappers
+
+            import companion.store.models  # noqa: F401  # every mapped class, then mapped once
+
+            configure_mappers()
+            store.engine  # noqa: B018  # made (not connected) on first use
+        except Exception:  # the first save will say what is wrong, in plain words
+            logging.getLogger("companion").exception("loading the ORM failed")
+            return
+        gc.freeze()
+
+    worker = threading.Thread(target=load, name="load-orm")
+    worker.start()
+    return worker
 
 
 def check_fully_in_the_background(window: MainWindow) -> None:
@@ -369,6 +424,8 @@ def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
                 make_private(log_file)
                 crash.install(paths.logs)
             if protection.is_protected(paths):
+                from companion.ui.single_window import bring_forward
+
                 if bring_forward(paths.root):
                     return 0  # already open (and unlocked) in a window: nothing to ask
                 unlocked = ask_password(paths)
@@ -378,10 +435,14 @@ def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
             try:
                 window = build_main_window(data_dir, key=paths.key)
             except DamagedProfileError as exc:
+                from companion.ui.damage_dialog import offer_recovery  # loads the backups
+
                 if not offer_recovery(paths, str(exc)):
                     return 1  # the user read the dialog; the damaged file is untouched
                 window = build_main_window(data_dir, key=paths.key)
         except ProfileInUseError as exc:
+            from companion.ui.single_window import bring_forward
+
             if bring_forward(paths.root):
                 return 0  # the open window came to the front: nothing else to do
             QMessageBox.information(None, APP_NAME, str(exc))
@@ -395,7 +456,7 @@ def run_gui(data_dir: Path, quit_when_shown: bool = False) -> int:
             window.current_page().installEventFilter(reporter)
         window.show()
         settle_after_start(window)
-        WindowBeacon(paths.root, window)
+        AfterFirstPaint(window, lambda: listen_for_a_second_start(window, paths.root))
         keep_daily_backups(window)
         check_fully_in_the_background(window)
 
@@ -448,6 +509,14 @@ class _CloseOnTerminate:
         if self.window is not None:
             self.window.close()
         QTimer.singleShot(0, QApplication.quit)  # runs once the loop runs, if not yet
+
+
+def listen_for_a_second_start(window: MainWindow, root: Path) -> None:
+    """A second start with this profile brings this window forward (set up once the window
+    is painted: the start does not wait for Qt's network module)."""
+    from companion.ui.single_window import WindowBeacon
+
+    WindowBeacon(root, window)
 
 
 def _report_shown_and_quit(window: MainWindow) -> None:

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
-
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from typing import TYPE_CHECKING, Any
 
 from companion.errors import CompanionError, ValidationError
 from companion.library.model import Entry
@@ -26,15 +24,16 @@ from companion.medicines.model import (
     ScheduleInput,
 )
 from companion.store import Store
-from companion.store.models import (
-    Administration,
-    DoseLogEntry,
-    MedicineDose,
-    MedicineSchedule,
-)
+from companion.store.plain_sql import as_date, as_local, day_between
 from companion.translations import Medicines
 from companion.treatments import validation as check
 from companion.treatments.rows import RowService, Snapshot, put, take
+
+if TYPE_CHECKING:
+    from companion.store.models import (
+        DoseLogEntry,
+        MedicineSchedule,
+    )
 
 MAX_CYCLE_LENGTH = 84
 MAX_DOSE = 100_000.0
@@ -45,7 +44,7 @@ class DoubleDoseError(CompanionError):
 
 
 class ScheduleService(RowService):
-    model = MedicineSchedule
+    table = "medicine_schedule"
 
     def __init__(self, store: Store, entry: Callable[[str], Entry | None]) -> None:
         super().__init__(store)
@@ -54,11 +53,15 @@ class ScheduleService(RowService):
     # -- reading --------------------------------------------------------------------------
     def schedules(self, on: date | None = None) -> list[ScheduleInfo]:
         """Every schedule by name; only those current on that day when on is given."""
-        with self._store.session() as session:
-            rows = session.scalars(
-                select(MedicineSchedule).options(selectinload(MedicineSchedule.doses))
-            ).all()
-            found = [_info(row) for row in rows]
+        # Plain SQL: Today's medicine cards are read before SQLAlchemy has loaded.
+        steps: dict[int, list[DoseStep]] = {}
+        with self._store.read() as db:
+            for schedule_id, start, amount, unit in db.execute(
+                "SELECT schedule_id, start_date, amount, unit FROM medicine_dose ORDER BY id"
+            ):
+                steps.setdefault(schedule_id, []).append(DoseStep(as_date(start), amount, unit))
+            rows = db.execute(f"SELECT {_SCHEDULE_COLUMNS} FROM medicine_schedule").fetchall()
+        found = [_schedule(row, steps.get(row[0], ())) for row in rows]
         if on is not None:
             found = [s for s in found if s.is_current(on)]
         return sorted(found, key=lambda s: (s.name.casefold(), s.id))
@@ -89,17 +92,16 @@ class ScheduleService(RowService):
             return []
         days: list[date] = []
         if schedule.line_id is not None:
-            with self._store.session() as session:
-                days = list(
-                    session.scalars(
-                        select(Administration.day).where(
-                            Administration.line_id == schedule.line_id,
-                            Administration.kind == "given",
-                            Administration.day
-                            >= schedule.start_date - timedelta(days=schedule.cycle_length),
-                        )
-                    ).all()
-                )
+            earliest = schedule.start_date - timedelta(days=schedule.cycle_length)
+            with self._store.read() as db:
+                days = [
+                    as_date(day)
+                    for (day,) in db.execute(
+                        "SELECT day FROM administration "
+                        "WHERE line_id = ? AND kind = 'given' AND day >= ?",
+                        (schedule.line_id, earliest.isoformat()),
+                    )
+                ]
         return engine.cycle_starts(days, schedule.start_date, schedule.cycle_length, until)
 
     def due_on(self, day: date) -> list[DueItem]:
@@ -121,15 +123,23 @@ class ScheduleService(RowService):
     def log(
         self, schedule_id: int | None = None, start: date | None = None, end: date | None = None
     ) -> list[LogInfo]:
-        with self._store.session() as session:
-            query = select(DoseLogEntry).order_by(DoseLogEntry.day, DoseLogEntry.slot)
-            if schedule_id is not None:
-                query = query.where(DoseLogEntry.schedule_id == schedule_id)
-            if start is not None:
-                query = query.where(DoseLogEntry.day >= start)
-            if end is not None:
-                query = query.where(DoseLogEntry.day <= end)
-            return [_log_info(row) for row in session.scalars(query).all()]
+        conditions: list[str] = []
+        parameters: dict[str, object] = {}
+        if schedule_id is not None:
+            conditions.append("schedule_id = :schedule")
+            parameters["schedule"] = schedule_id
+        conditions += day_between("day", start, end, parameters)
+        where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+        with self._store.read() as db:
+            rows = db.execute(
+                "SELECT id, schedule_id, day, slot, status, reason, taken_at, amount, unit, note "
+                f"FROM dose_log{where} ORDER BY day, slot",
+                parameters,
+            ).fetchall()
+        return [
+            LogInfo(number, schedule, as_date(day), slot, status, reason, as_local(taken), *rest)
+            for number, schedule, day, slot, status, reason, taken, *rest in rows
+        ]
 
     def _log_by_slot(self, start: date, end: date) -> dict[tuple[int, date, str], list[LogInfo]]:
         found: dict[tuple[int, date, str], list[LogInfo]] = {}
@@ -139,6 +149,8 @@ class ScheduleService(RowService):
 
     # -- changing schedules ---------------------------------------------------------------
     def add(self, data: ScheduleInput, today: date) -> ScheduleInfo:
+        from companion.store.models import MedicineDose, MedicineSchedule
+
         values = self._validate(data, today)
         start = data.start_date or today
         with self._store.session() as session:
@@ -154,6 +166,8 @@ class ScheduleService(RowService):
     def update(self, schedule_id: int, data: ScheduleInput, today: date) -> ScheduleInfo:
         """Change how it is taken. A new dose is added from today on (the old one is kept as
         history); a ramp's steps are replaced."""
+        from companion.store.models import MedicineDose
+
         values = self._validate(data, today)
         with self._store.session() as session:
             row = self._get(session, schedule_id)
@@ -189,6 +203,8 @@ class ScheduleService(RowService):
     def _set_dose(
         row: MedicineSchedule, from_day: date, amount: float, unit: str, note: str = ""
     ) -> None:
+        from companion.store.models import MedicineDose
+
         for dose in list(row.doses):
             if dose.start_date == from_day:
                 row.doses.remove(dose)
@@ -286,6 +302,10 @@ class ScheduleService(RowService):
     ) -> LogInfo:
         """Log a dose taken, taken late or skipped (with a reason). A second "taken" for the
         same dose raises DoubleDoseError unless allow_double (the patient confirmed)."""
+        from sqlalchemy import select
+
+        from companion.store.models import DoseLogEntry
+
         if status not in STATUSES:
             raise ValidationError(Medicines.tr("Please choose taken, taken late or skipped."))
         if status == "skipped" and reason not in SKIP_REASONS:
@@ -336,6 +356,8 @@ class ScheduleService(RowService):
 
     def remove_entry(self, entry_id: int) -> Snapshot | None:
         """Take back a log entry (undo); returns it, to put back with restore_entry."""
+        from companion.store.models import DoseLogEntry
+
         with self._store.session() as session:
             row = session.get(DoseLogEntry, entry_id)
             if row is None:
@@ -345,6 +367,8 @@ class ScheduleService(RowService):
             return snapshot
 
     def restore_entry(self, snapshot: Snapshot) -> None:
+        from companion.store.models import DoseLogEntry
+
         with self._store.session() as session:
             if session.get(DoseLogEntry, snapshot.row_id) is None:
                 put(session, snapshot)
@@ -382,6 +406,37 @@ def _steps(data: ScheduleInput, start: date) -> Iterable[DoseStep]:
 def _slot_time(slot: str) -> time:
     parsed = engine.parse_times(slot)
     return parsed[0] if parsed else time(12, 0)
+
+
+_SCHEDULE_COLUMNS = (
+    "id, name, library_id, line_id, pattern, times, start_date, end_date, logged_from, "
+    "cycle_length, first_day, last_day, every_weeks, min_interval_hours, daily_max, note"
+)
+
+
+def _schedule(row: tuple[Any, ...], doses: Iterable[DoseStep]) -> ScheduleInfo:
+    """A ScheduleInfo from the columns of _SCHEDULE_COLUMNS and its dose steps."""
+    (number, name, library_id, line_id, pattern, times, start, end, logged_from) = row[:9]
+    cycle_length, first_day, last_day, every_weeks, interval, daily_max, note = row[9:]
+    return ScheduleInfo(
+        id=number,
+        name=name,
+        library_id=library_id,
+        line_id=line_id,
+        pattern=pattern,
+        times=engine.parse_times(times),
+        start_date=as_date(start),
+        end_date=None if end is None else as_date(end),
+        logged_from=as_date(logged_from),
+        doses=tuple(sorted(doses, key=lambda d: d.start)),
+        cycle_length=cycle_length,
+        first_day=first_day,
+        last_day=last_day,
+        every_weeks=every_weeks,
+        min_interval_hours=interval,
+        daily_max=daily_max,
+        note=note,
+    )
 
 
 def _info(row: MedicineSchedule) -> ScheduleInfo:

@@ -79,11 +79,11 @@ class BackupService:
     def _swap(self, replace: Callable[[], RestoreResult]) -> RestoreResult:
         """Run a profile swap with the connections closed around it, so the next read
         opens the new file."""
-        self._store.engine.dispose()
+        self._store.close()
         try:
             return replace()
         finally:
-            self._store.engine.dispose()
+            self._store.close()
 
 
 __all__ = [

@@ -95,7 +95,7 @@ class ProtectionService:
             raise faults.read_only()
         from companion.store.protection import change_key
 
-        self._store.engine.dispose()
+        self._store.close()
         try:
             paths = change_key(self._store.paths, key, self._store.clock.now())
         except BaseException:

@@ -6,12 +6,12 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from companion.errors import ValidationError
-from companion.store import Store
-from companion.store.models import Profile
+
+if TYPE_CHECKING:
+    from companion.store import Store
 
 _PHONE = re.compile(r"^[0-9+()./\- ]{0,40}$")
 
@@ -37,21 +37,32 @@ class ProfileService:
     def token(self) -> str:
         """A short stable token of this profile, so calendar UIDs of two profiles never
         collide: from when the profile was created (its folder if that is unknown)."""
+        from sqlalchemy import select
+
+        from companion.store.models import Profile
+
         with self._store.session() as session:
             created = session.scalar(select(Profile.created_at).where(Profile.id == 1))
         seed = created.isoformat() if created else str(self._store.paths.root)
         return hashlib.sha256(seed.encode()).hexdigest()[:12]
 
     def get(self) -> ProfileInfo:
-        with self._store.session() as session:
-            row = session.get_one(Profile, 1)
-            return ProfileInfo(
-                name=row.name,
-                care_team_phone=row.care_team_phone,
-                emergency_number=row.emergency_number,
-                temperature_unit=row.temperature_unit,
-                welcome_done=row.welcome_done,
-            )
+        """The profile row, read with plain SQL (Today reads it before SQLAlchemy loads)."""
+        with self._store.read() as db:
+            row = db.execute(
+                "SELECT name, care_team_phone, emergency_number, temperature_unit, welcome_done"
+                " FROM profile WHERE id = 1"
+            ).fetchone()
+        if row is None:
+            raise LookupError("the profile row is missing")
+        name, care_team_phone, emergency_number, temperature_unit, welcome_done = row
+        return ProfileInfo(
+            name=name,
+            care_team_phone=care_team_phone,
+            emergency_number=emergency_number,
+            temperature_unit=temperature_unit,
+            welcome_done=bool(welcome_done),
+        )
 
     def update(
         self,
@@ -72,6 +83,8 @@ class ProfileService:
                 )
         if temperature_unit is not None and temperature_unit not in ("C", "F"):
             raise ValidationError("Temperature unit must be C or F.")
+        from companion.store.models import Profile
+
         with self._store.session() as session:
             row = session.get_one(Profile, 1)
             if name is not None:

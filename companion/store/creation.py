@@ -11,15 +11,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
 from companion import atomic_file
 from companion.errors import ProfileError
 from companion.paths import ProfilePaths
 from companion.store import faults
 from companion.store.backup import integrity_problems
-from companion.store.engine import make_engine
-from companion.store.models import Profile
 from companion.store.sqlite_files import folder_writable, side_files
 
 CREATING_SUFFIX = ".creating"
@@ -35,7 +31,13 @@ LEFTOVER_PATTERNS = (
 def create_profile(paths: ProfilePaths) -> None:
     """Build the schema (the app's migrations) and the profile row in a temporary file,
     check it, fsync it and rename it to paths.database."""
-    from companion.store import migrate  # Alembic loads only to build or migrate a schema
+    # Alembic, SQLAlchemy and the models load only to build or migrate a schema: the app's
+    # start (which tidies leftovers through this module) does not wait for them.
+    from sqlalchemy.orm import Session
+
+    from companion.store import migrate
+    from companion.store.engine import make_engine
+    from companion.store.models import Profile
 
     if not folder_writable(paths.root):
         raise faults.read_only()

@@ -1,18 +1,20 @@
-"""Opening a profile: creation, checks, migration (after a backup), read-only use, sessions."""
+"""Opening a profile: creation, checks, migration (after a backup), read-only use, sessions.
+
+The start needs only sqlite3: the checks read the file with it and read() gives plain
+reads; SQLAlchemy (the engine, the ORM sessions every write uses) loads on the first
+session(), so the first paint of the window does not wait for it.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import cast
-
-from sqlalchemy import Engine, select
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, cast
 
 from companion.clock import Clock, default_clock
 from companion.errors import (
@@ -25,25 +27,46 @@ from companion.store import cipher, faults
 from companion.store.backup import backup_database, timestamp
 from companion.store.cipher import CipherText
 from companion.store.creation import create_profile
-from companion.store.engine import make_engine
-from companion.store.models import Profile
 from companion.store.schema_version import HEAD_REVISION
 from companion.store.sqlite_files import connect, connect_read_only, file_writable, side_files
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
 
 class Store:
-    """The patient's database. Services open one short session per operation."""
+    """The patient's database. Services open one short session per operation (every write
+    goes through one); plain reads may use read() instead."""
 
-    def __init__(
-        self, paths: ProfilePaths, engine: Engine, clock: Clock, read_only: bool = False
-    ) -> None:
+    def __init__(self, paths: ProfilePaths, clock: Clock, read_only: bool = False) -> None:
         self.paths = paths
-        self.engine = engine
         self.clock = clock
         self.read_only = read_only  # the file or its folder cannot be written: reading only
-        # Column defaults (created_at, recorded_at...) read the clock from here.
-        engine.update_execution_options(clock=clock)
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+        self._engine_lock = threading.Lock()  # the GUI thread and a worker may both ask
+
+    @property
+    def engine(self) -> Engine:
+        """SQLAlchemy's engine for the profile, made (and SQLAlchemy imported) on first use."""
+        return self._orm()[0]
+
+    def _orm(self) -> tuple[Engine, sessionmaker[Session]]:
+        with self._engine_lock:
+            if self._engine is None or self._sessions is None:
+                from sqlalchemy.orm import sessionmaker
+
+                from companion.store.engine import make_engine
+
+                engine = make_engine(
+                    self.paths.database, read_only=self.read_only, key=self.paths.key
+                )
+                # Column defaults (created_at, recorded_at...) read the clock from here.
+                engine.update_execution_options(clock=self.clock)
+                self._sessions = sessionmaker(engine, expire_on_commit=False)
+                self._engine = engine
+            return self._engine, self._sessions
 
     @classmethod
     def open(cls, where: ProfilePaths | Path, clock: Clock | None = None) -> Store:
@@ -65,43 +88,45 @@ class Store:
             paths = with_matching_key(paths)
             read_only = not file_writable(paths.database)
             revision = _checked_revision(paths)
-            engine = make_engine(paths.database, read_only=read_only, key=paths.key)
-            try:
-                if revision != HEAD_REVISION:
-                    if read_only:
-                        raise faults.read_only()
-                    cls._migrate(engine, paths, clock)
-            except DBAPIError as exc:
-                raise faults.translate(exc) or ProfileError(
-                    f"The profile database cannot be opened: {exc.orig}. Nothing was changed."
-                ) from exc
-            except BaseException:
-                engine.dispose()
-                raise
+            store = cls(paths, clock, read_only)
+            if revision != HEAD_REVISION:
+                if read_only:
+                    raise faults.read_only()
+                store._migrate()
         finally:
             os.umask(old_umask)
         if not read_only:
             for path in (paths.database, *side_files(paths.database)):
                 if path.exists():
                     make_private(path)
-        store = cls(paths, engine, clock, read_only)
-        if not read_only:
             store._ensure_profile_row()
         return store
 
-    @staticmethod
-    def _migrate(engine: Engine, paths: ProfilePaths, clock: Clock) -> None:
+    def _migrate(self) -> None:
         """Back up the profile, then upgrade it (a newer schema was refused before)."""
+        from sqlalchemy.exc import DBAPIError
+
         from companion.store import migrate  # Alembic loads only when a migration runs
 
-        revision = migrate.current_revision(engine) or "empty"
-        engine.dispose()
-        backup_database(
-            paths.database,
-            paths.backups / f"before-upgrade-{revision}-{timestamp(clock.now())}.sqlite",
-            paths.key,
-        )
-        migrate.upgrade(engine)
+        try:
+            engine = self.engine
+            revision = migrate.current_revision(engine) or "empty"
+            engine.dispose()
+            backup_database(
+                self.paths.database,
+                self.paths.backups
+                / f"before-upgrade-{revision}-{timestamp(self.clock.now())}.sqlite",
+                self.paths.key,
+            )
+            migrate.upgrade(engine)
+        except DBAPIError as exc:
+            self.close()
+            raise faults.translate(exc) or ProfileError(
+                f"The profile database cannot be opened: {exc.orig}. Nothing was changed."
+            ) from exc
+        except BaseException:
+            self.close()
+            raise
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -109,8 +134,11 @@ class Store:
 
         SQLite's failures (full disk, read-only, locked, damaged) leave as the project's own
         errors with plain messages; a bug (bad SQL) stays what it is."""
+        _engine, sessions = self._orm()
+        from sqlalchemy.exc import DBAPIError
+
         try:
-            with self._sessions() as session, session.begin():
+            with sessions() as session, session.begin():
                 yield session
         except DBAPIError as exc:
             plain = faults.translate(exc)
@@ -133,29 +161,66 @@ class Store:
         assert raw is not None
         return cast(sqlite3.Connection, raw)
 
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A plain sqlite3 connection (SQLCipher's for a protected profile) that can only
+        read, in one snapshot of the file: for the reads the start and the pages need
+        often, without SQLAlchemy. Its failures leave as the same plain errors as session()'s.
+
+        Inside a session() use Store.sqlite_of(session) instead: a read beside a write must
+        see what that transaction wrote."""
+        try:
+            db = self._reader()
+            try:
+                db.execute("BEGIN")  # one snapshot for the whole block
+                yield db
+            finally:
+                db.close()  # rolls the read transaction back
+        except cipher.SQLITE_ERRORS as exc:
+            plain = faults.from_sqlite(exc)
+            if plain is None:
+                raise
+            raise plain from exc
+
+    def _reader(self) -> sqlite3.Connection:
+        if self.read_only:
+            db = connect_read_only(self.paths.database, self.paths.key)
+        else:
+            db = connect(self.paths.database, self.paths.key)
+            db.execute("PRAGMA query_only=ON")
+            db.execute("PRAGMA busy_timeout=5000")
+        db.isolation_level = None  # transactions as this class says, not as sqlite3 guesses
+        return db
+
     def reopen(self, paths: ProfilePaths) -> None:
         """Use the file in paths afresh (after it was swapped or re-keyed): the old
         connections are closed, the next session opens the file with paths.key."""
-        self.engine.dispose()
+        self.close()
         self.paths = paths
-        self.engine = make_engine(paths.database, read_only=self.read_only, key=paths.key)
-        self.engine.update_execution_options(clock=self.clock)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
     def protected(self) -> bool:
         return self.paths.key is not None
 
     def _ensure_profile_row(self) -> None:
+        with self.read() as db:
+            if db.execute("SELECT 1 FROM profile WHERE id = 1").fetchone() is not None:
+                return
+        from companion.store.models import Profile  # the row's defaults are the model's
+
         with self.session() as session:
-            if session.scalar(select(Profile).where(Profile.id == 1)) is None:
+            if session.get(Profile, 1) is None:
                 session.add(Profile(id=1))
 
     def backup(self, target: Path) -> Path:
         return backup_database(self.paths.database, target, self.paths.key)
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Close every pooled connection; the next session opens the file again."""
+        with self._engine_lock:
+            engine, self._engine, self._sessions = self._engine, None, None
+        if engine is not None:
+            engine.dispose()
 
 
 def _checked_revision(paths: ProfilePaths) -> str:

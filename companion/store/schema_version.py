@@ -7,14 +7,19 @@ A test keeps HEAD_REVISION equal to the newest Alembic revision.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 HEAD_REVISION = "0004"
 
 
 def stored_revision(engine: Engine) -> str | None:
     """The revision recorded in the profile, or None for a new (empty) database."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import OperationalError
+
     with engine.connect() as connection:
         try:
             rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()

@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
-
-from sqlalchemy import delete, insert, select
-from sqlalchemy.orm import Session, selectinload
+from typing import TYPE_CHECKING
 
 from companion.errors import ValidationError
 from companion.store import Store
-from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer
 from companion.symptoms import esas, wording
 from companion.symptoms.day_states import checkin_from, state_of
 from companion.symptoms.model import (
@@ -30,6 +27,11 @@ from companion.symptoms.model import (
 from companion.symptoms.red_flag_engine import RedFlagEngine
 from companion.symptoms.vocabulary import SymptomVocabulary
 from companion.translations import Symptoms
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from companion.store.models import CheckIn
 
 MAX_NOTE_CHARS = 5000
 TEMPERATURE_RANGE_C = (30.0, 45.0)
@@ -56,6 +58,11 @@ class MergeConflict(ValidationError):
 
 def load_checkin(session: Session, day: date) -> CheckIn | None:
     """The day's check-in with its answers, ESAS-r and flags."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from companion.store.models import CheckIn
+
     return session.scalar(
         select(CheckIn)
         .where(CheckIn.day == day)
@@ -102,6 +109,8 @@ class CheckInWriter:
         recall_days: int = RECALL_DAILY,
     ) -> Change:
         """Answers for one recall period: 1 (the daily check-in) or 7 (the weekly one)."""
+        from companion.store.models import SymptomAnswer
+
         if recall_days not in SYMPTOM_RECALLS:
             raise ValidationError(Symptoms.tr("A symptom answer covers 1 or 7 days."))
         for (symptom_id, attribute), value in values.items():
@@ -134,6 +143,8 @@ class CheckInWriter:
         return self._write(day, apply)
 
     def set_esas(self, day: date, item: str, value: int | None) -> Change:
+        from companion.store.models import EsasAnswer
+
         if item not in esas.ITEM_IDS:
             raise ValidationError(Symptoms.tr("Unknown ESAS-r item: {item}.").format(item=item))
         if value is not None and not 0 <= value <= esas.MAX_VALUE:
@@ -154,6 +165,7 @@ class CheckInWriter:
     def set_overall(self, day: date, answer: str | None, *, done: bool = False) -> Change:
         """The answer to "How are you today compared with yesterday?"; done=True also
         finishes the day ("Nothing new today")."""
+
         if answer is not None and answer not in OVERALL_ANSWERS:
             raise ValidationError(Symptoms.tr("Please answer better, same or worse."))
 
@@ -176,6 +188,7 @@ class CheckInWriter:
         return self._write(day, apply)
 
     def set_note(self, day: date, text: str) -> Change:
+
         text = text.strip()
         if len(text) > MAX_NOTE_CHARS:
             raise ValidationError(
@@ -190,6 +203,7 @@ class CheckInWriter:
         return self._write(day, apply)
 
     def set_temperature(self, day: date, celsius: float | None) -> Change:
+
         low, high = TEMPERATURE_RANGE_C
         if celsius is not None and not low <= celsius <= high:
             raise ValidationError(
@@ -209,6 +223,7 @@ class CheckInWriter:
         return self._write(day, apply)
 
     def set_weight(self, day: date, kg: float | None) -> Change:
+
         low, high = WEIGHT_RANGE_KG
         if kg is not None and not low <= kg <= high:
             raise ValidationError(
@@ -225,6 +240,8 @@ class CheckInWriter:
     def _write(self, day: date, apply: Callable[[CheckIn], None]) -> Change:
         """Validate the day, then read the situation, change the day and check its red
         flags, all in one transaction."""
+        from companion.store.models import CheckIn
+
         self._require_day(day)
         with self._store.session() as session:
             situation = self._flags.situation(day, session)
@@ -237,7 +254,7 @@ class CheckInWriter:
                 before = state_of(checkin, self._flags.flag_view)
             apply(checkin)
             session.flush()
-            events = self._flags.sync(session, checkin, situation, persist=True)
+            events = self._flags.sync(session, checkin, situation)
             if _is_empty(checkin):
                 session.delete(checkin)
                 after = DayState(day=day)
@@ -266,12 +283,20 @@ class CheckInWriter:
         return sorted(by_day)
 
     def delete_day(self, day: date) -> None:
+        from sqlalchemy import delete
+
+        from companion.store.models import CheckIn
+
         with self._store.session() as session:
             session.execute(delete(CheckIn).where(CheckIn.day == day))
         self._notify([day])
 
     def restore_days(self, states: Iterable[DayState]) -> None:
         """Make each day exactly as in its state (used by undo and redo)."""
+        from sqlalchemy import delete
+
+        from companion.store.models import CheckIn
+
         states = list(states)
         with self._store.session() as session:
             for state in states:
@@ -286,6 +311,11 @@ class CheckInWriter:
         What the log already holds with the same value is skipped; a different value for the
         same day and question raises MergeConflict and nothing is changed.
         """
+        from sqlalchemy import select
+        from sqlalchemy.orm import selectinload
+
+        from companion.store.models import CheckIn
+
         states = sorted(states, key=lambda s: s.day)
         if not states:
             return 0
@@ -325,6 +355,10 @@ class CheckInWriter:
 
     def _insert_days(self, session: Session, states: list[DayState]) -> int:
         """Days the log does not have yet, written in bulk."""
+        from sqlalchemy import insert, select
+
+        from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent
+
         now = self._store.clock.utc_now()
         session.execute(
             insert(CheckIn),
@@ -412,6 +446,8 @@ class CheckInWriter:
 
 
 def _merge_into(checkin: CheckIn, state: DayState) -> int:
+    from companion.store.models import EsasAnswer, RedFlagEvent, SymptomAnswer
+
     added = 0
     day = state.day
     answers = {(a.symptom_id, a.attribute, a.recall_days): a for a in checkin.answers}

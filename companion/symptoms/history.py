@@ -10,18 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-
-from sqlalchemy import ColumnElement, func, select, text
+from typing import TYPE_CHECKING
 
 from companion.store import Store
-from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent, SymptomAnswer
-from companion.symptoms.checkin_writes import load_checkin
-from companion.symptoms.day_states import assemble, state_of
+from companion.store.plain_sql import as_date, day_between
+from companion.symptoms.day_states import assemble, read_checkin, state_of
 from companion.symptoms.model import RECALL_DAILY, DayState, FlagEvent, SavedAnswer
 from companion.symptoms.red_flag_engine import RedFlagEngine, observations
 from companion.symptoms.vocabulary import SymptomVocabulary
 from companion.translations import Symptoms
 from companion.treatments.current import CurrentTreatments
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement
+
+    from companion.store.models import RedFlagEvent
 
 _UNSEEN = datetime.min  # a stamp not parsed yet (no saved time is the year 1)
 LogRow = tuple[date, str, str, int]  # day, symptom id, attribute, value
@@ -114,9 +117,9 @@ class SymptomHistory:
     # -- single days ----------------------------------------------------------------------
     def day_state(self, day: date) -> DayState:
         """Everything recorded on that day (an empty state when nothing is)."""
-        with self._store.session() as session:
-            checkin = load_checkin(session, day)
-            return state_of(checkin, self._flags.flag_view) if checkin else DayState(day=day)
+        with self._store.read() as db:
+            checkin = read_checkin(db, day)
+        return state_of(checkin, self._flags.flag_view) if checkin else DayState(day=day)
 
     def states_of(self, days: Iterable[date]) -> list[DayState]:
         """The states of the given days in one read (empty states for days with nothing)."""
@@ -130,6 +133,10 @@ class SymptomHistory:
 
     def previous_day_state(self, day: date) -> DayState | None:
         """The latest earlier day with symptom answers, for "same as yesterday"."""
+        from sqlalchemy import select
+
+        from companion.store.models import CheckIn
+
         with self._store.session() as session:
             found = session.scalar(
                 select(CheckIn.day)
@@ -140,22 +147,29 @@ class SymptomHistory:
         return None if found is None else self.day_state(found)
 
     def last_esas_day(self, before: date | None = None) -> date | None:
-        query = select(CheckIn.day).where(CheckIn.esas.any())
+        """The latest day with ESAS-r answers (on or before the given day, if one is given)."""
+        sql = (
+            "SELECT c.day FROM checkin AS c WHERE EXISTS "
+            "(SELECT 1 FROM esas_answer AS e WHERE e.checkin_id = c.id)"
+        )
+        parameters: dict[str, object] = {}
         if before is not None:
-            query = query.where(CheckIn.day <= before)
-        with self._store.session() as session:
-            return session.scalar(query.order_by(CheckIn.day.desc()).limit(1))
+            sql += " AND c.day <= :before"
+            parameters["before"] = before.isoformat()
+        with self._store.read() as db:
+            row = db.execute(sql + " ORDER BY c.day DESC LIMIT 1", parameters).fetchone()
+        return None if row is None else as_date(row[0])
 
     def open_flags(self, day: date) -> tuple[FlagEvent, ...]:
         """Red flags for this day not acknowledged yet (including an episode that began on an
         earlier day and still goes on)."""
-        with self._store.session() as session:
-            situation = self._flags.situation(day, session)
-            checkin = load_checkin(session, day)
+        with self._store.read() as db:
+            checkin = read_checkin(db, day)
             if checkin is None:
                 return ()
-            events = self._flags.sync(session, checkin, situation, persist=False)
-            return self._flags.open_views(events, checkin)
+            situation = self._flags.situation(day, db)
+            events = self._flags.day_events(db, checkin, situation)
+        return self._flags.open_views(events, checkin)
 
     # -- periods --------------------------------------------------------------------------
 
@@ -169,13 +183,7 @@ class SymptomHistory:
         """Answers of one recall period (the daily check-in's unless asked): a chart or table
         built from these never mixes "today" with "the last 7 days"."""
         parameters: dict[str, object] = {"recall": recall_days}
-        conditions = ["a.recall_days = :recall"]
-        if start is not None:
-            conditions.append("c.day >= :start")
-            parameters["start"] = start.isoformat()
-        if end is not None:
-            conditions.append("c.day <= :end")
-            parameters["end"] = end.isoformat()
+        conditions = ["a.recall_days = :recall", *day_between("c.day", start, end, parameters)]
         if symptom_ids is not None:
             wanted = {f"s{i}": symptom for i, symptom in enumerate(symptom_ids)}
             conditions.append(f"a.symptom_id IN ({', '.join(':' + k for k in wanted) or 'NULL'})")
@@ -187,8 +195,8 @@ class SymptomHistory:
             "FROM checkin AS c JOIN symptom_answer AS a ON a.checkin_id = c.id "
             f"WHERE {' AND '.join(conditions)} ORDER BY c.day, a.symptom_id, a.attribute"
         )
-        with self._store.session() as session:
-            found = session.execute(text(sql), parameters).all()
+        with self._store.read() as db:
+            found = db.execute(sql, parameters).fetchall()
         days: dict[str, date] = {}
         return [
             (days.get(d) or days.setdefault(d, date.fromisoformat(d)), s, a, int(v))
@@ -198,6 +206,9 @@ class SymptomHistory:
     def day_states(self, start: date | None = None, end: date | None = None) -> list[DayState]:
         """Everything recorded on each day of the period (for export), in a few plain reads
         (no ORM objects: quick for 100,000 answers)."""
+        from sqlalchemy import select
+
+        from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent
 
         period: list[ColumnElement[bool]] = []
         if start is not None:
@@ -280,6 +291,10 @@ class SymptomHistory:
 
     def count(self, recall_days: int = RECALL_DAILY) -> int:
         """How many answers of one recall period (the daily check-in's unless asked)."""
+        from sqlalchemy import func, select
+
+        from companion.store.models import SymptomAnswer
+
         with self._store.session() as session:
             return (
                 session.scalar(
@@ -293,6 +308,10 @@ class SymptomHistory:
     def span(self) -> tuple[date, date] | None:
         # Two scalar subqueries: SQLite reads each end of the day index (one query asking
         # for both min and max would scan the whole table).
+        from sqlalchemy import func, select
+
+        from companion.store.models import CheckIn
+
         with self._store.session() as session:
             first, last = session.execute(
                 select(
@@ -304,6 +323,8 @@ class SymptomHistory:
 
     def symptom_ids(self) -> list[str]:
         """Symptoms that have answers, in vocabulary order (unknown ones last)."""
+        from sqlalchemy import text
+
         # A loose index scan: one index seek per symptom, not a pass over every answer.
         with self._store.session() as session:
             found = set(session.scalars(text(_SYMPTOM_IDS)))
@@ -330,6 +351,8 @@ class SymptomHistory:
     ) -> list[WeekSummary]:
         """weekly_worst() of the period's answers, worked out in SQL: one row per week and
         symptom comes back instead of every answer."""
+        from sqlalchemy import text
+
         main = {t.id: main_attribute(t.attributes) for t in self._vocabulary.all()}
         parameters: dict[str, object] = {"monday": _MONDAY.isoformat(), "recall": RECALL_DAILY}
         pairs, known = [], []
@@ -368,6 +391,10 @@ class SymptomHistory:
         return [WeekSummary(_MONDAY + timedelta(weeks=w), weeks[w]) for w in sorted(weeks)]
 
     def esas_totals(self, start: date | None = None, end: date | None = None) -> list[EsasTotal]:
+        from sqlalchemy import func, select
+
+        from companion.store.models import CheckIn, EsasAnswer
+
         query = (
             select(CheckIn.day, func.sum(EsasAnswer.value), func.count(EsasAnswer.id))
             .join(EsasAnswer, EsasAnswer.checkin_id == CheckIn.id)
@@ -383,6 +410,10 @@ class SymptomHistory:
 
     def flags(self, start: date | None = None, end: date | None = None) -> list[FlagEvent]:
         """Red flags raised in the period, with what the patient reported that day."""
+        from sqlalchemy import select
+
+        from companion.store.models import CheckIn, RedFlagEvent
+
         query = (
             select(RedFlagEvent, CheckIn)
             .join(CheckIn, RedFlagEvent.checkin_id == CheckIn.id)
@@ -409,6 +440,10 @@ class SymptomHistory:
         self, start: date | None = None, end: date | None = None
     ) -> dict[tuple[date, str], str]:
         """(day, symptom id) → urgency of a red flag about that symptom that day."""
+        from sqlalchemy import select
+
+        from companion.store.models import CheckIn, RedFlagEvent
+
         evaluator = self._vocabulary.evaluator
         marks: dict[tuple[date, str], str] = {}
         query = select(CheckIn.day, RedFlagEvent.rule_id, RedFlagEvent.urgency).join(
@@ -427,6 +462,10 @@ class SymptomHistory:
 
     def notes(self, start: date | None = None, end: date | None = None) -> list[DayNote]:
         """Days with a note or a measurement."""
+        from sqlalchemy import select
+
+        from companion.store.models import CheckIn
+
         query = (
             select(CheckIn.day, CheckIn.note, CheckIn.temperature_c, CheckIn.weight_kg)
             .where(

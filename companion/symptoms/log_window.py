@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import text
+from typing import TYPE_CHECKING
 
 from companion.store import Store
 from companion.symptoms import wording
 from companion.symptoms.history import LogRow, TreatmentPeriod
 from companion.symptoms.model import RECALL_DAILY
+
+if TYPE_CHECKING:
+    pass
 
 LOG_ORDERS = ("date", "symptom", "question", "answer", "treatment", "flag")
 NOT_FLAGGED = -9  # sorts below every urgency
@@ -54,6 +56,8 @@ class LogWindow:
 
     def count(self, query: LogQuery) -> int:
         """How many answers match (the order does not matter)."""
+        from sqlalchemy import text
+
         parameters: dict[str, object] = {}
         where = _where(query, parameters)
         if query.start is None and query.end is None:
@@ -76,6 +80,8 @@ class LogWindow:
 
         from_day (date order only) starts at that day, so the next screenful needs to skip
         only the rows of that day already shown."""
+        from sqlalchemy import text
+
         if query.order not in LOG_ORDERS:
             raise ValueError(f"unknown log order {query.order!r}")
         parameters: dict[str, object] = {"limit": limit, "skip": skip}

@@ -7,11 +7,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import select
-
 from companion.library.model import SymptomTerm
 from companion.store import Store
-from companion.store.models import CheckIn, SymptomAnswer
+from companion.store.plain_sql import as_date, day_between
 from companion.symptoms import daily, weekly
 from companion.symptoms.changes import WeeklyAnswers, Worsening, what_changed, worse_since
 from companion.symptoms.model import RECALL_WEEKLY, AnswerKey, DayState
@@ -97,15 +95,19 @@ class CheckInPlan:
         return start.weekday() if start else 0
 
     def weekly_days(self, start: date | None = None, end: date | None = None) -> list[date]:
-        query = select(CheckIn.day).where(
-            CheckIn.answers.any(SymptomAnswer.recall_days == RECALL_WEEKLY)
-        )
-        if start is not None:
-            query = query.where(CheckIn.day >= start)
-        if end is not None:
-            query = query.where(CheckIn.day <= end)
-        with self._store.session() as session:
-            return list(session.scalars(query.order_by(CheckIn.day)))
+        """Days with a weekly check-in (answers of the last 7 days), in the period."""
+        conditions = [
+            "EXISTS (SELECT 1 FROM symptom_answer AS a "
+            "WHERE a.checkin_id = c.id AND a.recall_days = :weekly)"
+        ]
+        parameters: dict[str, object] = {"weekly": RECALL_WEEKLY}
+        conditions += day_between("c.day", start, end, parameters)
+        with self._store.read() as db:
+            rows = db.execute(
+                f"SELECT c.day FROM checkin AS c WHERE {' AND '.join(conditions)} ORDER BY c.day",
+                parameters,
+            ).fetchall()
+        return [as_date(day) for (day,) in rows]
 
     def weekly_due(self, day: date, weekday: int) -> bool:
         """Due from the chosen weekday until a weekly check-in is done (on or after it)."""

@@ -9,14 +9,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from companion.library.model import ANSWER_SCALES, SymptomTerm
 from companion.store import Store
-from companion.store.models import CheckIn, RedFlagEvent, SymptomAnswer
 from companion.symptoms.model import RECALL_DAILY, WeekBurden
 from companion.translations import translate
+
+if TYPE_CHECKING:
+    pass
 
 SEVERE = 3  # answer index: Severe / Frequently / Quite a bit, or worse
 
@@ -65,6 +66,10 @@ def symptom_summaries(
     store: Store, start: date, end: date, terms: dict[str, SymptomTerm]
 ) -> list[SymptomSummary]:
     """Per symptom, its worst answer in the period; worst first. Yes/no signs are left out."""
+    from sqlalchemy import select
+
+    from companion.store.models import CheckIn, SymptomAnswer
+
     with store.session() as session:
         rows = session.execute(
             select(
@@ -102,6 +107,10 @@ def symptom_summaries(
 
 
 def red_flags(store: Store, start: date, end: date) -> list[RedFlagInfo]:
+    from sqlalchemy import select
+
+    from companion.store.models import CheckIn, RedFlagEvent
+
     with store.session() as session:
         rows = session.execute(
             select(CheckIn.day, RedFlagEvent.rule_id, RedFlagEvent.urgency, RedFlagEvent.message)
@@ -120,6 +129,10 @@ class Measurements:
 
 
 def measurements(store: Store, start: date, end: date) -> Measurements:
+    from sqlalchemy import select
+
+    from companion.store.models import CheckIn
+
     with store.session() as session:
         temps = session.execute(
             select(CheckIn.day, CheckIn.temperature_c)
@@ -141,6 +154,10 @@ def measurements(store: Store, start: date, end: date) -> Measurements:
 
 
 def checkin_count(store: Store, start: date, end: date) -> int:
+    from sqlalchemy import func, select
+
+    from companion.store.models import CheckIn
+
     with store.session() as session:
         return int(
             session.scalar(
@@ -153,6 +170,10 @@ def checkin_count(store: Store, start: date, end: date) -> int:
 def weekly_burden(store: Store) -> list[WeekBurden]:
     """Per week: the worst answer of each day, and each symptom's mean. Summed in SQL, so
     years of daily check-ins stay quick."""
+    from sqlalchemy import func, select
+
+    from companion.store.models import CheckIn, SymptomAnswer
+
     answer = (
         select(CheckIn.day, SymptomAnswer.symptom_id, SymptomAnswer.value)
         .join(SymptomAnswer, SymptomAnswer.checkin_id == CheckIn.id)

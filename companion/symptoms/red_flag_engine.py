@@ -3,26 +3,39 @@ against a day's answers and the treatment situation, one flag per episode."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, TypeVar
 
 from companion.library.model import RedFlagRule
-from companion.store import Store
-from companion.store.models import CheckIn, RedFlagEvent, SymptomAnswer
+from companion.store.plain_sql import as_date
 from companion.symptoms import wording
-from companion.symptoms.day_states import observations_of
+from companion.symptoms.day_states import (
+    CheckInRow,
+    FlagRecord,
+    FlagRow,
+    flag_columns,
+    flag_row,
+    observations_of,
+)
 from companion.symptoms.model import FlagEvent
 from companion.symptoms.redflags import Observations, RedFlagEvaluator, Situation
 from companion.symptoms.vocabulary import SymptomVocabulary
 from companion.translations import Symptoms
 from companion.treatments.current import CurrentTreatments
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from companion.store import Store
+    from companion.store.models import CheckIn
+
 EPISODE_GAP_DAYS = 7  # a flag seen again within a week of the last report is the same episode
+Event = TypeVar("Event", bound=FlagRecord)
 
 
-def observations(checkin: CheckIn) -> Observations:
+def observations(checkin: CheckIn | CheckInRow) -> Observations:
     return observations_of(checkin.answers, checkin.temperature_c, checkin.weight_kg)
 
 
@@ -38,9 +51,11 @@ class RedFlagEngine:
     def evaluator(self) -> RedFlagEvaluator:
         return self._vocabulary.evaluator
 
-    def situation(self, day: date, session: Session | None = None) -> Situation:
+    def situation(
+        self, day: date, session: Session | sqlite3.Connection | None = None
+    ) -> Situation:
         """The drugs taken, their classes and the sites of spread on day (read in session,
-        the caller's transaction, when given)."""
+        the caller's transaction, or on the caller's plain connection, when given)."""
         drugs = frozenset(self._treatments.drug_ids(day, session))
         library = self._vocabulary.library
         classes = frozenset(
@@ -51,66 +66,99 @@ class RedFlagEngine:
         return Situation(drugs, classes, frozenset(self._treatments.site_ids(day, session)))
 
     def sync(
-        self, session: Session, checkin: CheckIn, situation: Situation, *, persist: bool
-    ) -> list[tuple[RedFlagEvent, date]]:
-        """Raise the day's matching rules, one event per episode. Returns the event of each
-        matching rule (raised that day or earlier in the same episode) with its day."""
-        matched = self.evaluator.matches(observations(checkin), situation)
+        self, session: Session, checkin: CheckIn, situation: Situation
+    ) -> list[tuple[FlagRecord, date]]:
+        """Raise the day's matching rules in the caller's write transaction, one event per
+        episode. Returns the event of each matching rule (raised that day or earlier in the
+        same episode) with its day."""
+        from companion.store.models import RedFlagEvent
+
+        session.flush()  # the plain reads of earlier days see this transaction's changes
         on_day = {e.rule_id: e for e in checkin.red_flags}
-        found: list[tuple[RedFlagEvent, date]] = []
+        found: list[tuple[FlagRecord, date]] = []
         kept: set[str] = set()
-        for rule in matched:
-            event = on_day.get(rule.id)
+        seen = observations(checkin)
+        db = self._store.sqlite_of(session)
+        for rule, event in self._matching(db, checkin.day, seen, on_day, situation):
             if event is not None:
-                kept.add(rule.id)
-                found.append((event, checkin.day))
+                if event[1] == checkin.day:
+                    kept.add(rule.id)
+                found.append(event)
                 continue
-            episode = self._episode_event(session, rule, checkin.day)
-            if episode is not None:
-                found.append(episode)
-            elif persist:
-                event = RedFlagEvent(
-                    rule_id=rule.id,
-                    urgency=rule.urgency,
-                    message=rule.message,
-                    raised_at=self._store.clock.utc_now(),
-                )
-                checkin.red_flags.append(event)
-                kept.add(rule.id)
-                found.append((event, checkin.day))
-        if persist:
-            for rule_id, event in on_day.items():
-                # An unacknowledged flag whose answer was corrected the same day was a slip:
-                # nothing to report. Acknowledged flags and unknown rules stay on record.
-                if (
-                    rule_id not in kept
-                    and event.acknowledged_at is None
-                    and self.evaluator.rule(rule_id) is not None
-                ):
-                    checkin.red_flags.remove(event)
-        else:
-            found.extend((e, checkin.day) for rule_id, e in on_day.items() if rule_id not in kept)
+            raised = RedFlagEvent(
+                rule_id=rule.id,
+                urgency=rule.urgency,
+                message=rule.message,
+                raised_at=self._store.clock.utc_now(),
+            )
+            checkin.red_flags.append(raised)
+            kept.add(rule.id)
+            found.append((raised, checkin.day))
+        for rule_id, on_record in on_day.items():
+            # An unacknowledged flag whose answer was corrected the same day was a slip:
+            # nothing to report. Acknowledged flags and unknown rules stay on record.
+            if (
+                rule_id not in kept
+                and on_record.acknowledged_at is None
+                and self.evaluator.rule(rule_id) is not None
+            ):
+                checkin.red_flags.remove(on_record)
         return found
 
+    def day_events(
+        self, db: sqlite3.Connection, checkin: CheckInRow, situation: Situation
+    ) -> list[tuple[FlagRow, date]]:
+        """What sync() would return for the day, changing nothing: the matching rules' events
+        (that day's or an episode's from earlier) and the day's other events."""
+        on_day = {e.rule_id: e for e in checkin.red_flags}
+        found: list[tuple[FlagRow, date]] = []
+        kept: set[str] = set()
+        seen = observations(checkin)
+        for rule, event in self._matching(db, checkin.day, seen, on_day, situation):
+            if event is not None:
+                if event[1] == checkin.day:
+                    kept.add(rule.id)
+                found.append(event)
+        found.extend((e, checkin.day) for rule_id, e in on_day.items() if rule_id not in kept)
+        return found
+
+    def _matching(
+        self,
+        db: sqlite3.Connection,
+        day: date,
+        seen: Observations,
+        on_day: Mapping[str, Event],
+        situation: Situation,
+    ) -> list[tuple[RedFlagRule, tuple[Event | FlagRow, date] | None]]:
+        """Each rule the day's answers match, with its event: the day's own, an earlier
+        day's of the same episode, or None (not raised yet)."""
+        matching: list[tuple[RedFlagRule, tuple[Event | FlagRow, date] | None]] = []
+        for rule in self.evaluator.matches(seen, situation):
+            own = on_day.get(rule.id)
+            if own is not None:
+                matching.append((rule, (own, day)))
+            else:
+                matching.append((rule, self._episode_event(db, rule, day)))
+        return matching
+
     def _episode_event(
-        self, session: Session, rule: RedFlagRule, day: date
-    ) -> tuple[RedFlagEvent, date] | None:
+        self, db: sqlite3.Connection, rule: RedFlagRule, day: date
+    ) -> tuple[FlagRow, date] | None:
         """The flag of an episode of this rule still going on at `day`, if any: raised on an
         earlier day, reported again since at least every week, and never reported as gone."""
-        previous = session.execute(
-            select(RedFlagEvent, CheckIn.day)
-            .join(CheckIn, RedFlagEvent.checkin_id == CheckIn.id)
-            .where(RedFlagEvent.rule_id == rule.id, CheckIn.day < day)
-            .order_by(CheckIn.day.desc())
-            .limit(1)
-        ).first()
+        previous = db.execute(
+            f"SELECT {flag_columns('e')}, c.day FROM red_flag_event AS e "
+            "JOIN checkin AS c ON e.checkin_id = c.id WHERE e.rule_id = ? AND c.day < ? "
+            "ORDER BY c.day DESC LIMIT 1",
+            (rule.id, day.isoformat()),
+        ).fetchone()
         if previous is None:
             return None
-        event, start = previous
+        event, start = flag_row(previous[:7]), as_date(previous[7])
         if (day - start).days > 366:
             return None
         last_seen = start
-        for seen_day, value in self._history_of(session, rule, start, day):
+        for seen_day, value in self._history_of(db, rule, start, day):
             if value is None:
                 continue
             if not self.evaluator.condition_holds(rule, value):
@@ -121,31 +169,27 @@ class RedFlagEngine:
         return event, start
 
     def _history_of(
-        self, session: Session, rule: RedFlagRule, after: date, before: date
+        self, db: sqlite3.Connection, rule: RedFlagRule, after: date, before: date
     ) -> list[tuple[date, float | None]]:
+        period = (after.isoformat(), before.isoformat())
         if rule.symptom in ("temperature", "weight"):
-            column = CheckIn.temperature_c if rule.symptom == "temperature" else CheckIn.weight_kg
-            rows = session.execute(
-                select(CheckIn.day, column)
-                .where(CheckIn.day > after, CheckIn.day < before)
-                .order_by(CheckIn.day)
-            ).all()
+            column = "temperature_c" if rule.symptom == "temperature" else "weight_kg"
+            rows = db.execute(
+                f"SELECT day, {column} FROM checkin WHERE day > ? AND day < ? ORDER BY day",
+                period,
+            ).fetchall()
         else:
-            rows = session.execute(
-                select(CheckIn.day, SymptomAnswer.value)
-                .join(SymptomAnswer, SymptomAnswer.checkin_id == CheckIn.id)
-                .where(
-                    CheckIn.day > after,
-                    CheckIn.day < before,
-                    SymptomAnswer.symptom_id == rule.symptom,
-                    SymptomAnswer.attribute == (self.evaluator.attribute_of(rule) or ""),
-                )
-                .order_by(CheckIn.day)
-            ).all()
-        return [(d, None if v is None else float(v)) for d, v in rows]
+            rows = db.execute(
+                "SELECT c.day, a.value FROM checkin AS c "
+                "JOIN symptom_answer AS a ON a.checkin_id = c.id "
+                "WHERE c.day > ? AND c.day < ? AND a.symptom_id = ? AND a.attribute = ? "
+                "ORDER BY c.day",
+                (*period, rule.symptom, self.evaluator.attribute_of(rule) or ""),
+            ).fetchall()
+        return [(as_date(d), None if v is None else float(v)) for d, v in rows]
 
     def open_views(
-        self, events: list[tuple[RedFlagEvent, date]], checkin: CheckIn
+        self, events: Sequence[tuple[FlagRecord, date]], checkin: CheckIn | CheckInRow
     ) -> tuple[FlagEvent, ...]:
         """The events not acknowledged yet, most urgent first."""
         seen = observations(checkin)
@@ -178,7 +222,7 @@ class RedFlagEngine:
         )
 
     def flag_view(
-        self, event: RedFlagEvent, day: date, observations: Observations | None = None
+        self, event: FlagRecord, day: date, observations: Observations | None = None
     ) -> FlagEvent:
         return FlagEvent(
             id=event.id,
@@ -193,6 +237,10 @@ class RedFlagEngine:
 
     def acknowledge(self, flag_id: int) -> date | None:
         """Mark a flag as seen; returns its day (None if it no longer exists)."""
+        from sqlalchemy import select
+
+        from companion.store.models import CheckIn, RedFlagEvent
+
         with self._store.session() as session:
             event = session.get(RedFlagEvent, flag_id)
             if event is None:

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from companion.library.model import SymptomTerm
 from companion.library.service import LibraryService
 from companion.store import Store
-from companion.store.models import RedFlagEvent
 from companion.symptoms.checkin_writes import (
     EARLIEST_DAY,
     MAX_NOTE_CHARS,
@@ -38,6 +38,9 @@ from companion.symptoms.red_flag_engine import EPISODE_GAP_DAYS, RedFlagEngine
 from companion.symptoms.redflags import Observations, RedFlagEvaluator, Situation
 from companion.symptoms.vocabulary import NoLibrary, SymptomVocabulary
 from companion.treatments.current import CurrentTreatments
+
+if TYPE_CHECKING:
+    from companion.store.models import RedFlagEvent
 
 __all__ = [
     "ALWAYS_ASKED",

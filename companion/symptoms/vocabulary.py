@@ -7,17 +7,18 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from functools import cached_property
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from companion.errors import CompanionError, ValidationError
 from companion.library.model import Entry, RedFlagRule, SymptomTerm
 from companion.library.service import LibraryService
 from companion.store import Store
-from companion.store.models import PinnedSymptom
 from companion.symptoms import wording
 from companion.symptoms.redflags import RedFlagEvaluator
 from companion.translations import Symptoms
+
+if TYPE_CHECKING:
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -100,13 +101,13 @@ class SymptomVocabulary:
 
     # -- pinned symptoms ---------------------------------------------------------------
     def pinned(self) -> list[str]:
-        with self._store.session() as session:
-            rows = session.scalars(
-                select(PinnedSymptom.symptom_id).order_by(PinnedSymptom.pinned_at)
-            ).all()
-        return [r for r in rows if r in self.terms]
+        with self._store.read() as db:
+            rows = db.execute("SELECT symptom_id FROM pinned_symptom ORDER BY pinned_at").fetchall()
+        return [r for (r,) in rows if r in self.terms]
 
     def set_pinned(self, symptom_id: str, pinned: bool) -> None:
+        from companion.store.models import PinnedSymptom
+
         self.require_symptom(symptom_id)
         with self._store.session() as session:
             row = session.get(PinnedSymptom, symptom_id)

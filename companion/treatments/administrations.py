@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from companion.errors import ValidationError
-from companion.store.models import Administration, TherapyLine
 from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.labels import ADMINISTRATION_KINDS, day_text
 from companion.treatments.rows import RowService
+
+if TYPE_CHECKING:
+    from companion.store.models import Administration, TherapyLine
 
 MAX_CYCLE = 500
 
@@ -40,9 +41,11 @@ def administration_info(row: Administration) -> AdministrationInfo:
 
 
 class AdministrationService(RowService):
-    model = Administration
+    table = "administration"
 
     def add(self, line_id: int, data: AdministrationInput) -> AdministrationInfo:
+        from companion.store.models import Administration, TherapyLine
+
         with self._store.session() as session:
             line = session.get(TherapyLine, line_id)
             if line is None:
@@ -63,6 +66,10 @@ class AdministrationService(RowService):
             return administration_info(row)
 
     def next_cycle(self, line_id: int) -> int:
+        from sqlalchemy import func, select
+
+        from companion.store.models import Administration
+
         with self._store.session() as session:
             highest = session.scalar(
                 select(func.max(Administration.cycle)).where(Administration.line_id == line_id)

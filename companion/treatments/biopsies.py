@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from companion.store.models import Biopsy
 from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.her2 import FIRM_HER2, ReceptorChange, her2_category
 from companion.treatments.labels import FISH_RESULTS, IHC_SCORES, RECEPTOR_VALUES
 from companion.treatments.rows import RowService
+
+if TYPE_CHECKING:
+    from companion.store.models import Biopsy
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,21 @@ class BiopsyInput:
 
 
 class BiopsyService(RowService):
-    model = Biopsy
+    table = "biopsy"
 
     def biopsies(self) -> list[BiopsyInfo]:
         """Oldest first."""
+        from sqlalchemy import select
+
+        from companion.store.models import Biopsy
+
         with self._store.session() as session:
             rows = session.scalars(select(Biopsy).order_by(Biopsy.day, Biopsy.id)).all()
             return [_info(r) for r in rows]
 
     def add(self, data: BiopsyInput) -> BiopsyInfo:
+        from companion.store.models import Biopsy
+
         values = _validate(data, self._store.clock.today())
         with self._store.session() as session:
             row = Biopsy(**values)

@@ -3,71 +3,53 @@ the red-flag rules and the library's 'you take this' marks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from companion.store.plain_sql import as_date, reading
 
-from companion.store import Store
-from companion.store.models import (
-    Administration,
-    LineDrug,
-    MetastasisSite,
-    OtherMedicine,
-    TherapyLine,
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from companion.store import Store
+
+# Plain SQL: Today's first paint reads these before SQLAlchemy is loaded, and a check-in
+# write reads them in its own transaction (through the session's connection).
+_LINE_DRUGS = (
+    "SELECT d.library_id FROM line_drug AS d JOIN therapy_line AS l ON l.id = d.line_id "
+    "WHERE d.library_id IS NOT NULL AND l.start_date <= :day "
+    "AND (l.end_date IS NULL OR l.end_date >= :day) "
+    "AND (d.start_date IS NULL OR d.start_date <= :day) "
+    "AND (d.end_date IS NULL OR d.end_date >= :day)"
+)
+_OTHER_MEDICINES = (
+    "SELECT library_id FROM other_medicine WHERE library_id IS NOT NULL "
+    "AND (start_date IS NULL OR start_date <= :day) AND (end_date IS NULL OR end_date >= :day)"
 )
 
 
-@contextmanager
-def _reading(store: Store, session: Session | None) -> Iterator[Session]:
-    """The caller's transaction if it gives one (a check-in write reads the treatments it
-    needs in its own single transaction), else a short one of our own."""
-    if session is not None:
-        yield session
-    else:
-        with store.session() as own:
-            yield own
-
-
 def current_drug_ids(
-    store: Store, on: date | None = None, session: Session | None = None
+    store: Store, on: date | None = None, session: Session | sqlite3.Connection | None = None
 ) -> list[str]:
     """Library ids of drugs in an open line (or open other medicines) on the given day."""
-    day = on or store.clock.today()
-    with _reading(store, session) as reader:
-        line_drugs = reader.scalars(
-            select(LineDrug.library_id)
-            .join(TherapyLine)
-            .where(
-                LineDrug.library_id.is_not(None),
-                TherapyLine.start_date <= day,
-                or_(TherapyLine.end_date.is_(None), TherapyLine.end_date >= day),
-                or_(LineDrug.start_date.is_(None), LineDrug.start_date <= day),
-                or_(LineDrug.end_date.is_(None), LineDrug.end_date >= day),
-            )
-        ).all()
-        others = reader.scalars(
-            select(OtherMedicine.library_id).where(
-                OtherMedicine.library_id.is_not(None),
-                or_(OtherMedicine.start_date.is_(None), OtherMedicine.start_date <= day),
-                or_(OtherMedicine.end_date.is_(None), OtherMedicine.end_date >= day),
-            )
-        ).all()
-    return list(dict.fromkeys([*line_drugs, *others]))  # type: ignore[list-item]  # both lists hold drug ids (str); the ORM types them loosely
+    day = {"day": (on or store.clock.today()).isoformat()}
+    with reading(store, session) as db:
+        line_drugs = [row[0] for row in db.execute(_LINE_DRUGS, day)]
+        others = [row[0] for row in db.execute(_OTHER_MEDICINES, day)]
+    return list(dict.fromkeys([*line_drugs, *others]))
 
 
 def current_site_ids(
-    store: Store, on: date | None = None, session: Session | None = None
+    store: Store, on: date | None = None, session: Session | sqlite3.Connection | None = None
 ) -> list[str]:
-    day = on or store.clock.today()
-    with _reading(store, session) as reader:
-        rows = reader.scalars(
-            select(MetastasisSite.site_id).where(MetastasisSite.found_date <= day)
-        ).all()
-    return list(dict.fromkeys(rows))
+    day = (on or store.clock.today()).isoformat()
+    with reading(store, session) as db:
+        rows = db.execute(
+            "SELECT site_id FROM metastasis_site WHERE found_date <= ?", (day,)
+        ).fetchall()
+    return list(dict.fromkeys(row[0] for row in rows))
 
 
 @dataclass(frozen=True)
@@ -89,14 +71,22 @@ class CurrentTreatments:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def drug_ids(self, on: date | None = None, session: Session | None = None) -> list[str]:
+    def drug_ids(
+        self, on: date | None = None, session: Session | sqlite3.Connection | None = None
+    ) -> list[str]:
         return current_drug_ids(self._store, on, session)
 
-    def site_ids(self, on: date | None = None, session: Session | None = None) -> list[str]:
+    def site_ids(
+        self, on: date | None = None, session: Session | sqlite3.Connection | None = None
+    ) -> list[str]:
         return current_site_ids(self._store, on, session)
 
     def line_spans(self) -> list[LineSpan]:
         """Every line, earliest start first."""
+        from sqlalchemy import select
+
+        from companion.store.models import TherapyLine
+
         with self._store.session() as session:
             rows = session.execute(
                 select(
@@ -112,23 +102,21 @@ class CurrentTreatments:
 
     def line_start(self, day: date) -> date | None:
         """The start of the line of treatment open on that day (the latest if several)."""
-        with self._store.session() as session:
-            return session.scalar(
-                select(TherapyLine.start_date)
-                .where(TherapyLine.start_date <= day)
-                .where((TherapyLine.end_date.is_(None)) | (TherapyLine.end_date >= day))
-                .order_by(TherapyLine.start_date.desc())
-                .limit(1)
-            )
+        with self._store.read() as db:
+            row = db.execute(
+                "SELECT start_date FROM therapy_line WHERE start_date <= :day "
+                "AND (end_date IS NULL OR end_date >= :day) ORDER BY start_date DESC LIMIT 1",
+                {"day": day.isoformat()},
+            ).fetchone()
+        return None if row is None else as_date(row[0])
 
     def last_given(self, day: date) -> date | None:
         """The latest infusion or cycle day of an open line, on or before day."""
-        with self._store.session() as session:
-            return session.scalar(
-                select(Administration.day)
-                .join(TherapyLine, Administration.line_id == TherapyLine.id)
-                .where(Administration.day <= day, Administration.kind == "given")
-                .where((TherapyLine.end_date.is_(None)) | (TherapyLine.end_date >= day))
-                .order_by(Administration.day.desc())
-                .limit(1)
-            )
+        with self._store.read() as db:
+            row = db.execute(
+                "SELECT a.day FROM administration AS a JOIN therapy_line AS l "
+                "ON a.line_id = l.id WHERE a.day <= :day AND a.kind = 'given' "
+                "AND (l.end_date IS NULL OR l.end_date >= :day) ORDER BY a.day DESC LIMIT 1",
+                {"day": day.isoformat()},
+            ).fetchone()
+        return None if row is None else as_date(row[0])

@@ -5,19 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from typing import TYPE_CHECKING
 
 from companion.errors import ValidationError
 from companion.store import Store
-from companion.store.models import LineDrug, TherapyLine
 from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.administrations import AdministrationInfo, administration_info
 from companion.treatments.drug_match import DrugMatcher, normalise
 from companion.treatments.labels import END_REASONS, SETTINGS, day_text, setting_label
 from companion.treatments.rows import RowService
+
+if TYPE_CHECKING:
+    from companion.store.models import TherapyLine
 
 MAX_LINE_NUMBER = 30
 
@@ -97,7 +97,7 @@ class LineInput:
 
 
 class LineService(RowService):
-    model = TherapyLine
+    table = "therapy_line"
 
     def __init__(self, store: Store, matcher: Callable[[], DrugMatcher]) -> None:
         super().__init__(store)
@@ -106,6 +106,11 @@ class LineService(RowService):
     # -- reading -------------------------------------------------------------------------
     def lines(self) -> list[LineInfo]:
         """Every line, oldest first."""
+        from sqlalchemy import select
+        from sqlalchemy.orm import selectinload
+
+        from companion.store.models import TherapyLine
+
         with self._store.session() as session:
             rows = session.scalars(
                 select(TherapyLine)
@@ -116,8 +121,8 @@ class LineService(RowService):
 
     def any_line(self) -> bool:
         """Whether a line was ever added (one indexed row, not every line with its drugs)."""
-        with self._store.session() as session:
-            return session.scalar(select(TherapyLine.id).limit(1)) is not None
+        with self._store.read() as db:
+            return db.execute("SELECT 1 FROM therapy_line LIMIT 1").fetchone() is not None
 
     def line(self, line_id: int) -> LineInfo:
         with self._store.session() as session:
@@ -129,6 +134,8 @@ class LineService(RowService):
 
     # -- changing ------------------------------------------------------------------------
     def add(self, data: LineInput) -> LineInfo:
+        from companion.store.models import TherapyLine
+
         drugs = self._validate(data, line_id=None)
         with self._store.session() as session:
             row = TherapyLine()
@@ -235,6 +242,8 @@ class LineService(RowService):
 
     @staticmethod
     def _fill(row: TherapyLine, data: LineInput, drugs: list[DrugInput]) -> None:
+        from companion.store.models import LineDrug
+
         row.setting = data.setting
         row.number = data.number
         row.regimen = " ".join(data.regimen.split())

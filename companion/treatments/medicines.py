@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from companion.store import Store
-from companion.store.models import OtherMedicine
 from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.drug_match import DrugMatcher
 from companion.treatments.lines import LineService
 from companion.treatments.rows import RowService
+
+if TYPE_CHECKING:
+    from companion.store.models import OtherMedicine
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class CurrentMedicine:
 
 
 class MedicineService(RowService):
-    model = OtherMedicine
+    table = "other_medicine"
 
     def __init__(
         self, store: Store, matcher: Callable[[], DrugMatcher], lines: LineService
@@ -65,6 +66,10 @@ class MedicineService(RowService):
 
     def medicines(self) -> list[MedicineInfo]:
         """Current medicines first (by name), then stopped ones (latest stop first)."""
+        from sqlalchemy import select
+
+        from companion.store.models import OtherMedicine
+
         with self._store.session() as session:
             rows = [_info(r) for r in session.scalars(select(OtherMedicine)).all()]
         today = self._store.clock.today()
@@ -77,6 +82,8 @@ class MedicineService(RowService):
         return current + other
 
     def add(self, data: MedicineInput) -> MedicineInfo:
+        from companion.store.models import OtherMedicine
+
         values = self._validate(data)
         with self._store.session() as session:
             row = OtherMedicine(**values)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from companion.store.models import TreatmentProcedure
 from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.labels import PROCEDURE_KINDS, procedure_label
 from companion.treatments.rows import RowService
+
+if TYPE_CHECKING:
+    from companion.store.models import TreatmentProcedure
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,13 @@ class ProcedureInput:
 
 
 class ProcedureService(RowService):
-    model = TreatmentProcedure
+    table = "treatment_procedure"
 
     def procedures(self) -> list[ProcedureInfo]:
+        from sqlalchemy import select
+
+        from companion.store.models import TreatmentProcedure
+
         with self._store.session() as session:
             rows = session.scalars(
                 select(TreatmentProcedure).order_by(TreatmentProcedure.day, TreatmentProcedure.id)
@@ -56,6 +61,8 @@ class ProcedureService(RowService):
             return [_info(r) for r in rows]
 
     def add(self, data: ProcedureInput) -> ProcedureInfo:
+        from companion.store.models import TreatmentProcedure
+
         values = _validate(data, self._store.clock.today())
         with self._store.session() as session:
             row = TreatmentProcedure(**values)

@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
-
-from sqlalchemy import or_, select
+from typing import TYPE_CHECKING
 
 from companion.store import Store
-from companion.store.models import Administration, Biopsy, OtherMedicine, TestResult, TherapyLine
 from companion.translations import Visits
+
+if TYPE_CHECKING:
+    from companion.store.models import (
+        TestResult,
+    )
 
 IMAGING_KINDS = {
     "ct",
@@ -109,6 +112,10 @@ class CurrentTreatment:
 
 
 def line_events(store: Store, start: date, end: date) -> list[LineEvent]:
+    from sqlalchemy import or_, select
+
+    from companion.store.models import TherapyLine
+
     with store.session() as session:
         lines = session.scalars(
             select(TherapyLine).where(
@@ -151,6 +158,10 @@ def _test_info(row: TestResult) -> TestInfo:
 
 
 def scans(store: Store, start: date, end: date) -> list[TestInfo]:
+    from sqlalchemy import select
+
+    from companion.store.models import TestResult
+
     with store.session() as session:
         rows = session.scalars(
             select(TestResult)
@@ -162,6 +173,10 @@ def scans(store: Store, start: date, end: date) -> list[TestInfo]:
 
 def tests_until(store: Store, end: date) -> list[TestInfo]:
     """Every test up to a day, oldest first (for the latest heart scan and markers)."""
+    from sqlalchemy import select
+
+    from companion.store.models import TestResult
+
     with store.session() as session:
         rows = session.scalars(
             select(TestResult).where(TestResult.day <= end).order_by(TestResult.day, TestResult.id)
@@ -182,6 +197,10 @@ def her2_status(ihc: str | None, fish: str | None) -> str:
 
 def receptor_changes(store: Store, start: date, end: date) -> list[ReceptorChange]:
     """Changes of ER, PR or HER2 between a biopsy in the period and the one before it."""
+    from sqlalchemy import select
+
+    from companion.store.models import Biopsy
+
     with store.session() as session:
         rows = session.execute(
             select(Biopsy.id, Biopsy.day, Biopsy.er, Biopsy.pr, Biopsy.her2_ihc, Biopsy.her2_fish)
@@ -209,6 +228,10 @@ def receptor_changes(store: Store, start: date, end: date) -> list[ReceptorChang
 
 def current_treatment(store: Store, on: date) -> CurrentTreatment | None:
     """The open line on a day (metastatic first, then the newest), with recent changes."""
+    from sqlalchemy import or_, select
+
+    from companion.store.models import Administration, OtherMedicine, TherapyLine
+
     with store.session() as session:
         lines = session.scalars(
             select(TherapyLine)

@@ -5,24 +5,26 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from companion.errors import CompanionError
 from companion.library.model import Entry, SymptomTerm
 from companion.library.service import LibraryService
 from companion.medicines.service import ScheduleService
 from companion.store import Store
-from companion.treatments.administrations import AdministrationService
-from companion.treatments.biopsies import BiopsyService
 from companion.treatments.current import CurrentTreatments
 from companion.treatments.drug_match import DrugMatcher
 from companion.treatments.lines import LineService
-from companion.treatments.medicines import MedicineService
-from companion.treatments.procedures import ProcedureService
-from companion.treatments.recap import TreatmentRecap
-from companion.treatments.scans import ScanService
-from companion.treatments.sites import SiteService
-from companion.treatments.timeline import SymptomWeeks, TimelineService, VisitDates
+
+if TYPE_CHECKING:
+    from companion.treatments.administrations import AdministrationService
+    from companion.treatments.biopsies import BiopsyService
+    from companion.treatments.medicines import MedicineService
+    from companion.treatments.procedures import ProcedureService
+    from companion.treatments.recap import TreatmentRecap
+    from companion.treatments.scans import ScanService
+    from companion.treatments.sites import SiteService
+    from companion.treatments.timeline import SymptomWeeks, TimelineService, VisitDates
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -80,25 +82,69 @@ class TreatmentRecord:
         self.clock = store.clock
         self.library = library = LibraryLookups(open_library)
         self.lines = LineService(store, self.matcher)
-        self.administrations = AdministrationService(store)
-        self.medicines = MedicineService(store, self.matcher, self.lines)
-        self.procedures = ProcedureService(store)
-        self.scans = ScanService(store)
-        self.biopsies = BiopsyService(store)
-        self.sites = SiteService(store)
-        self.recap = TreatmentRecap(store)
         self.current = CurrentTreatments(store)
         self.schedules = ScheduleService(store, library.entry)
-        self.timeline = TimelineService(
-            store,
-            library,
+        self._visits = visits
+        self._symptoms = symptoms
+
+    # The other parts are made (and their modules imported) when first used: Today needs
+    # only the lines, what is taken now and the medicine schedules.
+    @cached_property
+    def administrations(self) -> AdministrationService:
+        from companion.treatments.administrations import AdministrationService
+
+        return AdministrationService(self.store)
+
+    @cached_property
+    def medicines(self) -> MedicineService:
+        from companion.treatments.medicines import MedicineService
+
+        return MedicineService(self.store, self.matcher, self.lines)
+
+    @cached_property
+    def procedures(self) -> ProcedureService:
+        from companion.treatments.procedures import ProcedureService
+
+        return ProcedureService(self.store)
+
+    @cached_property
+    def scans(self) -> ScanService:
+        from companion.treatments.scans import ScanService
+
+        return ScanService(self.store)
+
+    @cached_property
+    def biopsies(self) -> BiopsyService:
+        from companion.treatments.biopsies import BiopsyService
+
+        return BiopsyService(self.store)
+
+    @cached_property
+    def sites(self) -> SiteService:
+        from companion.treatments.sites import SiteService
+
+        return SiteService(self.store)
+
+    @cached_property
+    def recap(self) -> TreatmentRecap:
+        from companion.treatments.recap import TreatmentRecap
+
+        return TreatmentRecap(self.store)
+
+    @cached_property
+    def timeline(self) -> TimelineService:
+        from companion.treatments.timeline import TimelineService
+
+        return TimelineService(
+            self.store,
+            self.library,
             self.lines,
             self.procedures,
             self.scans,
             self.biopsies,
             self.sites,
-            visits,
-            symptoms,
+            self._visits,
+            self._symptoms,
         )
 
     @cached_property

@@ -4,16 +4,18 @@ row as it was (with its drugs and cycles), and restoring puts it back with the s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import FromClause, Table, inspect
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from companion.clock import Clock
 from companion.errors import ValidationError
 from companion.store import Store
-from companion.store.models import Base
 from companion.translations import Treatments
+
+if TYPE_CHECKING:
+    from sqlalchemy import FromClause
+    from sqlalchemy.orm import Session
+
+    from companion.store.models import Base
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Snapshot:
 
 
 def take(row: Base) -> Snapshot:
+    from sqlalchemy import inspect
+
     mapper = inspect(row).mapper
     values = tuple((attr.key, getattr(row, attr.key)) for attr in mapper.column_attrs)
     children = tuple(
@@ -40,11 +44,15 @@ def take(row: Base) -> Snapshot:
 
 
 def _table_name(table: FromClause) -> str:
+    from sqlalchemy import Table
+
     assert isinstance(table, Table)  # every model maps one plain table
     return table.name
 
 
 def _model(table: str) -> type[Base]:
+    from companion.store.models import Base
+
     for mapper in Base.registry.mappers:
         if _table_name(mapper.local_table) == table:
             return mapper.class_
@@ -61,10 +69,14 @@ def put(session: Session, snapshot: Snapshot) -> None:
 class RowService:
     """Base of the treatment services: snapshot, delete and restore one kind of row."""
 
-    model: type[Base]
+    table: str  # the table of its rows; the ORM class is looked up when first needed
 
     def __init__(self, store: Store) -> None:
         self._store = store
+
+    @property
+    def model(self) -> type[Base]:
+        return _model(self.table)
 
     @property
     def clock(self) -> Clock:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from companion.errors import ValidationError
-from companion.store.models import TestResult
 from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.labels import LVEF_KINDS, TEST_KINDS
 from companion.treatments.rows import RowService
+
+if TYPE_CHECKING:
+    from companion.store.models import TestResult
 
 LVEF_RANGE = (5.0, 95.0)
 MARKER_MAX = 1_000_000.0
@@ -56,10 +57,14 @@ class MarkerSeries:
 
 
 class ScanService(RowService):
-    model = TestResult
+    table = "test_result"
 
     def tests(self) -> list[ScanInfo]:
         """Every scan and test, newest first."""
+        from sqlalchemy import select
+
+        from companion.store.models import TestResult
+
         with self._store.session() as session:
             rows = session.scalars(
                 select(TestResult).order_by(TestResult.day.desc(), TestResult.id.desc())
@@ -67,6 +72,8 @@ class ScanService(RowService):
             return [_info(r) for r in rows]
 
     def add(self, data: ScanInput) -> ScanInfo:
+        from companion.store.models import TestResult
+
         values = _validate(data, self._store.clock.today())
         with self._store.session() as session:
             row = TestResult(**values)
@@ -83,6 +90,10 @@ class ScanService(RowService):
             return _info(row)
 
     def lvef(self) -> LvefSeries:
+        from sqlalchemy import select
+
+        from companion.store.models import TestResult
+
         with self._store.session() as session:
             rows = session.execute(
                 select(TestResult.day, TestResult.lvef_percent)
@@ -94,6 +105,10 @@ class ScanService(RowService):
 
     def markers(self) -> list[MarkerSeries]:
         """One series per marker name (e.g. CA 15-3), oldest reading first."""
+        from sqlalchemy import select
+
+        from companion.store.models import TestResult
+
         with self._store.session() as session:
             rows = session.execute(
                 select(

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from companion.errors import ValidationError
-from companion.store.models import MetastasisSite
 from companion.translations import Treatments
 from companion.treatments import validation as check
 from companion.treatments.labels import SITE_IDS, day_text, site_label
 from companion.treatments.rows import RowService
+
+if TYPE_CHECKING:
+    pass
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,14 @@ class SiteInput:
 
 
 class SiteService(RowService):
-    model = MetastasisSite
+    table = "metastasis_site"
 
     def sites(self) -> list[SiteInfo]:
         """In the order they were found."""
+        from sqlalchemy import select
+
+        from companion.store.models import MetastasisSite
+
         with self._store.session() as session:
             rows = session.scalars(
                 select(MetastasisSite).order_by(MetastasisSite.found_date, MetastasisSite.id)
@@ -46,6 +51,8 @@ class SiteService(RowService):
             return [SiteInfo(r.id, r.site_id, r.detail, r.found_date) for r in rows]
 
     def add(self, data: SiteInput) -> SiteInfo:
+        from companion.store.models import MetastasisSite
+
         detail = self._validate(data, None)
         with self._store.session() as session:
             row = MetastasisSite(site_id=data.site_id, detail=detail, found_date=data.found_date)

@@ -9,11 +9,13 @@ stays open, so nothing typed before the lock is lost).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 
-from companion.ui.password_dialogs import UnlockDialog
+if TYPE_CHECKING:
+    from companion.ui.password_dialogs import UnlockDialog
 
 LOCK_CHOICES = (0, 5, 15, 30, 60)  # minutes; 0: never
 ACTIVITY = {
@@ -76,6 +78,8 @@ class IdleLock(QObject):
         central = self._window.centralWidget()
         if central is not None:
             central.setVisible(False)  # nothing of the record stays on screen
+        from companion.ui.password_dialogs import UnlockDialog  # when the window first locks
+
         self.dialog = UnlockDialog(self._check, self._window)
         self.dialog.setWindowTitle(self.tr("HER2 Companion is locked"))
         answered = self.dialog.exec()

@@ -7,14 +7,17 @@ ValidationError and changes nothing.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-
-from sqlalchemy import ColumnElement, Select, case, func, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from companion.errors import ValidationError
 from companion.store import Store
-from companion.store.models import DismissedSuggestion, Question, Visit, VisitQuestion
+from companion.store.plain_sql import sql_datetime
 from companion.visits.model import CarryOverOffer, VisitInfo, VisitQuestionInfo
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from companion.store.models import Visit, VisitQuestion
 
 MAX_QUESTION = 500
 MAX_ANSWER = 5000
@@ -27,13 +30,7 @@ def carry_over_key(visit_id: int) -> str:
     return f"carry-over:{visit_id}"
 
 
-def _visit_info(
-    row: Visit, question_count: int | None = None, open_count: int | None = None
-) -> VisitInfo:
-    """question_count and open_count when counted in SQL; else from row.questions."""
-    if question_count is None or open_count is None:
-        question_count = len(row.questions)
-        open_count = sum(1 for q in row.questions if not q.asked)
+def _visit_info(row: Visit) -> VisitInfo:
     return VisitInfo(
         id=row.id,
         starts_at=row.starts_at,
@@ -41,8 +38,8 @@ def _visit_info(
         clinician=row.clinician,
         place=row.place,
         purpose=row.purpose,
-        question_count=question_count,
-        open_count=open_count,
+        question_count=len(row.questions),
+        open_count=sum(1 for q in row.questions if not q.asked),
     )
 
 
@@ -81,11 +78,42 @@ class VisitService:
     # -- visits --------------------------------------------------------------------------
     def all(self, since: date | None = None) -> list[VisitInfo]:
         """Every visit in time order, or those from the day since on."""
-        query = self._infos()
-        if since is not None:
-            # starts_at is an indexed wall-clock time; midnight starts the day.
-            query = query.where(Visit.starts_at >= datetime.combine(since, time()))
-        return self._read_infos(query.order_by(Visit.starts_at, Visit.id))
+        if since is None:
+            return self._infos("", {}, "v.starts_at, v.id")
+        # starts_at is an indexed wall-clock time; midnight starts the day.
+        return self._infos(
+            "v.starts_at >= :since",
+            {"since": sql_datetime(datetime.combine(since, time()))},
+            "v.starts_at, v.id",
+        )
+
+    def _infos(
+        self, where: str, parameters: dict[str, object], order: str, limit: int | None = None
+    ) -> list[VisitInfo]:
+        """Visits with their question counts, counted in SQL (the questions themselves are
+        read only for the visit shown). Plain SQL: Today's next visit is read before
+        SQLAlchemy has loaded."""
+        sql = (
+            "SELECT v.id, v.starts_at, v.with_whom, v.clinician, v.place, v.purpose, "
+            "(SELECT count(*) FROM visit_question AS q WHERE q.visit_id = v.id), "
+            "(SELECT count(*) FROM visit_question AS q WHERE q.visit_id = v.id AND NOT q.asked) "
+            "FROM visit AS v"
+        )
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._store.read() as db:
+            rows = db.execute(sql, parameters).fetchall()
+        return [
+            VisitInfo(number, datetime.fromisoformat(when), who, doctor, place, why, asks, left)
+            for number, when, who, doctor, place, why, asks, left in rows
+        ]
+
+    def _first(self, where: str, parameters: dict[str, object], order: str) -> VisitInfo | None:
+        found = self._infos(where, parameters, order, limit=1)
+        return found[0] if found else None
 
     def upcoming(self, now: datetime | None = None) -> list[VisitInfo]:
         """Visits from today on (a visit this morning still counts: it may be going on).
@@ -94,42 +122,13 @@ class VisitService:
         return [v for v in self.all(since=today) if v.day >= today]
 
     def past(self, now: datetime | None = None) -> list[VisitInfo]:
-        """Visits before today, the most recent first."""
+        """Visits before today, the most recent first (read from the index, newest first)."""
         today = (now or self._now()).date()
-        query = (
-            self._infos()
-            .where(Visit.starts_at < datetime.combine(today, time()))  # the index, newest first
-            .order_by(Visit.starts_at.desc(), Visit.id.desc())
+        return self._infos(
+            "v.starts_at < :today",
+            {"today": sql_datetime(datetime.combine(today, time()))},
+            "v.starts_at DESC, v.id DESC",
         )
-        return self._read_infos(query)
-
-    @staticmethod
-    def _infos() -> Select[Visit, int, int]:
-        """Visits with their question counts, counted in SQL (the questions themselves are
-        read only for the visit shown)."""
-        counts = (
-            select(
-                VisitQuestion.visit_id,
-                func.count().label("questions"),
-                func.sum(case((VisitQuestion.asked, 0), else_=1)).label("open"),
-            )
-            .group_by(VisitQuestion.visit_id)
-            .subquery()
-        )
-        questions: ColumnElement[int] = func.coalesce(counts.c.questions, 0)
-        still_open: ColumnElement[int] = func.coalesce(counts.c.open, 0)
-        return select(Visit, questions, still_open).outerjoin(counts, counts.c.visit_id == Visit.id)
-
-    def _first(self, query: Select[Visit, int, int]) -> VisitInfo | None:
-        found = self._read_infos(query.limit(1))
-        return found[0] if found else None
-
-    def _read_infos(self, query: Select[Visit, int, int]) -> list[VisitInfo]:
-        with self._store.session() as session:
-            return [
-                _visit_info(row, questions, still_open)
-                for row, questions, still_open in session.execute(query)
-            ]
 
     def next_visit(self, now: datetime | None = None) -> VisitInfo | None:
         upcoming = self.upcoming(now)
@@ -144,9 +143,9 @@ class VisitService:
         visit = self.get(visit_id)
         end = min(visit.starts_at, now or self._now())
         return self._first(
-            self._infos()
-            .where(Visit.id != visit.id, Visit.starts_at < end)
-            .order_by(Visit.starts_at.desc(), Visit.id.desc())
+            "v.id != :visit AND v.starts_at < :end",
+            {"visit": visit.id, "end": sql_datetime(end)},
+            "v.starts_at DESC, v.id DESC",
         )
 
     def add(
@@ -157,6 +156,8 @@ class VisitService:
         place: str = "",
         purpose: str = "",
     ) -> VisitInfo:
+        from companion.store.models import Visit
+
         values = self._validated(starts_at, with_whom, clinician, place, purpose)
         with self._store.session() as session:
             row = Visit(**values)
@@ -218,6 +219,8 @@ class VisitService:
 
     @staticmethod
     def _visit(session: Session, visit_id: int) -> Visit:
+        from companion.store.models import Visit
+
         row = session.get(Visit, visit_id)
         if row is None:
             raise ValidationError("That visit no longer exists.")
@@ -236,6 +239,10 @@ class VisitService:
         A bank question is one row however many visits it is on; asking to add a question
         the list already has is refused.
         """
+        from sqlalchemy import select
+
+        from companion.store.models import Question, VisitQuestion
+
         text = _clean_question(text)
         with self._store.session() as session:
             visit = self._visit(session, visit_id)
@@ -277,6 +284,8 @@ class VisitService:
 
     def restore_question(self, removed: VisitQuestionInfo) -> VisitQuestionInfo:
         """Put a removed question back where it was (undo of remove_question)."""
+        from companion.store.models import Question, VisitQuestion
+
         with self._store.session() as session:
             visit = self._visit(session, removed.visit_id)
             question = session.get(Question, removed.question_id)
@@ -319,6 +328,8 @@ class VisitService:
 
     @staticmethod
     def _item(session: Session, item_id: int) -> VisitQuestion:
+        from companion.store.models import VisitQuestion
+
         row = session.get(VisitQuestion, item_id)
         if row is None:
             raise ValidationError("That question is no longer on the list.")
@@ -331,6 +342,10 @@ class VisitService:
 
     @staticmethod
     def _drop_orphans(session: Session, question_ids: list[int]) -> None:
+        from sqlalchemy import func, select
+
+        from companion.store.models import Question, VisitQuestion
+
         for question_id in question_ids:
             used = session.scalar(
                 select(func.count()).where(VisitQuestion.question_id == question_id)
@@ -347,23 +362,23 @@ class VisitService:
         None when there is nothing to move (unanswered questions already on the next list
         do not count), no later visit, or the patient said 'not now'.
         """
+        from companion.store.models import DismissedSuggestion
+
         now = now or self._now()
         # Two indexed looks: the last visit that has started, the first one after it today
         # or later.
         source = self._first(
-            self._infos()
-            .where(Visit.starts_at <= now)
-            .order_by(Visit.starts_at.desc(), Visit.id.desc())
+            "v.starts_at <= :now", {"now": sql_datetime(now)}, "v.starts_at DESC, v.id DESC"
         )
         if source is None:
             return None
         target = self._first(
-            self._infos()
-            .where(
-                Visit.starts_at > source.starts_at,
-                Visit.starts_at >= datetime.combine(now.date(), time()),
-            )
-            .order_by(Visit.starts_at, Visit.id)
+            "v.starts_at > :after AND v.starts_at >= :today",
+            {
+                "after": sql_datetime(source.starts_at),
+                "today": sql_datetime(datetime.combine(now.date(), time())),
+            },
+            "v.starts_at, v.id",
         )
         if target is None:
             return None
@@ -383,6 +398,8 @@ class VisitService:
 
         A question already on that list just leaves the old one. Returns how many moved.
         """
+        from companion.store.models import VisitQuestion
+
         if from_visit_id == to_visit_id:
             raise ValidationError("Choose a different visit to move the questions to.")
         with self._store.session() as session:
@@ -402,6 +419,8 @@ class VisitService:
 
     def decline_carry_over(self, from_visit_id: int) -> None:
         """'Not now': do not offer to move this visit's questions again."""
+        from companion.store.models import DismissedSuggestion
+
         with self._store.session() as session:
             if session.get(DismissedSuggestion, carry_over_key(from_visit_id)) is None:
                 session.add(DismissedSuggestion(key=carry_over_key(from_visit_id)))

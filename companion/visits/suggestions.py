@@ -8,18 +8,19 @@ the care team: they never recommend a treatment.
 from __future__ import annotations
 
 from datetime import date, datetime
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from companion.library.model import SymptomTerm
 from companion.store import Store
-from companion.store.models import DismissedSuggestion
 from companion.symptoms.recap import SEVERE, SymptomRecap
 from companion.translations import Visits
 from companion.treatments.recap import TreatmentRecap, test_label
 from companion.visits.library_access import LibraryLike
 from companion.visits.model import Suggestion, VisitQuestionInfo, count_text, format_day
 from companion.visits.service import VisitService
+
+if TYPE_CHECKING:
+    pass
 
 
 def _lower_first(term: str) -> str:
@@ -69,6 +70,10 @@ class SuggestionService:
             return {}
 
     def handled_keys(self) -> set[str]:
+        from sqlalchemy import select
+
+        from companion.store.models import DismissedSuggestion
+
         with self._store.session() as session:
             return set(session.scalars(select(DismissedSuggestion.key)))
 
@@ -207,12 +212,16 @@ class SuggestionService:
 
     def restore(self, suggestion: Suggestion) -> None:
         """Offer a dismissed suggestion again (undo of dismiss)."""
+        from companion.store.models import DismissedSuggestion
+
         with self._store.session() as session:
             row = session.get(DismissedSuggestion, suggestion.key)
             if row is not None:
                 session.delete(row)
 
     def _remember(self, key: str) -> None:
+        from companion.store.models import DismissedSuggestion
+
         with self._store.session() as session:
             if session.get(DismissedSuggestion, key) is None:
                 session.add(DismissedSuggestion(key=key))

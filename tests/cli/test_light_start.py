@@ -1,0 +1,70 @@
+"""The window's first paint waits for no ORM: Today shows the day's check-in, read with plain
+SQL, before SQLAlchemy has loaded; the ORM loads after it, and a save works as before.
+
+The app runs in a fresh interpreter (this test process has loaded everything), started as
+`companion` starts it, and reports what it shows at its first paint.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from companion.services import Services
+
+AT_FIRST_PAINT = """
+import sys
+from datetime import datetime
+from pathlib import Path
+from PySide6.QtCore import QEvent
+from companion import app
+from companion.clock import FixedClock, set_default_clock
+
+set_default_clock(FixedClock(datetime.fromisoformat(sys.argv[2])))  # the test's day
+
+shown = {}
+original = app.FirstPaintReporter.eventFilter
+
+def spy(self, watched, event):
+    if event.type() == QEvent.Type.Paint and not shown:
+        form = watched.checkin
+        shown["orm"] = "sqlalchemy" in sys.modules
+        shown["answers"] = {key: row.value() for key, row in form.rows.items()}
+        print("AT-FIRST-PAINT", shown, flush=True)
+    return original(self, watched, event)
+
+app.FirstPaintReporter.eventFilter = spy
+app.run_gui(Path(sys.argv[1]))
+print("AFTER", "sqlalchemy" in sys.modules, flush=True)
+"""
+
+
+def first_paint_report(profile: Path, now: datetime) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMPANION_EXIT_AFTER_FIRST_PAINT="1")
+    done = subprocess.run(
+        [sys.executable, "-c", AT_FIRST_PAINT, str(profile), now.isoformat()],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    return [line for line in done.stdout.splitlines() if line.startswith(("AT-", "AFTER"))]
+
+
+def test_today_paints_with_the_checkin_before_sqlalchemy_loads(tmp_path: Path) -> None:
+    services = Services.open(tmp_path / "profile")
+    today = services.clock.today()
+    services.symptoms.set_pinned("nausea", True)
+    services.symptoms.set_answer(today, "nausea", "severity", 3)
+    services.close()
+
+    report = first_paint_report(tmp_path / "profile", services.clock.now())
+
+    assert report[0].startswith("AT-FIRST-PAINT")
+    assert "'orm': False" in report[0]  # nothing had imported SQLAlchemy
+    assert "('nausea', 'severity'): 3" in report[0]  # today's answer is on screen
+    assert report[-1] == "AFTER True"  # and the ORM loads once the window is up
