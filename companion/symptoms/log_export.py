@@ -12,14 +12,15 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from itertools import groupby
 from operator import itemgetter
-
-from sqlalchemy import select, text
+from typing import TYPE_CHECKING
 
 from companion.store import Store
-from companion.store.models import CheckIn, RedFlagEvent
 from companion.symptoms.day_states import assemble
 from companion.symptoms.model import DayState, SavedAnswer
 from companion.symptoms.red_flag_engine import RedFlagEngine
+
+if TYPE_CHECKING:
+    from companion.store.models import RedFlagEvent
 
 # symptom id, attribute, value, recorded_at (aware UTC), recall_days
 AnswerRow = tuple[str, str, int, datetime, int]
@@ -46,6 +47,11 @@ class LogExport:
         within = " AND ".join(
             f"checkin.day {'>=' if name == 'start' else '<='} :{name}" for name in bounds
         )
+        # The ORM loads here, not with the module: Today's first paint comes before it.
+        from sqlalchemy import select, text
+
+        from companion.store.models import CheckIn, RedFlagEvent
+
         where = f"WHERE {within} " if within else ""
         joined = f"JOIN checkin ON checkin.id = checkin_id {where}" if within else ""
         # Plain sqlite3 reads: dates are ISO text (Date), timestamps naive UTC text
