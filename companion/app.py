@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTi
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from companion import APP_NAME, __version__, crash
+from companion import APP_NAME, __version__, crash, qt_import_check  # noqa: F401  # qt_import_check: for its effect, see there
 from companion.clock import Clock
 from companion.errors import CompanionError, DamagedProfileError, ProfileInUseError
 from companion.paths import ProfilePaths, make_private
