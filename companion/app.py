@@ -82,7 +82,8 @@ def build_main_window(
     lock.acquire()  # one window per profile: a second one raises ProfileInUseError
     try:
         tidy_leftovers(paths)  # what a killed start, restore or export left behind
-        services = Services.open(paths, clock)
+        # SQLite checks the whole file on a worker thread while the window is set up.
+        services = Services.open(paths, clock, check_in_background=True)
     except BaseException:
         lock.release()
         raise
@@ -90,6 +91,15 @@ def build_main_window(
     text_scale, colour_scheme = apply_saved_theme(app, settings)
 
     window = MainWindow(services, settings)
+    try:
+        import companion.ui.pages.today  # noqa: F401  # the first page's code, meanwhile
+
+        services.store.wait_for_check()  # nothing is read or shown before the file is sound
+    except BaseException:
+        window.deleteLater()
+        services.close()
+        lock.release()
+        raise
     undo_stack = window.undo_stack
     medicines = MedicinesInWindow(
         window, services, settings, Path(paths.root), services.clock.wall_now

@@ -45,9 +45,16 @@ class Services:
         self.symptoms = SymptomService(store, self.library, self.treatments.current)
 
     @classmethod
-    def open(cls, data_dir: Path | ProfilePaths, clock: Clock | None = None) -> Services:
-        """clock: the time every service uses (default_clock() if None)."""
-        return cls(Store.open(data_dir, clock))
+    def open(
+        cls,
+        data_dir: Path | ProfilePaths,
+        clock: Clock | None = None,
+        *,
+        check_in_background: bool = False,
+    ) -> Services:
+        """clock: the time every service uses (default_clock() if None);
+        check_in_background: see Store.open."""
+        return cls(Store.open(data_dir, clock, check_in_background=check_in_background))
 
     def _shared_library(self) -> LibraryService:
         return self.library

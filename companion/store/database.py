@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 
 from companion.clock import Clock, default_clock
 from companion.errors import (
+    CompanionError,
     DamagedProfileError,
     PasswordNeededError,
     ProfileError,
@@ -46,6 +47,8 @@ class Store:
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._engine_lock = threading.Lock()  # the GUI thread and a worker may both ask
+        self._check: _IntegrityCheck | None = None  # open(check_in_background=True)
+        self._check_lock = threading.Lock()
 
     @property
     def engine(self) -> Engine:
@@ -69,9 +72,19 @@ class Store:
             return self._engine, self._sessions
 
     @classmethod
-    def open(cls, where: ProfilePaths | Path, clock: Clock | None = None) -> Store:
+    def open(
+        cls,
+        where: ProfilePaths | Path,
+        clock: Clock | None = None,
+        *,
+        check_in_background: bool = False,
+    ) -> Store:
         """Open (creating if needed) the profile, migrating it to the newest schema.
         clock: where every service over this store takes the time (default_clock() if None).
+        check_in_background: SQLite's integrity check of the whole file runs on a worker
+        thread (it does not hold Python's lock, so the window is built meanwhile); the first
+        read or session, or wait_for_check(), waits for it and raises DamagedProfileError
+        when it found damage. Without it, open() checks before it returns.
 
         Nothing is written before the file is known to be a sound profile this version can
         use: a newer schema, a damaged file or a read-only one changes not a byte.
@@ -87,9 +100,17 @@ class Store:
                 create_profile(replace(paths, key=None))
             paths = with_matching_key(paths)
             read_only = not file_writable(paths.database)
-            revision = _checked_revision(paths)
+            try:
+                revision = _checked_revision(paths, quick_check=not check_in_background)
+            except CompanionError:
+                if check_in_background:
+                    _quick_check(paths)  # damage is said first, as when both run together
+                raise
             store = cls(paths, clock, read_only)
+            if check_in_background:
+                store._check = _IntegrityCheck(paths)
             if revision != HEAD_REVISION:
+                store.wait_for_check()  # a damaged file is never migrated
                 if read_only:
                     raise faults.read_only()
                 store._migrate()
@@ -99,8 +120,27 @@ class Store:
             for path in (paths.database, *side_files(paths.database)):
                 if path.exists():
                     make_private(path)
-            store._ensure_profile_row()
+        if store._check is None:
+            store._ready()
         return store
+
+    def wait_for_check(self) -> None:
+        """Wait for the integrity check begun by open(check_in_background=True), if any:
+        DamagedProfileError (nothing was changed) when it found damage. Every read and
+        session waits for it first: nothing is read or written before the file is known
+        to be sound."""
+        with self._check_lock:
+            check = self._check
+            if check is None:
+                return
+            check.wait()
+            self._check = None
+        self._ready()
+
+    def _ready(self) -> None:
+        """The file is known sound: make sure it has its profile row."""
+        if not self.read_only:
+            self._ensure_profile_row()
 
     def _migrate(self) -> None:
         """Back up the profile, then upgrade it (a newer schema was refused before)."""
@@ -134,6 +174,7 @@ class Store:
 
         SQLite's failures (full disk, read-only, locked, damaged) leave as the project's own
         errors with plain messages; a bug (bad SQL) stays what it is."""
+        self.wait_for_check()
         _engine, sessions = self._orm()
         from sqlalchemy.exc import DBAPIError
 
@@ -169,6 +210,7 @@ class Store:
 
         Inside a session() use Store.sqlite_of(session) instead: a read beside a write must
         see what that transaction wrote."""
+        self.wait_for_check()
         try:
             db = self._reader()
             try:
@@ -223,13 +265,57 @@ class Store:
             engine.dispose()
 
 
-def _checked_revision(paths: ProfilePaths) -> str:
-    """The profile's schema revision, read without changing a byte; refuses a damaged file,
-    a file that is not a profile and a profile from a newer version of the app."""
+class _IntegrityCheck:
+    """_quick_check() on a worker thread; wait() raises what it found."""
+
+    def __init__(self, paths: ProfilePaths) -> None:
+        self._paths = paths
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            _quick_check(self._paths)
+        except BaseException as exc:  # raised on the thread that waits for it
+            self._failure = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+
+
+def _quick_check(paths: ProfilePaths) -> None:
+    """SQLite's quick check of the whole file, changing not a byte: DamagedProfileError
+    when it finds damage."""
     try:
         db = _read_only_recovered(paths)
         try:
             problems = [row[0] for row in db.execute("PRAGMA quick_check")]
+        finally:
+            db.close()
+    except cipher.DATABASE_ERRORS as exc:
+        raise _refusal(paths, exc) from exc
+    if problems != ["ok"]:
+        raise damaged_at_start(paths, problems[0])
+
+
+def _refusal(paths: ProfilePaths, exc: Exception) -> CompanionError:
+    plain = faults.from_sqlite(exc)
+    if isinstance(plain, DamagedProfileError) or plain is None:
+        return damaged_at_start(paths, str(exc))
+    return plain
+
+
+def _checked_revision(paths: ProfilePaths, quick_check: bool = True) -> str:
+    """The profile's schema revision, read without changing a byte; refuses a damaged file
+    (quick_check: SQLite's check of the whole file first), a file that is not a profile and
+    a profile from a newer version of the app."""
+    try:
+        db = _read_only_recovered(paths)
+        try:
+            problems = [row[0] for row in db.execute("PRAGMA quick_check")] if quick_check else []
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
             rows = (
                 db.execute("SELECT version_num FROM alembic_version").fetchall()
@@ -239,11 +325,8 @@ def _checked_revision(paths: ProfilePaths) -> str:
         finally:
             db.close()
     except cipher.DATABASE_ERRORS as exc:
-        plain = faults.from_sqlite(exc)
-        if isinstance(plain, DamagedProfileError) or plain is None:
-            raise damaged_at_start(paths, str(exc)) from exc
-        raise plain from exc
-    if problems != ["ok"]:
+        raise _refusal(paths, exc) from exc
+    if quick_check and problems != ["ok"]:
         raise damaged_at_start(paths, problems[0])
     if rows == [] or not tables:  # a schema taken back to nothing: build it again
         return "base"
