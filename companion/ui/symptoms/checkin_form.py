@@ -256,9 +256,18 @@ class CheckInForm(QFrame):
         layout.addLayout(top)
         self.esas_due = label("", "muted")
         layout.addWidget(self.esas_due)
-        self.esas_body = QFrame()
-        body = QVBoxLayout(self.esas_body)
-        body.setContentsMargins(0, 0, 0, 0)
+        self.esas_body = QFrame()  # its rows are made when it is first shown
+        QVBoxLayout(self.esas_body).setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.esas_body)
+        self.esas_toggle.toggled.connect(self._show_esas)
+        self.esas_frequency.currentIndexChanged.connect(self._esas_frequency_changed)
+        return box
+
+    def _build_esas_rows(self) -> None:
+        """The ESAS-r form's eleven-button rows, built the first time it is shown: most days
+        it stays folded, and the start does not wait for them."""
+        body = self.esas_body.layout()
+        assert isinstance(body, QVBoxLayout)
         body.addWidget(label(esas.form_title(), "subtitle"))
         body.addWidget(label(esas.screen_instruction()))
         body.addWidget(label(self.tr("Click a number, or press 0–9 (+ for 10)."), "muted"))
@@ -277,10 +286,13 @@ class CheckInForm(QFrame):
             body.addWidget(row)
             self.esas_rows[item.id] = row
         body.addWidget(label(esas.acknowledgement(), "muted"))
-        layout.addWidget(self.esas_body)
-        self.esas_toggle.toggled.connect(self._show_esas)
-        self.esas_frequency.currentIndexChanged.connect(self._esas_frequency_changed)
-        return box
+        previous: QWidget = self.esas_frequency  # Tab goes on from the form's own controls
+        for row in self.esas_rows.values():
+            QWidget.setTabOrder(previous, row)
+            previous = row
+        esas_values = self._state.esas_values()
+        for item_id, row in self.esas_rows.items():
+            row.set_value(esas_values.get(item_id))
 
     def _rebuild_rows(self, questions: list[AnswerKey]) -> None:
         while self.rows_box.count():
@@ -729,6 +741,8 @@ class CheckInForm(QFrame):
         self._show_esas(self.esas_toggle.isChecked())
 
     def _show_esas(self, shown: bool) -> None:
+        if shown and not self.esas_rows:
+            self._build_esas_rows()
         self.esas_body.setVisible(shown)
         self.esas_toggle.setText(
             self.tr("Hide the ESAS-r form") if shown else self.tr("Show the ESAS-r form")
