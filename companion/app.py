@@ -293,7 +293,13 @@ def settle_after_start(window: MainWindow) -> None:
     they walk only what was made since. Then the ORM loads in the background."""
     gc.freeze()
     store = window.services.store
-    AfterFirstPaint(window, lambda: load_the_orm_in_the_background(store))
+
+    def after_first_paint() -> None:
+        gc.freeze()  # what the paint made too
+        gc.enable()  # paused by the command line for the start (cli.run_app)
+        load_the_orm_in_the_background(store)
+
+    AfterFirstPaint(window, after_first_paint)
 
 
 class AfterFirstPaint(QObject):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -149,6 +150,17 @@ def _write_crash_log(args: argparse.Namespace, exc: BaseException) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    # What the window's start makes (modules, widgets) lives as long as the app: the cyclic
+    # collector would walk it again and again for nothing (a tenth of the start). It pauses
+    # until the window is painted (companion.app.settle_after_start resumes it).
+    gc.disable()
+    try:
+        return _open_window(args)
+    finally:
+        gc.enable()
+
+
+def _open_window(args: argparse.Namespace) -> int:
     from companion.app import run_gui
 
     if not args.demo:
