@@ -291,43 +291,26 @@ class SymptomHistory:
 
     def count(self, recall_days: int = RECALL_DAILY) -> int:
         """How many answers of one recall period (the daily check-in's unless asked)."""
-        from sqlalchemy import func, select
-
-        from companion.store.models import SymptomAnswer
-
-        with self._store.session() as session:
-            return (
-                session.scalar(
-                    select(func.count())
-                    .select_from(SymptomAnswer)
-                    .where(SymptomAnswer.recall_days == recall_days)
-                )
-                or 0
-            )
+        with self._store.read() as db:
+            (found,) = db.execute(
+                "SELECT count(*) FROM symptom_answer WHERE recall_days = ?", (recall_days,)
+            ).fetchone()
+        return int(found)
 
     def span(self) -> tuple[date, date] | None:
         # Two scalar subqueries: SQLite reads each end of the day index (one query asking
         # for both min and max would scan the whole table).
-        from sqlalchemy import func, select
-
-        from companion.store.models import CheckIn
-
-        with self._store.session() as session:
-            first, last = session.execute(
-                select(
-                    select(func.min(CheckIn.day)).scalar_subquery(),
-                    select(func.max(CheckIn.day)).scalar_subquery(),
-                )
-            ).one()
-        return None if first is None else (first, last)
+        with self._store.read() as db:
+            first, last = db.execute(
+                "SELECT (SELECT min(day) FROM checkin), (SELECT max(day) FROM checkin)"
+            ).fetchone()
+        return None if first is None else (as_date(first), as_date(last))
 
     def symptom_ids(self) -> list[str]:
         """Symptoms that have answers, in vocabulary order (unknown ones last)."""
-        from sqlalchemy import text
-
         # A loose index scan: one index seek per symptom, not a pass over every answer.
-        with self._store.session() as session:
-            found = set(session.scalars(text(_SYMPTOM_IDS)))
+        with self._store.read() as db:
+            found = {symptom for (symptom,) in db.execute(_SYMPTOM_IDS)}
         order = [t.id for t in self._vocabulary.all()]
         return [s for s in order if s in found] + sorted(found - set(order))
 
@@ -440,24 +423,21 @@ class SymptomHistory:
         self, start: date | None = None, end: date | None = None
     ) -> dict[tuple[date, str], str]:
         """(day, symptom id) → urgency of a red flag about that symptom that day."""
-        from sqlalchemy import select
-
-        from companion.store.models import CheckIn, RedFlagEvent
-
         evaluator = self._vocabulary.evaluator
         marks: dict[tuple[date, str], str] = {}
-        query = select(CheckIn.day, RedFlagEvent.rule_id, RedFlagEvent.urgency).join(
-            CheckIn, RedFlagEvent.checkin_id == CheckIn.id
-        )
-        if start is not None:
-            query = query.where(CheckIn.day >= start)
-        if end is not None:
-            query = query.where(CheckIn.day <= end)
-        with self._store.session() as session:
-            for day, rule_id, urgency in session.execute(query):
-                rule = evaluator.rule(rule_id)
-                symptom = rule.symptom if rule else rule_id
-                marks[(day, symptom)] = urgency
+        parameters: dict[str, object] = {}
+        period = day_between("c.day", start, end, parameters)
+        with self._store.read() as db:
+            rows = db.execute(
+                "SELECT c.day, e.rule_id, e.urgency FROM red_flag_event AS e "
+                "JOIN checkin AS c ON e.checkin_id = c.id"
+                + (f" WHERE {' AND '.join(period)}" if period else ""),
+                parameters,
+            ).fetchall()
+        for day, rule_id, urgency in rows:
+            rule = evaluator.rule(rule_id)
+            symptom = rule.symptom if rule else rule_id
+            marks[(as_date(day), symptom)] = urgency
         return marks
 
     def notes(self, start: date | None = None, end: date | None = None) -> list[DayNote]:

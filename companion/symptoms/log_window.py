@@ -56,8 +56,6 @@ class LogWindow:
 
     def count(self, query: LogQuery) -> int:
         """How many answers match (the order does not matter)."""
-        from sqlalchemy import text
-
         parameters: dict[str, object] = {}
         where = _where(query, parameters)
         if query.start is None and query.end is None:
@@ -65,8 +63,8 @@ class LogWindow:
             sql = "SELECT count(*) FROM symptom_answer AS a" + where
         else:
             sql = f"SELECT count(*) FROM {_FROM}{where}"
-        with self._store.session() as session:
-            return int(session.execute(text(sql), parameters).scalar_one())
+        with self._store.read() as db:
+            return int(db.execute(sql, parameters).fetchone()[0])
 
     def rows(
         self,
@@ -80,8 +78,6 @@ class LogWindow:
 
         from_day (date order only) starts at that day, so the next screenful needs to skip
         only the rows of that day already shown."""
-        from sqlalchemy import text
-
         if query.order not in LOG_ORDERS:
             raise ValueError(f"unknown log order {query.order!r}")
         parameters: dict[str, object] = {"limit": limit, "skip": skip}
@@ -96,8 +92,8 @@ class LogWindow:
             f"SELECT c.day, a.symptom_id, a.attribute, a.value FROM {_FROM}{where} "
             f"ORDER BY {order} LIMIT :limit OFFSET :skip"
         )
-        with self._store.session() as session:
-            found = session.execute(text(sql), parameters).all()
+        with self._store.read() as db:
+            found = db.execute(sql, parameters).fetchall()
         return [(date.fromisoformat(d), s, a, int(v)) for d, s, a, v in found]
 
 

@@ -83,22 +83,15 @@ class CurrentTreatments:
 
     def line_spans(self) -> list[LineSpan]:
         """Every line, earliest start first."""
-        from sqlalchemy import select
-
-        from companion.store.models import TherapyLine
-
-        with self._store.session() as session:
-            rows = session.execute(
-                select(
-                    TherapyLine.id,
-                    TherapyLine.number,
-                    TherapyLine.setting,
-                    TherapyLine.regimen,
-                    TherapyLine.start_date,
-                    TherapyLine.end_date,
-                ).order_by(TherapyLine.start_date)
-            ).all()
-        return [LineSpan(*row) for row in rows]
+        with self._store.read() as db:
+            rows = db.execute(
+                "SELECT id, number, setting, regimen, start_date, end_date FROM therapy_line "
+                "ORDER BY start_date"
+            ).fetchall()
+        return [
+            LineSpan(number, line, setting, regimen, as_date(start), as_date(end) if end else None)
+            for number, line, setting, regimen, start, end in rows
+        ]
 
     def line_start(self, day: date) -> date | None:
         """The start of the line of treatment open on that day (the latest if several)."""

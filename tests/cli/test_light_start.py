@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from companion.services import Services
@@ -73,3 +73,48 @@ def test_today_paints_with_the_checkin_before_sqlalchemy_loads(tmp_path: Path) -
     assert "'collector': False" in report[0]
     assert "('nausea', 'severity'): 3" in report[0]  # today's answer is on screen
     assert report[-1] == "AFTER True True"  # the ORM loads once the window is up
+
+
+SAVE_BEFORE_THE_ORM = """
+import sys
+from datetime import datetime
+from pathlib import Path
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from companion.app import build_main_window
+from companion.clock import FixedClock, set_default_clock
+
+set_default_clock(FixedClock(datetime.fromisoformat(sys.argv[2])))
+window = build_main_window(Path(sys.argv[1]))
+window.show()
+window.show_page("symptoms")  # the log, its filters and sort read with plain SQL too
+print("ORM-BEFORE", "sqlalchemy" in sys.modules, window.page("symptoms").model.rowCount())
+window.show_page("today")
+form = window.page("today").checkin
+QTest.mouseClick(form.rows[("nausea", "severity")].buttons[2], Qt.MouseButton.LeftButton)
+state = window.services.symptoms.day_state(window.services.clock.today())
+print("SAVED", state.values(), form.status.text())
+window.close()
+"""
+
+
+def test_an_answer_given_before_the_orm_has_loaded_is_saved(tmp_path: Path) -> None:
+    services = Services.open(tmp_path / "profile")
+    services.symptoms.set_pinned("nausea", True)
+    now = services.clock.now()
+    services.symptoms.set_answer(
+        services.clock.today() - timedelta(days=1), "fatigue", "severity", 1
+    )
+    services.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", SAVE_BEFORE_THE_ORM, str(tmp_path / "profile"), now.isoformat()],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    lines = [x for x in done.stdout.splitlines() if x.startswith(("ORM-", "SAVED"))]
+    assert lines[0] == "ORM-BEFORE False 1"  # the log's one answer; the save loads the ORM
+    assert "('nausea', 'severity'): 2" in lines[1] and "Saved" in lines[1]
