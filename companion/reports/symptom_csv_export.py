@@ -12,7 +12,7 @@ from typing import TypeVar
 from companion import atomic_file
 from companion.reports.symptom_csv import COLUMNS, SymptomCsv, formula_safe
 from companion.symptoms import esas, wording
-from companion.symptoms.log_export import ExportDay
+from companion.symptoms.model import DayRows
 from companion.symptoms.service import SymptomService
 
 _K = TypeVar("_K")
@@ -43,7 +43,7 @@ class _Cache(dict[_K, _V]):
 
 def rows_for(
     service: SymptomService,
-    days: Sequence[ExportDay],
+    days: Sequence[DayRows],
     progress: Callable[[int, int], None] | None = None,
 ) -> Iterator[Sequence[object]]:
     """The CSV rows (without the header) for these days, in a fixed order, as they are
@@ -61,7 +61,7 @@ def rows_for(
             progress(done, len(days))
         state = entry.state
         day = state.day.isoformat()
-        for symptom, attribute, value, recorded, recall in entry.answers:
+        for recall, symptom, attribute, value, recorded in entry.answers:
             yield (
                 day,
                 "symptom",

@@ -30,9 +30,10 @@ from companion.symptoms.model import (
     RECALL_DAILY,
     RECALL_NOW,
     SYMPTOM_RECALLS,
+    AnswerRow,
+    DayRows,
     DayState,
     FlagEvent,
-    SavedAnswer,
     recall_key,
 )
 from companion.symptoms.service import (
@@ -51,7 +52,7 @@ _RULE_ID = re.compile(r"^[A-Za-z0-9_.:\-]{1,80}$")
 
 @dataclass
 class _Day:
-    answers: dict[tuple[int, str, str], SavedAnswer] = field(default_factory=dict)
+    answers: list[AnswerRow] = field(default_factory=list)  # one per (recall, symptom, attribute)
     overall: str | None = None
     done_at: datetime | None = None
     esas: dict[str, int] = field(default_factory=dict)
@@ -63,7 +64,7 @@ class _Day:
 
 @dataclass(frozen=True)
 class ParsedFile:
-    states: list[DayState]
+    days: list[DayRows]  # earliest first
     rows: int
     lines: dict[tuple[date, str, str, str], int]  # entry → line number, for messages
 
@@ -133,6 +134,9 @@ def _decode(data: bytes) -> str:
 
 
 _day = functools.lru_cache(maxsize=8192)(date.fromisoformat)
+_UNSEEN_DAY = date.min  # markers for a value not looked at yet (no import goes so far back)
+_UNSEEN_MOMENT = datetime.min
+_UNSEEN_ANSWER = (-1, "", -1, "")
 # recall_days each kind of row may give, as written in the file
 _RECALLS_ALLOWED = {
     "symptom": {str(r) for r in SYMPTOM_RECALLS},
@@ -149,6 +153,107 @@ def _moment(text: str) -> datetime | None:
     if value.tzinfo is None:
         raise ValueError("no time zone")
     return value.astimezone(UTC)
+
+
+class _QuickCheck:
+    """The common row, a well-formed symptom answer, checked by looking its parts up in
+    tables filled once per distinct value (a log repeats a few hundred symptom answers and
+    one date per day). Any other row, or any doubt, goes to _check_row(), which finds the
+    same answer for a good row and names the problem of a bad one."""
+
+    def __init__(self, service: SymptomService, columns: dict[str, int], today: date) -> None:
+        self._service = service
+        self._today = today
+        self._at = [
+            columns.get(name, -1)
+            for name in (
+                "date",
+                "kind",
+                "item",
+                "attribute",
+                "value",
+                "recorded_at",
+                "acknowledged_at",
+                "recall_days",
+            )
+        ]
+        self._days: dict[str, date | None] = {}
+        self._answers: dict[tuple[str, str, str, str], tuple[int, str, int, str] | None] = {}
+        self._moments: dict[str, datetime | None] = {"": None}
+
+    def took(
+        self,
+        row: list[str],
+        line: int,
+        days: dict[date, _Day],
+        lines: dict[tuple[date, str, str, str], int],
+    ) -> bool:
+        """Add the row if it is a good symptom answer (True); False leaves it untouched."""
+        at_date, at_kind, at_item, at_attribute, at_value, at_recorded, at_ack, at_recall = self._at
+        if row[at_kind].strip() != "symptom":
+            return False
+        raw_day = row[at_date].strip()
+        day = self._days.get(raw_day, _UNSEEN_DAY)
+        if day is _UNSEEN_DAY:
+            day = self._days[raw_day] = self._good_day(raw_day)
+        item = row[at_item].strip()
+        given = (
+            item,
+            row[at_attribute].strip(),
+            row[at_value].strip(),
+            row[at_recall].strip() if at_recall >= 0 else "",
+        )
+        answer = self._answers.get(given, _UNSEEN_ANSWER)
+        if answer is _UNSEEN_ANSWER:
+            answer = self._answers[given] = self._good_answer(*given)
+        recorded = self._moment(row[at_recorded].strip() if at_recorded >= 0 else "")
+        if day is None or answer is None or recorded is None:
+            return False
+        if at_ack >= 0 and (ack := row[at_ack].strip()) and self._moment(ack) is None:
+            return False
+        recall, attribute, value, answer_key = answer
+        key = (day, "symptom", item, answer_key)
+        if key in lines:
+            return False  # a repeated line: _check_row names it
+        entry = days.get(day)
+        if entry is None:
+            entry = days[day] = _Day()
+        entry.answers.append((recall, item, attribute, value, recorded))
+        lines[key] = line
+        return True
+
+    def _good_day(self, raw: str) -> date | None:
+        if not _DATE.match(raw):
+            return None
+        try:
+            day = _day(raw)
+        except ValueError:
+            return None
+        return day if EARLIEST_DAY <= day <= self._today else None
+
+    def _good_answer(
+        self, item: str, attribute: str, raw_value: str, raw_recall: str
+    ) -> tuple[int, str, int, str] | None:
+        attribute = attribute.lower()
+        if raw_recall and raw_recall not in _RECALLS_ALLOWED["symptom"]:
+            return None
+        recall = int(raw_recall) if raw_recall else RECALL_DAILY
+        if not self._service.known(item) or attribute not in self._service.attributes(item):
+            return None
+        if not _INTEGER.match(raw_value) or int(raw_value) > wording.max_value(attribute):
+            return None
+        return recall, attribute, int(raw_value), recall_key(attribute, recall)
+
+    def _moment(self, raw: str) -> datetime | None:
+        """The time, or None when empty or not a time."""
+        found = self._moments.get(raw, _UNSEEN_MOMENT)
+        if found is _UNSEEN_MOMENT:
+            try:
+                found = _moment(raw)
+            except ValueError:
+                found = None
+            self._moments[raw] = found
+        return found
 
 
 def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
@@ -197,12 +302,13 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
     today = service.clock.today()
     days: dict[date, _Day] = {}
     lines: dict[tuple[date, str, str, str], int] = {}
+    quick = _QuickCheck(service, columns, today)
     count = 0
     line = 1
     try:
         for row in reader:
             line = reader.line_num
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():  # no cell holds more than spaces
                 continue
             count += 1
             if count > MAX_ROWS:
@@ -219,6 +325,8 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
                     ),
                 )
                 continue
+            if quick.took(row, line, days, lines):
+                continue
             cell = {name: row[i].strip() for name, i in columns.items()}
             _check_row(service, cell, line, today, days, lines, problems)
     except csv.Error as exc:
@@ -231,21 +339,23 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
         raise ValidationError(
             SymptomCsv.tr("The file has a header but no entries. Nothing was imported.")
         )
-    states = [
-        DayState(
-            day=day,
-            note=entry.note,
-            temperature_c=entry.temperature_c,
-            weight_kg=entry.weight_kg,
-            compared_with_yesterday=entry.overall,
-            daily_done_at=entry.done_at,
-            answers=tuple(entry.answers[k] for k in sorted(entry.answers)),
-            esas=tuple(sorted(entry.esas.items())),
-            flags=tuple(entry.flags.values()),
+    parsed = [
+        DayRows(
+            DayState(
+                day=day,
+                note=entry.note,
+                temperature_c=entry.temperature_c,
+                weight_kg=entry.weight_kg,
+                compared_with_yesterday=entry.overall,
+                daily_done_at=entry.done_at,
+                esas=tuple(sorted(entry.esas.items())),
+                flags=tuple(entry.flags.values()),
+            ),
+            sorted(entry.answers),  # (recall, symptom, attribute) first: the log's order
         )
         for day, entry in sorted(days.items())
     ]
-    return ParsedFile(states=states, rows=count, lines=lines)
+    return ParsedFile(days=parsed, rows=count, lines=lines)
 
 
 def _check_row(
@@ -336,8 +446,8 @@ def _check_row(
                 ).format(top=top, value=raw_value),
             )
             return
-        entry.answers[(recall, item, attribute)] = SavedAnswer(
-            item, attribute, int(raw_value), recorded or service.clock.utc_now(), recall
+        entry.answers.append(
+            (recall, item, attribute, int(raw_value), recorded or service.clock.utc_now())
         )
     elif kind == "overall":
         if raw_value not in OVERALL_ANSWERS:
@@ -438,7 +548,7 @@ def import_parsed(service: SymptomService, parsed: ParsedFile) -> ImportSummary:
     """Add a checked file to the log in one transaction; a conflict with what the log
     already holds changes nothing and names the line."""
     try:
-        added = service.merge_days(parsed.states)
+        added = service.merge_days(parsed.days)
     except MergeConflict as conflict:
         day, kind, item, attribute = conflict.key
         line = parsed.lines.get((day, kind, item, attribute)) or parsed.lines.get(
@@ -457,7 +567,7 @@ def import_parsed(service: SymptomService, parsed: ParsedFile) -> ImportSummary:
                 incoming=conflict.incoming,
             )
         ) from conflict
-    return ImportSummary(rows=parsed.rows, days=len(parsed.states), added=added)
+    return ImportSummary(rows=parsed.rows, days=len(parsed.days), added=added)
 
 
 def import_csv(service: SymptomService, path: Path) -> ImportSummary:

@@ -20,6 +20,7 @@ from companion.symptoms.model import (
     SYMPTOM_RECALLS,
     AnswerKey,
     Change,
+    DayRows,
     DayState,
     FlagEvent,
     recall_key,
@@ -305,7 +306,7 @@ class CheckInWriter:
                     session.add(checkin_from(state))
         self._notify(s.day for s in states)
 
-    def merge_days(self, states: Iterable[DayState]) -> int:
+    def merge_days(self, days: Iterable[DayRows]) -> int:
         """Add imported days to the log in one transaction; returns how many entries were new.
 
         What the log already holds with the same value is skipped; a different value for the
@@ -316,28 +317,28 @@ class CheckInWriter:
 
         from companion.store.models import CheckIn
 
-        states = sorted(states, key=lambda s: s.day)
-        if not states:
+        days = sorted(days, key=lambda d: d.state.day)
+        if not days:
             return 0
         added = 0
         with self._store.session() as session:
             known = dict(
                 session.execute(
                     select(CheckIn.day, CheckIn.id).where(
-                        CheckIn.day >= states[0].day, CheckIn.day <= states[-1].day
+                        CheckIn.day >= days[0].state.day, CheckIn.day <= days[-1].state.day
                     )
                 ).all()
             )
-            new = [s for s in states if s.day not in known]
+            new = [d for d in days if d.state.day not in known]
             if new:
                 added += self._insert_days(session, new)
-            wanted = [s for s in states if s.day in known]
+            wanted = [d for d in days if d.state.day in known]
             by_id = (
                 {
                     c.day: c
                     for c in session.scalars(
                         select(CheckIn)
-                        .where(CheckIn.id.in_([known[s.day] for s in wanted]))
+                        .where(CheckIn.id.in_([known[d.state.day] for d in wanted]))
                         .options(
                             selectinload(CheckIn.answers),
                             selectinload(CheckIn.esas),
@@ -348,18 +349,23 @@ class CheckInWriter:
                 if wanted
                 else {}
             )
-            for state in wanted:
-                added += _merge_into(by_id[state.day], state)
-        self._notify(s.day for s in states)
+            for entry in wanted:
+                added += _merge_into(by_id[entry.state.day], entry)
+        self._notify(d.state.day for d in days)
         return added
 
-    def _insert_days(self, session: Session, states: list[DayState]) -> int:
+    def _insert_days(self, session: Session, days: list[DayRows]) -> int:
         """Days the log does not have yet, written in bulk."""
         from sqlalchemy import insert, select
 
         from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent
 
+        states = [d.state for d in days]
         now = self._store.clock.utc_now()
+        # render_nulls: every row the same statement, so the rows go in a few executemany
+        # batches (a row's missing temperature or answer no longer starts a new statement:
+        # 4,000 of them for ten years). The columns that may be None have no default.
+        bulk = {"render_nulls": True}
         session.execute(
             insert(CheckIn),
             [
@@ -375,6 +381,7 @@ class CheckInWriter:
                 }
                 for s in states
             ],
+            execution_options=bulk,
         )
         ids = dict(
             session.execute(
@@ -390,16 +397,16 @@ class CheckInWriter:
         stored: dict[datetime, str] = {}
         answers = [
             (
-                ids[s.day],
-                a.symptom_id,
-                a.attribute,
-                a.value,
-                a.recall_days,
-                stored.get(a.recorded_at)
-                or stored.setdefault(a.recorded_at, _stored(a.recorded_at)),
+                checkin_id,
+                symptom,
+                attribute,
+                value,
+                recall,
+                stored.get(recorded) or stored.setdefault(recorded, _stored(recorded)),
             )
-            for s in states
-            for a in s.answers
+            for d in days
+            for checkin_id in (ids[d.state.day],)
+            for recall, symptom, attribute, value, recorded in d.answers
         ]
         if answers:
             raw = Store.sqlite_of(session)
@@ -430,7 +437,7 @@ class CheckInWriter:
             (RedFlagEvent, flags),
         ):
             if rows:
-                session.execute(insert(model), rows)
+                session.execute(insert(model), rows, execution_options=bulk)
         return (
             len(answers)
             + len(esas_rows)
@@ -445,29 +452,29 @@ class CheckInWriter:
         )
 
 
-def _merge_into(checkin: CheckIn, state: DayState) -> int:
+def _merge_into(checkin: CheckIn, incoming: DayRows) -> int:
     from companion.store.models import EsasAnswer, RedFlagEvent, SymptomAnswer
 
     added = 0
+    state = incoming.state
     day = state.day
     answers = {(a.symptom_id, a.attribute, a.recall_days): a for a in checkin.answers}
-    for answer in state.answers:
-        key = (answer.symptom_id, answer.attribute, answer.recall_days)
-        found = answers.get(key)
+    for recall, symptom, attribute, value, recorded in incoming.answers:
+        found = answers.get((symptom, attribute, recall))
         if found is None:
             checkin.answers.append(
                 SymptomAnswer(
-                    symptom_id=answer.symptom_id,
-                    attribute=answer.attribute,
-                    value=answer.value,
-                    recall_days=answer.recall_days,
-                    recorded_at=answer.recorded_at,
+                    symptom_id=symptom,
+                    attribute=attribute,
+                    value=value,
+                    recall_days=recall,
+                    recorded_at=recorded,
                 )
             )
             added += 1
-        elif found.value != answer.value:
-            attribute = recall_key(key[1], key[2])
-            raise MergeConflict(day, "symptom", key[0], attribute, found.value, answer.value)
+        elif found.value != value:
+            shown = recall_key(attribute, recall)
+            raise MergeConflict(day, "symptom", symptom, shown, found.value, value)
     esas_rows = {e.item: e for e in checkin.esas}
     for item, value in state.esas:
         found_esas = esas_rows.get(item)

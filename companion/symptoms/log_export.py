@@ -8,7 +8,7 @@ from the day's answers, so those days alone have their answers made into SavedAn
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from itertools import groupby
 from operator import itemgetter
@@ -16,20 +16,11 @@ from typing import TYPE_CHECKING
 
 from companion.store import Store
 from companion.symptoms.day_states import assemble
-from companion.symptoms.model import DayState, SavedAnswer
+from companion.symptoms.model import DayRows, SavedAnswer
 from companion.symptoms.red_flag_engine import RedFlagEngine
 
 if TYPE_CHECKING:
     from companion.store.models import RedFlagEvent
-
-# symptom id, attribute, value, recorded_at (aware UTC), recall_days
-AnswerRow = tuple[str, str, int, datetime, int]
-
-
-@dataclass(frozen=True)
-class ExportDay:
-    state: DayState  # note, measurements, compared with yesterday, ESAS-r, red flags; no answers
-    answers: list[AnswerRow]  # by recall period, then symptom, then attribute
 
 
 class LogExport:
@@ -37,7 +28,7 @@ class LogExport:
         self._store = store
         self._flags = flags
 
-    def days(self, start: date | None = None, end: date | None = None) -> list[ExportDay]:
+    def days(self, start: date | None = None, end: date | None = None) -> list[DayRows]:
         """Every day of the period with something recorded, earliest first."""
         bounds = {
             name: bound.isoformat()
@@ -64,7 +55,7 @@ class LogExport:
                 bounds,
             ).fetchall()
             rows = raw.execute(
-                "SELECT checkin_id, symptom_id, attribute, value, recorded_at, recall_days "
+                "SELECT checkin_id, recall_days, symptom_id, attribute, value, recorded_at "
                 f"FROM symptom_answer {joined}"
                 "ORDER BY checkin_id, recall_days, symptom_id, attribute",
                 bounds,
@@ -80,10 +71,10 @@ class LogExport:
                 flags.setdefault(event.checkin_id, []).append(event)
         moments: dict[str, datetime] = {
             stored: datetime.fromisoformat(stored).replace(tzinfo=UTC)
-            for stored in {row[4] for row in rows} | {row[6] for row in days if row[6]}
+            for stored in {row[5] for row in rows} | {row[6] for row in days if row[6]}
         }
         answers = {
-            checkin_id: [(s, a, v, moments[r], recall) for _, s, a, v, r, recall in group]
+            checkin_id: [(recall, s, a, v, moments[r]) for _, recall, s, a, v, r in group]
             for checkin_id, group in groupby(rows, itemgetter(0))
         }
         found = []
@@ -95,12 +86,12 @@ class LogExport:
                 note,
                 temperature,
                 weight,
-                (SavedAnswer(s, a, v, r, recall) for s, a, v, r, recall in given) if raised else (),
+                (SavedAnswer(s, a, v, r, recall) for recall, s, a, v, r in given) if raised else (),
                 esas.get(checkin_id, ()),
                 raised,
                 self._flags.flag_view,
                 compared,
                 moments[done_at] if done_at else None,
             )
-            found.append(ExportDay(replace(state, answers=()) if raised else state, given))
+            found.append(DayRows(replace(state, answers=()) if raised else state, given))
         return found

@@ -92,6 +92,21 @@ class DayState:
         return dict(self.esas)
 
 
+# An answer as a plain row, for reading and writing years of answers at once (the CSV export
+# and import): recall_days, symptom id, attribute, value, recorded_at. Rows sort in the order
+# a day lists its answers (DayState.answers).
+AnswerRow = tuple[int, str, str, int, datetime]
+
+
+@dataclass(frozen=True)
+class DayRows:
+    """A day with its answers as plain rows (no object per answer); state holds the rest of
+    the day (note, measurements, compared with yesterday, ESAS-r, red flags), no answers."""
+
+    state: DayState
+    answers: list[AnswerRow]
+
+
 @dataclass(frozen=True)
 class Change:
     """The result of one saved change: the day as it was and as it is now (for undo and the

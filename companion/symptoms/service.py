@@ -31,7 +31,14 @@ from companion.symptoms.checkin_writes import (
 from companion.symptoms.history import SymptomHistory
 from companion.symptoms.log_export import LogExport
 from companion.symptoms.log_window import LogWindow
-from companion.symptoms.model import RECALL_DAILY, AnswerKey, Change, DayState, FlagEvent
+from companion.symptoms.model import (
+    RECALL_DAILY,
+    AnswerKey,
+    Change,
+    DayRows,
+    DayState,
+    FlagEvent,
+)
 from companion.symptoms.plan import CheckInPlan
 from companion.symptoms.recap import SymptomRecap
 from companion.symptoms.red_flag_engine import EPISODE_GAP_DAYS, RedFlagEngine
@@ -224,8 +231,8 @@ class SymptomService:
         """Make each day exactly as in its state (used by undo and redo)."""
         self.writes.restore_days(states)
 
-    def merge_days(self, states: Iterable[DayState]) -> int:
-        return self.writes.merge_days(states)
+    def merge_days(self, days: Iterable[DayRows]) -> int:
+        return self.writes.merge_days(days)
 
     def acknowledge(self, flag_id: int) -> None:
         day = self.flags.acknowledge(flag_id)

@@ -728,7 +728,7 @@ class SymptomsPage(Page):
             progress(1, 2)  # the last chance to cancel: the import is one transaction
             backups.before_import()
             return record_change(
-                service, [s.day for s in parsed.states], lambda: import_parsed(service, parsed)
+                service, [d.state.day for d in parsed.days], lambda: import_parsed(service, parsed)
             )
 
         def done(result: tuple[ImportSummary, list[DayState], list[DayState]]) -> None:
