@@ -33,7 +33,13 @@ Import checks the whole file before changing anything and imports all of it or n
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from companion.translations import TranslationContext
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 COLUMNS = (
     "date",
@@ -68,3 +74,16 @@ def formula_safe(text: str) -> str:
 def formula_unsafe(text: str) -> str:
     """The text as written, without the apostrophe formula_safe() added."""
     return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+class Memo(dict[_K, _V]):
+    """A value worked out once per export or import for each key: words, dates and times
+    repeat on most of a log's rows."""
+
+    def __init__(self, make: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: _K) -> _V:
+        value = self[key] = self._make(key)
+        return value

@@ -7,16 +7,12 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TypeVar
 
 from companion import atomic_file
-from companion.reports.symptom_csv import COLUMNS, SymptomCsv, formula_safe
+from companion.reports.symptom_csv import COLUMNS, Memo, SymptomCsv, formula_safe
 from companion.symptoms import esas, wording
 from companion.symptoms.model import DayRows
 from companion.symptoms.service import SymptomService
-
-_K = TypeVar("_K")
-_V = TypeVar("_V")
 
 
 def _number(value: float) -> str:
@@ -29,18 +25,6 @@ def _stamp(moment: datetime | None) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-class _Cache(dict[_K, _V]):
-    """A value worked out once per export for each key (words repeat on every row)."""
-
-    def __init__(self, make: Callable[[_K], _V]) -> None:
-        super().__init__()
-        self._make = make
-
-    def __missing__(self, key: _K) -> _V:
-        value = self[key] = self._make(key)
-        return value
-
-
 def rows_for(
     service: SymptomService,
     days: Sequence[DayRows],
@@ -51,10 +35,10 @@ def rows_for(
 
     progress(days done, days), if given, is called every few hundred days."""
     # Words and times repeat: each is translated or formatted once per export, not per row.
-    names: _Cache[str, str] = _Cache(lambda symptom: formula_safe(service.term(symptom)))
-    words: _Cache[tuple[str, int], str] = _Cache(lambda key: wording.answer_word(*key))
-    stamps: _Cache[datetime | None, str] = _Cache(_stamp)
-    items: _Cache[str, str] = _Cache(esas.item_name)
+    names: Memo[str, str] = Memo(lambda symptom: formula_safe(service.term(symptom)))
+    words: Memo[tuple[str, int], str] = Memo(lambda key: wording.answer_word(*key))
+    stamps: Memo[datetime | None, str] = Memo(_stamp)
+    items: Memo[str, str] = Memo(esas.item_name)
     order = {item: i for i, item in enumerate(esas.ITEM_IDS)}
     for done, entry in enumerate(days):
         if progress is not None and done % 256 == 0:

@@ -9,6 +9,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from operator import itemgetter
 from pathlib import Path
 
 from companion.errors import ValidationError
@@ -21,6 +22,7 @@ from companion.reports.symptom_csv import (
     MAX_PROBLEMS,
     MAX_ROWS,
     REQUIRED,
+    Memo,
     SymptomCsv,
     formula_unsafe,
 )
@@ -134,9 +136,8 @@ def _decode(data: bytes) -> str:
 
 
 _day = functools.lru_cache(maxsize=8192)(date.fromisoformat)
-_UNSEEN_DAY = date.min  # markers for a value not looked at yet (no import goes so far back)
-_UNSEEN_MOMENT = datetime.min
-_UNSEEN_ANSWER = (-1, "", -1, "")
+# recall_days, symptom id, attribute, value, and the key that tells repeated lines
+_GoodAnswer = tuple[int, str, str, int, str]
 # recall_days each kind of row may give, as written in the file
 _RECALLS_ALLOWED = {
     "symptom": {str(r) for r in SYMPTOM_RECALLS},
@@ -156,30 +157,34 @@ def _moment(text: str) -> datetime | None:
 
 
 class _QuickCheck:
-    """The common row, a well-formed symptom answer, checked by looking its parts up in
+    """The common row, a well-formed symptom answer, checked by looking its cells up in
     tables filled once per distinct value (a log repeats a few hundred symptom answers and
     one date per day). Any other row, or any doubt, goes to _check_row(), which finds the
     same answer for a good row and names the problem of a bad one."""
 
-    def __init__(self, service: SymptomService, columns: dict[str, int], today: date) -> None:
+    _CELLS = (
+        "date",
+        "kind",
+        "item",
+        "attribute",
+        "value",
+        "recorded_at",
+        "acknowledged_at",
+        "recall_days",
+    )
+
+    def __init__(
+        self, service: SymptomService, columns: dict[str, int], width: int, today: date
+    ) -> None:
         self._service = service
         self._today = today
-        self._at = [
-            columns.get(name, -1)
-            for name in (
-                "date",
-                "kind",
-                "item",
-                "attribute",
-                "value",
-                "recorded_at",
-                "acknowledged_at",
-                "recall_days",
-            )
-        ]
-        self._days: dict[str, date | None] = {}
-        self._answers: dict[tuple[str, str, str, str], tuple[int, str, int, str] | None] = {}
-        self._moments: dict[str, datetime | None] = {"": None}
+        # An optional column the file lacks is read from an empty cell added past the end.
+        self._pad = any(name not in columns for name in self._CELLS)
+        self._cells = itemgetter(*(columns.get(name, width) for name in self._CELLS))
+        # Keyed by the cells as written (spaces and all); None: not good, see _check_row.
+        self._days: Memo[str, date | None] = Memo(self._good_day)
+        self._answers: Memo[tuple[str, str, str, str], _GoodAnswer | None] = Memo(self._good_answer)
+        self._moments: Memo[str, datetime | None] = Memo(self._good_moment)
 
     def took(
         self,
@@ -189,40 +194,31 @@ class _QuickCheck:
         lines: dict[tuple[date, str, str, str], int],
     ) -> bool:
         """Add the row if it is a good symptom answer (True); False leaves it untouched."""
-        at_date, at_kind, at_item, at_attribute, at_value, at_recorded, at_ack, at_recall = self._at
-        if row[at_kind].strip() != "symptom":
+        if self._pad:
+            row.append("")
+        raw_day, kind, item, attribute, value, recorded, acknowledged, recall = self._cells(row)
+        if kind != "symptom":
             return False
-        raw_day = row[at_date].strip()
-        day = self._days.get(raw_day, _UNSEEN_DAY)
-        if day is _UNSEEN_DAY:
-            day = self._days[raw_day] = self._good_day(raw_day)
-        item = row[at_item].strip()
-        given = (
-            item,
-            row[at_attribute].strip(),
-            row[at_value].strip(),
-            row[at_recall].strip() if at_recall >= 0 else "",
-        )
-        answer = self._answers.get(given, _UNSEEN_ANSWER)
-        if answer is _UNSEEN_ANSWER:
-            answer = self._answers[given] = self._good_answer(*given)
-        recorded = self._moment(row[at_recorded].strip() if at_recorded >= 0 else "")
-        if day is None or answer is None or recorded is None:
+        day = self._days[raw_day]
+        answer = self._answers[(item, attribute, value, recall)]
+        moment = self._moments[recorded]
+        if day is None or answer is None or moment is None:
             return False
-        if at_ack >= 0 and (ack := row[at_ack].strip()) and self._moment(ack) is None:
+        if acknowledged and self._moments[acknowledged] is None:
             return False
-        recall, attribute, value, answer_key = answer
-        key = (day, "symptom", item, answer_key)
+        recall_days, symptom, question, number, answer_key = answer
+        key = (day, "symptom", symptom, answer_key)
         if key in lines:
             return False  # a repeated line: _check_row names it
         entry = days.get(day)
         if entry is None:
             entry = days[day] = _Day()
-        entry.answers.append((recall, item, attribute, value, recorded))
+        entry.answers.append((recall_days, symptom, question, number, moment))
         lines[key] = line
         return True
 
     def _good_day(self, raw: str) -> date | None:
+        raw = raw.strip()
         if not _DATE.match(raw):
             return None
         try:
@@ -231,9 +227,8 @@ class _QuickCheck:
             return None
         return day if EARLIEST_DAY <= day <= self._today else None
 
-    def _good_answer(
-        self, item: str, attribute: str, raw_value: str, raw_recall: str
-    ) -> tuple[int, str, int, str] | None:
+    def _good_answer(self, cells: tuple[str, str, str, str]) -> _GoodAnswer | None:
+        item, attribute, raw_value, raw_recall = (cell.strip() for cell in cells)
         attribute = attribute.lower()
         if raw_recall and raw_recall not in _RECALLS_ALLOWED["symptom"]:
             return None
@@ -242,18 +237,15 @@ class _QuickCheck:
             return None
         if not _INTEGER.match(raw_value) or int(raw_value) > wording.max_value(attribute):
             return None
-        return recall, attribute, int(raw_value), recall_key(attribute, recall)
+        return recall, item, attribute, int(raw_value), recall_key(attribute, recall)
 
-    def _moment(self, raw: str) -> datetime | None:
+    @staticmethod
+    def _good_moment(raw: str) -> datetime | None:
         """The time, or None when empty or not a time."""
-        found = self._moments.get(raw, _UNSEEN_MOMENT)
-        if found is _UNSEEN_MOMENT:
-            try:
-                found = _moment(raw)
-            except ValueError:
-                found = None
-            self._moments[raw] = found
-        return found
+        try:
+            return _moment(raw.strip())
+        except ValueError:
+            return None
 
 
 def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
@@ -302,7 +294,7 @@ def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
     today = service.clock.today()
     days: dict[date, _Day] = {}
     lines: dict[tuple[date, str, str, str], int] = {}
-    quick = _QuickCheck(service, columns, today)
+    quick = _QuickCheck(service, columns, width, today)
     count = 0
     line = 1
     try:

@@ -355,89 +355,80 @@ class CheckInWriter:
         return added
 
     def _insert_days(self, session: Session, days: list[DayRows]) -> int:
-        """Days the log does not have yet, written in bulk."""
-        from sqlalchemy import insert, select
+        """Days the log does not have yet, written in bulk.
 
-        from companion.store.models import CheckIn, EsasAnswer, RedFlagEvent
-
+        Straight to the session's sqlite3 connection, in its transaction: ten years are
+        100,000 answers, and SQLAlchemy's per-row handling took several times what SQLite
+        does. Values are stored as the models store them: dates as ISO text (Date),
+        timestamps as naive UTC text (UtcDateTime, see _stored)."""
         states = [d.state for d in days]
-        now = self._store.clock.utc_now()
-        # render_nulls: every row the same statement, so the rows go in a few executemany
-        # batches (a row's missing temperature or answer no longer starts a new statement:
-        # 4,000 of them for ten years). The columns that may be None have no default.
-        bulk = {"render_nulls": True}
-        session.execute(
-            insert(CheckIn),
+        stored: dict[datetime, str] = {}
+
+        def stamp(moment: datetime | None) -> str | None:
+            if moment is None:
+                return None
+            return stored.get(moment) or stored.setdefault(moment, _stored(moment))
+
+        raw = Store.sqlite_of(session)
+        now = stamp(self._store.clock.utc_now())
+        raw.executemany(
+            "INSERT INTO checkin (day, note, temperature_c, weight_kg, "
+            "compared_with_yesterday, daily_done_at, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                {
-                    "day": s.day,
-                    "note": s.note,
-                    "temperature_c": s.temperature_c,
-                    "weight_kg": s.weight_kg,
-                    "compared_with_yesterday": s.compared_with_yesterday,
-                    "daily_done_at": s.daily_done_at,
-                    "created_at": now,
-                    "updated_at": now,
-                }
+                (
+                    s.day.isoformat(),
+                    s.note,
+                    s.temperature_c,
+                    s.weight_kg,
+                    s.compared_with_yesterday,
+                    stamp(s.daily_done_at),
+                    now,
+                    now,
+                )
                 for s in states
             ],
-            execution_options=bulk,
         )
         ids = dict(
-            session.execute(
-                select(CheckIn.day, CheckIn.id).where(
-                    CheckIn.day >= states[0].day, CheckIn.day <= states[-1].day
-                )
-            ).all()
+            raw.execute(
+                "SELECT day, id FROM checkin WHERE day BETWEEN ? AND ?",
+                (states[0].day.isoformat(), states[-1].day.isoformat()),
+            ).fetchall()
         )
-        # The answers are most of an import (100,000 for ten years): straight to the
-        # session's sqlite3 connection, in the transaction, with the timestamps stored as
-        # UtcDateTime stores them (naive UTC text); SQLAlchemy's per-row handling took
-        # several times longer than SQLite.
-        stored: dict[datetime, str] = {}
         answers = [
-            (
-                checkin_id,
-                symptom,
-                attribute,
-                value,
-                recall,
-                stored.get(recorded) or stored.setdefault(recorded, _stored(recorded)),
-            )
+            (checkin_id, symptom, attribute, value, recall, stamp(recorded))
             for d in days
-            for checkin_id in (ids[d.state.day],)
+            for checkin_id in (ids[d.state.day.isoformat()],)
             for recall, symptom, attribute, value, recorded in d.answers
         ]
-        if answers:
-            raw = Store.sqlite_of(session)
-            raw.executemany(
-                "INSERT INTO symptom_answer (checkin_id, symptom_id, attribute, value, "
-                "recall_days, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-                answers,
-            )
+        raw.executemany(
+            "INSERT INTO symptom_answer (checkin_id, symptom_id, attribute, value, "
+            "recall_days, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+            answers,
+        )
         esas_rows = [
-            {"checkin_id": ids[s.day], "item": item, "value": value}
-            for s in states
-            for item, value in s.esas
+            (ids[s.day.isoformat()], item, value) for s in states for item, value in s.esas
         ]
+        raw.executemany(
+            "INSERT INTO esas_answer (checkin_id, item, value) VALUES (?, ?, ?)", esas_rows
+        )
         flags = [
-            {
-                "checkin_id": ids[s.day],
-                "rule_id": f.rule_id,
-                "urgency": f.urgency,
-                "message": f.message,
-                "raised_at": f.raised_at,
-                "acknowledged_at": f.acknowledged_at,
-            }
+            (
+                ids[s.day.isoformat()],
+                f.rule_id,
+                f.urgency,
+                f.message,
+                stamp(f.raised_at),
+                stamp(f.acknowledged_at),
+            )
             for s in states
             for f in s.flags
         ]
-        for model, rows in (
-            (EsasAnswer, esas_rows),
-            (RedFlagEvent, flags),
-        ):
-            if rows:
-                session.execute(insert(model), rows, execution_options=bulk)
+        raw.executemany(
+            "INSERT INTO red_flag_event (checkin_id, rule_id, urgency, message, raised_at, "
+            "acknowledged_at) VALUES (?, ?, ?, ?, ?, ?)",
+            flags,
+        )
         return (
             len(answers)
             + len(esas_rows)
