@@ -29,9 +29,9 @@ def rows_for(
     service: SymptomService,
     days: Sequence[DayRows],
     progress: Callable[[int, int], None] | None = None,
-) -> Iterator[Sequence[object]]:
-    """The CSV rows (without the header) for these days, in a fixed order, as they are
-    written (nothing is built per answer but its row).
+) -> Iterator[list[Sequence[object]]]:
+    """The CSV rows (without the header) for these days, in a fixed order, one day's rows
+    at a time (nothing is built per answer but its row).
 
     progress(days done, days), if given, is called every few hundred days."""
     # Words and times repeat: each is translated or formatted once per export, not per row.
@@ -40,13 +40,16 @@ def rows_for(
     stamps: Memo[datetime | None, str] = Memo(_stamp)
     items: Memo[str, str] = Memo(esas.item_name)
     order = {item: i for i, item in enumerate(esas.ITEM_IDS)}
+    overall = SymptomCsv.tr("Compared with yesterday")
+    temperature, weight = SymptomCsv.tr("Temperature"), SymptomCsv.tr("Weight")
+    note = SymptomCsv.tr("Note")
     for done, entry in enumerate(days):
         if progress is not None and done % 256 == 0:
             progress(done, len(days))
         state = entry.state
         day = state.day.isoformat()
-        for recall, symptom, attribute, value, recorded in entry.answers:
-            yield (
+        rows: list[Sequence[object]] = [
+            (
                 day,
                 "symptom",
                 symptom,
@@ -59,79 +62,39 @@ def rows_for(
                 "",
                 recall,
             )
-        for item, value in sorted(state.esas, key=lambda e: order.get(e[0], 99)):
-            yield (day, "esas", item, items[item], "", value, "", "", "", "", 0)
+            for recall, symptom, attribute, value, recorded in entry.answers
+        ]
+        rows += [
+            (day, "esas", item, items[item], "", value, "", "", "", "", 0)
+            for item, value in sorted(state.esas, key=lambda e: order.get(e[0], 99))
+        ]
         if state.compared_with_yesterday is not None:
-            yield (
-                day,
-                "overall",
-                "",
-                SymptomCsv.tr("Compared with yesterday"),
-                "",
-                state.compared_with_yesterday,
-                "",
-                "done" if state.daily_done else "",
-                _stamp(state.daily_done_at),
-                "",
-                1,
+            done_at = state.daily_done_at
+            rows.append(
+                (
+                    *(day, "overall", "", overall, "", state.compared_with_yesterday, ""),
+                    *("done" if done_at else "", stamps[done_at], "", 1),
+                )
             )
         if state.temperature_c is not None:
-            temperature = _number(state.temperature_c)
-            yield (
-                day,
-                "temperature",
-                "",
-                SymptomCsv.tr("Temperature"),
-                "",
-                temperature,
-                "°C",
-                "",
-                "",
-                "",
-                "",
-            )
+            celsius = _number(state.temperature_c)
+            rows.append((day, "temperature", "", temperature, "", celsius, "°C", "", "", "", ""))
         if state.weight_kg is not None:
-            yield (
-                day,
-                "weight",
-                "",
-                SymptomCsv.tr("Weight"),
-                "",
-                _number(state.weight_kg),
-                "kg",
-                "",
-                "",
-                "",
-                "",
-            )
+            kg = _number(state.weight_kg)
+            rows.append((day, "weight", "", weight, "", kg, "kg", "", "", "", ""))
         if state.note:
-            yield (
-                day,
-                "note",
-                "",
-                SymptomCsv.tr("Note"),
-                "",
-                "",
-                "",
-                formula_safe(state.note),
-                "",
-                "",
-                "",
-            )
+            text = formula_safe(state.note)
+            rows.append((day, "note", "", note, "", "", "", text, "", "", ""))
         for flag in sorted(state.flags, key=lambda f: (_stamp(f.raised_at), f.rule_id)):
-            yield (
-                day,
-                "red_flag",
-                formula_safe(flag.rule_id),
-                formula_safe(flag.reason),
-                flag.urgency,
-                "",
-                wording.urgency_name(flag.urgency),
-                formula_safe(flag.message),
-                _stamp(flag.raised_at),
-                _stamp(flag.acknowledged_at),
-                "",
+            rows.append(
+                (
+                    *(day, "red_flag", formula_safe(flag.rule_id), formula_safe(flag.reason)),
+                    *(flag.urgency, "", wording.urgency_name(flag.urgency)),
+                    *(formula_safe(flag.message), _stamp(flag.raised_at)),
+                    *(_stamp(flag.acknowledged_at), ""),
+                )
             )
+        yield rows
 
 
 def csv_text(
@@ -143,10 +106,10 @@ def csv_text(
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    # Rows go from the read to the text one at a time; the generator's Python code lets
-    # the GUI thread run between rows (a list would be written in one GIL-holding call).
-    # Whole numbers are written as str() writes them.
-    writer.writerows(rows_for(service, service.export.days(start, end), progress))
+    # A day's rows per call: writerows() holds the GIL while it runs, and an export runs
+    # beside the GUI thread. Whole numbers are written as str() writes them.
+    for rows in rows_for(service, service.export.days(start, end), progress):
+        writer.writerows(rows)
     return out.getvalue()
 
 
