@@ -338,3 +338,42 @@ def test_a_refresh_shows_the_chosen_visit_once(page, monkeypatch) -> None:
     assert page.current_visit().id == soon.id
     assert page.upcoming_list.currentItem().data(Qt.ItemDataRole.UserRole + 1).id == soon.id
     assert [page.questions.model.item(0).text] == ["Will the rash fade?"]
+
+
+def _past_rows(page) -> list[int]:  # type: ignore[no-untyped-def]
+    widget = page.past_list
+    return [widget.item(r).data(Qt.ItemDataRole.UserRole + 1).id for r in range(widget.count())]
+
+
+def test_years_of_past_visits_come_in_as_the_list_is_scrolled(page, qtbot) -> None:
+    visits = page.services.visits
+    for month in range(1, 101):
+        visits.add(NOW - timedelta(days=30 * month), "oncologist")
+    page.refresh()
+    newest_first = [v.id for v in visits.past(NOW)]
+    batch = page.past_list.ROWS_AT_ONCE
+    assert _past_rows(page) == newest_first[:batch]  # the newest, in the same order
+
+    bar = page.past_list.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the end comes into view: the next ones are added
+    assert _past_rows(page) == newest_first[: 2 * batch]
+
+    page.past_list.setFocus()
+    page.past_list.setCurrentRow(page.past_list.count() - 1)
+    qtbot.keyClick(page.past_list, Qt.Key.Key_Down)  # the keyboard goes on past the end
+    assert _past_rows(page) == newest_first
+    assert page.current_visit().id == newest_first[2 * batch]
+
+
+def test_an_old_visit_chosen_stays_chosen_after_a_refresh(page) -> None:
+    visits = page.services.visits
+    for month in range(1, 61):
+        visits.add(NOW - timedelta(days=30 * month), "oncologist")
+    page.refresh()
+    oldest = visits.past(NOW)[-1]
+    page.select_visit(oldest.id)  # further down than the rows shown at first
+    assert page.current_visit().id == oldest.id
+    page.refresh()
+    assert page.current_visit().id == oldest.id
+    assert page.past_list.currentItem().data(Qt.ItemDataRole.UserRole + 1).id == oldest.id

@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtGui import QFocusEvent, QUndoCommand, QUndoStack
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QResizeEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -74,7 +74,87 @@ class VisitList(QListWidget):
     Qt makes the first row current when a list without a current row gets the focus; here
     that would silently switch the shown visit (and a question typed next would go to it).
     The arrow keys, a click or Enter choose.
+
+    Years of monthly visits make hundreds of rows, each a wrapped two-line text Qt lays out
+    before the list can be drawn; the list holds the first ROWS_AT_ONCE and adds the next
+    ones as the end comes into view (scrolled to, or the last row chosen), as a Qt model's
+    fetchMore would.
     """
+
+    ROWS_AT_ONCE = 40
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._waiting: list[VisitInfo] = []
+        self._make_item: Callable[[VisitInfo], QListWidgetItem] | None = None
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._scrolled)
+        # The rows shown fit without scrolling (a tall window): nothing to scroll to the
+        # end with, so the next ones come once Qt has laid the list out.
+        bar.rangeChanged.connect(
+            lambda _low, high: QTimer.singleShot(0, self, self._fill_if_room) if high == 0 else None
+        )
+        self.currentRowChanged.connect(self._row_changed)
+
+    def set_visits(
+        self,
+        visits: list[VisitInfo],
+        make_item: Callable[[VisitInfo], QListWidgetItem],
+        keep: int | None = None,
+    ) -> None:
+        """Replace the rows (signals blocked by the caller); the visit keep is always in."""
+        self._waiting = []
+        self.clear()
+        self._make_item = make_item
+        shown = self.ROWS_AT_ONCE
+        for index, visit in enumerate(visits):
+            if visit.id == keep:
+                shown = max(shown, index + 1)
+                break
+        self._waiting = list(visits[shown:])
+        for visit in visits[:shown]:
+            self.addItem(make_item(visit))
+
+    def has_more(self) -> bool:
+        return bool(self._waiting)
+
+    def fetch_more(self) -> None:
+        if not self._waiting or self._make_item is None:
+            return
+        batch, self._waiting = (
+            self._waiting[: self.ROWS_AT_ONCE],
+            self._waiting[self.ROWS_AT_ONCE :],
+        )
+        for visit in batch:
+            self.addItem(self._make_item(visit))
+
+    def show_visit_row(self, visit_id: int) -> int:
+        """The row of that visit, adding waiting rows until it is in; -1 if not listed."""
+        while True:
+            for row in range(self.count()):
+                visit = self.item(row).data(VISIT_ROLE)
+                if visit is not None and visit.id == visit_id:
+                    return row
+            if not any(v.id == visit_id for v in self._waiting):
+                return -1
+            self.fetch_more()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.has_more():
+            QTimer.singleShot(0, self, self._fill_if_room)
+
+    def _fill_if_room(self) -> None:
+        if self.has_more() and self.verticalScrollBar().maximum() == 0:
+            self.fetch_more()
+
+    def _scrolled(self, value: int) -> None:
+        if value >= self.verticalScrollBar().maximum():
+            self.fetch_more()
+
+    def _row_changed(self, row: int) -> None:
+        if row >= 0 and row == self.count() - 1:
+            self.fetch_more()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         had_current = self.currentItem() is not None
@@ -162,7 +242,7 @@ class VisitsPage(Page):
         self.ics_button.clicked.connect(self.export_calendar)
         return box
 
-    def _visit_list(self, name: str) -> QListWidget:
+    def _visit_list(self, name: str) -> VisitList:
         widget = VisitList()
         widget.setAccessibleName(name)
         widget.setWordWrap(True)
@@ -249,28 +329,29 @@ class VisitsPage(Page):
             self.show_visit(None)
         self._show_carry_over(now)
 
-    def _fill(self, widget: QListWidget, visits: list[VisitInfo], keep: int | None) -> None:
+    def _fill(self, widget: VisitList, visits: list[VisitInfo], keep: int | None) -> None:
         widget.blockSignals(True)
-        widget.clear()
-        for visit in visits:
-            count = count_text(visit.question_count, "{n} question", "{n} questions")
-            text = f"{format_visit_time(visit.starts_at)}\n{visit.who()} · {count}"
-            item = QListWidgetItem(text)
-            item.setData(VISIT_ROLE, visit)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
-            widget.addItem(item)
+        widget.set_visits(visits, self._visit_item, keep)
         if not visits:
             empty = QListWidgetItem(self.tr("None"))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             widget.addItem(empty)
         widget.blockSignals(False)
-        for row in range(widget.count()):
-            visit = widget.item(row).data(VISIT_ROLE)
-            if visit is not None and visit.id == keep:
-                already = widget.currentRow() == row
-                widget.setCurrentRow(row)  # shows the visit through currentItemChanged
-                if already:  # no signal: show it here (once either way)
-                    self.show_visit(visit)
+        row = widget.show_visit_row(keep) if keep is not None else -1
+        if row >= 0:
+            already = widget.currentRow() == row
+            widget.setCurrentRow(row)  # shows the visit through currentItemChanged
+            if already:  # no signal: show it here (once either way)
+                self.show_visit(widget.item(row).data(VISIT_ROLE))
+
+    @staticmethod
+    def _visit_item(visit: VisitInfo) -> QListWidgetItem:
+        count = count_text(visit.question_count, "{n} question", "{n} questions")
+        text = f"{format_visit_time(visit.starts_at)}\n{visit.who()} · {count}"
+        item = QListWidgetItem(text)
+        item.setData(VISIT_ROLE, visit)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
+        return item
 
     def _list_choice(self, widget: QListWidget, item: QListWidgetItem | None) -> None:
         visit = item.data(VISIT_ROLE) if item is not None else None
@@ -285,11 +366,10 @@ class VisitsPage(Page):
 
     def select_visit(self, visit_id: int) -> None:
         for widget in (self.upcoming_list, self.past_list):
-            for row in range(widget.count()):
-                visit = widget.item(row).data(VISIT_ROLE)
-                if visit is not None and visit.id == visit_id:
-                    widget.setCurrentRow(row)
-                    return
+            row = widget.show_visit_row(visit_id)
+            if row >= 0:
+                widget.setCurrentRow(row)
+                return
 
     def show_visit(self, visit: VisitInfo | None) -> None:
         self._visit = visit
