@@ -107,11 +107,13 @@ class SymptomsPage(Page):
 
         self.tabs = FittedTabs()  # as tall as the view shown, so the log ends in sight
         self.tabs.setAccessibleName(self.tr("Views of the symptom log"))
+        # In place before its tabs: adding the first tab shows (so polishes) it, and moving
+        # a polished tab under a new parent polishes it all over again.
+        layout.addWidget(self.tabs, 1)
         self.tabs.addTab(self._build_log_tab(), self.tr("&Log"))
         self.tabs.addTab(self._build_trend_tab(), self.tr("T&rends"))
         self.tabs.addTab(self._build_weekly_tab(), self.tr("&Week by week"))
         self.tabs.addTab(self._build_esas_tab(), self.tr("ESAS-r &totals"))
-        layout.addWidget(self.tabs, 1)
         self.status = status_line()
         layout.addWidget(self.status)
         self.weekly_read = BackgroundRead(self)
