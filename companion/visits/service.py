@@ -30,19 +30,6 @@ def carry_over_key(visit_id: int) -> str:
     return f"carry-over:{visit_id}"
 
 
-def _visit_info(row: Visit) -> VisitInfo:
-    return VisitInfo(
-        id=row.id,
-        starts_at=row.starts_at,
-        with_whom=row.with_whom,
-        clinician=row.clinician,
-        place=row.place,
-        purpose=row.purpose,
-        question_count=len(row.questions),
-        open_count=sum(1 for q in row.questions if not q.asked),
-    )
-
-
 def _question_info(row: VisitQuestion) -> VisitQuestionInfo:
     return VisitQuestionInfo(
         id=row.id,
@@ -135,8 +122,10 @@ class VisitService:
         return upcoming[0] if upcoming else None
 
     def get(self, visit_id: int) -> VisitInfo:
-        with self._store.session() as session:
-            return _visit_info(self._visit(session, visit_id))
+        found = self._first("v.id = :visit", {"visit": visit_id}, "v.id")
+        if found is None:
+            raise ValidationError("That visit no longer exists.")
+        return found
 
     def previous_visit(self, visit_id: int, now: datetime | None = None) -> VisitInfo | None:
         """The last visit before this one that has already happened (the 'last visit')."""
