@@ -361,3 +361,29 @@ def test_a_hidden_checkin_catches_up_when_today_is_shown_again(demo_window, qtbo
     qtbot.wait(20)
     assert form.rows[key].value() == kept
     assert len(reads) == 1  # the page's own refresh; the pending catch-up found nothing to do
+
+
+def test_the_log_is_counted_on_a_worker_and_the_lines_follow(demo_window, qtbot) -> None:
+    """Counting the whole log grows with it: the table opens with its first rows, and the
+    summary and "Showing … of …" come when the worker has counted (also after a delete)."""
+    page = symptoms_page(demo_window)
+    total = len(demo_window.services.symptoms.history.answers())
+    qtbot.waitUntil(page.model.counts_known)
+    assert f"Showing {total} of {total} answers." == page.count_label.text()
+    assert page.summary.text().startswith(f"{total} daily answers from ")
+    page.select_row(0)
+    page.delete_selected()
+    qtbot.waitUntil(lambda: f"of {total - 1} answers" in page.count_label.text())
+    assert page.summary.text().startswith(f"{total - 1} daily answers from ")
+    page.model.fetch_all()  # scrolling to the end reads every row, counted or not
+    assert page.model.rowCount() == total - 1
+
+
+def test_a_model_dropped_while_it_counts_is_not_called_back(demo_window, qtbot) -> None:
+    history = demo_window.services.symptoms.history
+    terms = {t.id: t.term for t in demo_window.services.symptoms.vocabulary()}
+    model = LogTableModel(terms, demo_window.services.symptoms.log_window)
+    model.load(history.periods(), history.flag_symptoms())
+    assert not model.counts_known() and model.canFetchMore()
+    del model  # the count is still running on the worker
+    qtbot.wait(200)  # its result comes back to nobody: no crash, no error

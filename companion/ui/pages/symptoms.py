@@ -177,6 +177,7 @@ class SymptomsPage(Page):
         tab = QWidget()
         layout = QVBoxLayout(tab)
         self.model = LogTableModel(self._terms, self._service.log_window)
+        self.model.counted.connect(self._show_counts)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("Symptom answers"))
         self.table.setModel(self.model)
@@ -338,6 +339,17 @@ class SymptomsPage(Page):
         self.model.update(self._periods, self._history.flag_symptoms())
         self._filter_applied()
 
+    def _show_counts(self) -> None:
+        """The summary and "Showing … of …" once the log is counted (the model counts the
+        whole log on a worker thread and says when; until then the lines stay as they were)."""
+        if not self.model.counts_known():
+            return
+        self._show_summary()
+        shown, total = self.model.matching(), self.model.total()
+        self.count_label.setText(
+            self.tr("Showing {shown} of {total} answers.").format(shown=shown, total=total)
+        )
+
     def _show_summary(self) -> None:
         span = self._history.span()
         total = self.model.total()
@@ -440,11 +452,7 @@ class SymptomsPage(Page):
         self._filter_applied()
 
     def _filter_applied(self) -> None:
-        self._show_summary()
-        shown, total = self.model.matching(), self.model.total()
-        self.count_label.setText(
-            self.tr("Showing {shown} of {total} answers.").format(shown=shown, total=total)
-        )
+        self._show_counts()
         symptom = self.symptom_filter.currentData()
         if symptom not in (None, ALL):
             found = self.trend_symptom.findData(symptom)

@@ -2,8 +2,10 @@
 
 Filtering and sorting run in SQL (companion.symptoms.log_window); the model fetches a
 screenful at a time through canFetchMore/fetchMore, so a log of 300,000 answers opens as
-quickly as one of 10,000. After a change it re-reads the rows it holds and tells the view
-only which rows went or came, so the selection and the scroll position stay put.
+quickly as one of 10,000. Counting the whole log is the one read that grows with it (50 ms
+at 300,000 answers): it runs on a worker thread, and `counted` says when the number is
+there. After a change it re-reads the rows it holds and tells the view only which rows went
+or came, so the selection and the scroll position stay put.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
 
@@ -27,6 +30,7 @@ from companion.symptoms import wording
 from companion.symptoms.history import LogRow, TreatmentPeriod
 from companion.symptoms.log_window import LogQuery, LogWindow, SortContext
 from companion.ui import theme
+from companion.ui.widgets.background import BackgroundRead
 from companion.ui.widgets.qt_items import qdate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,14 +68,18 @@ class LogTableModel(QAbstractTableModel):
     DATE, SYMPTOM, QUESTION, ANSWER, TREATMENT, FLAG = range(6)
     ORDERS = ("date", "symptom", "question", "answer", "treatment", "flag")  # per column
     BATCH = 200  # rows per fetch: a few screenfuls
+    counted = Signal()  # total() and matching() are known without reading
 
     def __init__(self, terms: dict[str, str], window: LogWindow) -> None:
         super().__init__()
         self._terms = terms
         self._window = window
         self._rows: list[LogRow] = []
-        self._matching = 0  # rows that pass the filter
-        self._total = 0  # rows in the whole log
+        # None while being counted (on a worker thread: see total()).
+        self._matching: int | None = 0  # rows that pass the filter
+        self._total: int | None = 0  # rows in the whole log
+        self._at_end = True  # the last read found no more rows than it returned
+        self._count_read = BackgroundRead(self)
         self._loaded = False  # nothing is read before load()
         self._periods: list[TreatmentPeriod] = []
         self._starts: list[date] = []
@@ -114,7 +122,7 @@ class LogTableModel(QAbstractTableModel):
         self._set_context(periods, flags)
         if wanted is not None:
             self._filter = wanted
-        self._total = self._window.count(LogQuery())
+        self._recount()
         self._first_rows()
         self._loaded = True
         self.endResetModel()
@@ -145,8 +153,32 @@ class LogTableModel(QAbstractTableModel):
 
     def _first_rows(self) -> None:
         query = self._query()
-        self._matching = self._total if self._filter == LogFilter() else self._window.count(query)
+        self._count_matching(query)
         self._rows = self._window.rows(query, self.sort_context(), self.BATCH)
+        self._at_end = len(self._rows) < self.BATCH
+
+    def _count_matching(self, query: LogQuery) -> None:
+        """The filter's count: the whole log's (being counted, or known), or counted now
+        (a filtered count reads the symptom's or the days' index only)."""
+        unfiltered = self._filter == LogFilter()
+        self._matching = self._total if unfiltered else self._window.count(query)
+
+    def _recount(self) -> None:
+        """Count the whole log again, on a worker thread; counted follows."""
+        self._total = None
+        window = self._window
+        self._count_read.start(lambda: window.count(LogQuery()), self._counted)
+
+    def _counted(self, total: int) -> None:
+        if self._total is None:  # not asked for (and counted) meanwhile
+            self._total = total
+        if self._filter == LogFilter():
+            self._matching = self._total
+        self.counted.emit()
+
+    def counts_known(self) -> bool:
+        """total() and matching() answer without reading the database."""
+        return self._total is not None and self._matching is not None
 
     def _read(self, skip_from: int, limit: int) -> list[LogRow]:
         """limit rows after the first skip_from in the query's order."""
@@ -161,12 +193,17 @@ class LogTableModel(QAbstractTableModel):
         return self._window.rows(query, self.sort_context(), limit, skip_from)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._matching
+        if parent.isValid():
+            return False
+        if self._matching is None:  # still being counted
+            return not self._at_end
+        return len(self._rows) < self._matching
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
         more = self._read(len(self._rows), self.BATCH)
+        self._at_end = len(more) < self.BATCH
         if not more:
             self._matching = len(self._rows)
             return
@@ -183,10 +220,12 @@ class LogTableModel(QAbstractTableModel):
         """After a change: re-read as many rows as are held and report only the rows that
         went or came (the view keeps its selection and scroll position)."""
         self._set_context(periods, flags)
-        self._total = self._window.count(LogQuery())
+        self._recount()
         query = self._query()
-        self._matching = self._total if self._filter == LogFilter() else self._window.count(query)
-        fresh = self._window.rows(query, self.sort_context(), max(len(self._rows), self.BATCH))
+        self._count_matching(query)
+        wanted = max(len(self._rows), self.BATCH)
+        fresh = self._window.rows(query, self.sort_context(), wanted)
+        self._at_end = len(fresh) < wanted
         old = self._rows
         matcher = difflib.SequenceMatcher(a=old, b=fresh, autojunk=False)
         # From the end backwards, so the row numbers still to be changed stay valid.
@@ -221,11 +260,18 @@ class LogTableModel(QAbstractTableModel):
         return self._rows[row]
 
     def total(self) -> int:
-        """Answers in the whole log."""
+        """Answers in the whole log (counted now if the worker has not said yet)."""
+        if self._total is None:
+            self._total = self._window.count(LogQuery())
+            if self._matching is None:
+                self._matching = self._total  # unfiltered
+            self.counted.emit()  # as the worker would have
         return self._total
 
     def matching(self) -> int:
         """Answers that pass the filter (rowCount() is the part fetched so far)."""
+        if self._matching is None:
+            self._matching = self.total()  # only the unfiltered count is left to the worker
         return self._matching
 
     def sort_order(self) -> tuple[int, Qt.SortOrder]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from shiboken6 import isValid
 
 from companion.ui.widgets.common import button
 
@@ -184,7 +185,10 @@ class BackgroundRead(QObject):
         self._latest += 1
         request = self._latest
         self._running += 1
-        relay = _Relay(self)
+        # No parent: the view (and this object) may be gone before the read comes back, e.g.
+        # a window closed or a model dropped while it counts; the relay then still delivers,
+        # to nobody, instead of to a deleted object.
+        relay = _Relay()
         relay.done.connect(lambda result: self._end(relay, request, show, result))
         relay.failed.connect(lambda exc: self._fail(relay, exc))
         QThreadPool.globalInstance().start(_Job(lambda _p: read(), relay, threading.Event()))
@@ -192,7 +196,7 @@ class BackgroundRead(QObject):
     def _end(self, relay: _Relay, request: int, show: Callable[[Any], None], result: Any) -> None:
         relay.deleteLater()
         self._running -= 1
-        if request == self._latest:
+        if request == self._latest and isValid(self):
             show(result)
 
     def _fail(self, relay: _Relay, error: BaseException) -> None:
