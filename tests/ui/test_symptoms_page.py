@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from companion.symptoms.history import weekly_worst
+from companion.ui.pages.symptoms import ALL
 from companion.ui.symptoms.log_model import LogFilter, LogTableModel
 from companion.ui.symptoms.weekly_model import WeeklyWorstModel
 
@@ -387,3 +388,31 @@ def test_a_model_dropped_while_it_counts_is_not_called_back(demo_window, qtbot) 
     assert not model.counts_known() and model.canFetchMore()
     del model  # the count is still running on the worker
     qtbot.wait(200)  # its result comes back to nobody: no crash, no error
+
+
+def fresh_rows(window, page) -> list:  # type: ignore[no-untyped-def]
+    """What a model loaded anew shows, with the page's filter and order."""
+    history = window.services.symptoms.history
+    terms = {t.id: t.term for t in window.services.symptoms.vocabulary()}
+    model = LogTableModel(terms, window.services.symptoms.log_window)
+    model.sort(*page.model.sort_order())
+    model.load(history.periods(), history.flag_symptoms(), page.current_filter())
+    model.fetch_all()
+    return [model.row_data(r) for r in range(model.rowCount())]
+
+
+def test_after_delete_and_undo_the_log_shows_what_a_reload_shows(demo_window, qtbot) -> None:
+    page = symptoms_page(demo_window)
+    for column, order in (
+        (LogTableModel.DATE, Qt.SortOrder.DescendingOrder),
+        (LogTableModel.ANSWER, Qt.SortOrder.AscendingOrder),
+    ):
+        page.table.sortByColumn(column, order)
+        choose(page.symptom_filter, "nausea" if column == LogTableModel.ANSWER else ALL)
+        page.select_row(2)
+        page.delete_selected()
+        assert shown_rows(page) == fresh_rows(demo_window, page)
+        assert page.model.total() == len(demo_window.services.symptoms.history.answers())
+        demo_window.undo_action.trigger()
+        assert shown_rows(page) == fresh_rows(demo_window, page)
+        assert page.model.matching() == len(shown_rows(page))
