@@ -377,3 +377,24 @@ def test_an_old_visit_chosen_stays_chosen_after_a_refresh(page) -> None:
     page.refresh()
     assert page.current_visit().id == oldest.id
     assert page.past_list.currentItem().data(Qt.ItemDataRole.UserRole + 1).id == oldest.id
+
+
+def test_bank_and_suggestions_are_made_when_their_tab_is_opened(page) -> None:
+    from PySide6.QtWidgets import QLabel, QTreeWidget
+
+    visits = page.services.visits
+    old = visits.add(NOW - timedelta(days=20), "oncologist")
+    page.refresh()
+    page.select_visit(old.id)
+    # Shown visits told both tabs what to show, but neither made its widgets yet.
+    assert page.bank.findChildren(QTreeWidget) == []
+    assert page.suggestions.findChildren(QLabel) == []
+
+    page.tabs.setCurrentWidget(page.suggestions)
+    assert page.suggestions.empty_label.isVisible()
+    assert page.suggestions.empty_label.text() == "Suggestions are made for upcoming visits."
+    assert page.suggestions.cards == []
+
+    page.bank._bank = QuestionBank(lambda: BANK)
+    page.tabs.setCurrentWidget(page.bank)
+    assert page.bank.tree.isVisible() and page.bank.tree.topLevelItemCount() == 3

@@ -416,11 +416,9 @@ class VisitsPage(Page):
             found = self.services.visit_suggestions.suggestions(self._visit.id)
         self.suggestions.show_suggestions(found)
         if self._visit is not None and not self._is_upcoming():
-            self.suggestions.empty_label.setText(
-                self.tr("Suggestions are made for upcoming visits.")
-            )
+            self.suggestions.set_empty_text(self.tr("Suggestions are made for upcoming visits."))
         else:
-            self.suggestions.empty_label.setText(self.tr("No new suggestions. You are up to date."))
+            self.suggestions.set_empty_text(self.tr("No new suggestions. You are up to date."))
         self.tabs.setTabText(
             2,
             self.tr("Suggestions ({count})").format(count=len(found))

@@ -29,7 +29,14 @@ class BankBrowser(QWidget):
         super().__init__()
         self._bank = bank
         self._on_list: set[str] = set()
+        self._loaded = False
         self.setAccessibleName(self.tr("Question bank"))
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    def _build(self) -> None:
+        """The filter, the tree and the button: made by the first load(), when the tab is
+        first opened (most visits never open it, and each widget costs the page's first
+        showing its style-sheet polish)."""
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Find a question, e.g. scan, work, trial"))
         self.filter_edit.setAccessibleName(self.tr("Find in the question bank"))
@@ -51,8 +58,8 @@ class BankBrowser(QWidget):
             label(self.tr("Questions many people ask. Choose one and add it."), "muted"), 1
         )
         row.addWidget(self.add_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # made in __init__
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label)
@@ -61,10 +68,11 @@ class BankBrowser(QWidget):
         self.tree.itemActivated.connect(lambda *_: self._add_current())
         self.tree.currentItemChanged.connect(lambda *_: self._update_button())
         self.add_button.clicked.connect(self._add_current)
-        self._loaded = False
 
     def load(self) -> None:
         """(Re)read the bank: it may have grown since the last time."""
+        if not self._loaded:
+            self._build()
         current = self.current_question()
         self.tree.clear()
         groups = self._bank.groups()
@@ -91,6 +99,8 @@ class BankBrowser(QWidget):
     def set_on_list(self, bank_ids: set[str]) -> None:
         """Mark the questions the visit already has, so they are not added twice."""
         self._on_list = set(bank_ids)
+        if not self._loaded:
+            return  # marked by the first load()
         for child in self._children():
             question: BankQuestion = child.data(0, QUESTION_ROLE)
             on_list = question.id in self._on_list
@@ -125,6 +135,8 @@ class BankBrowser(QWidget):
             self.tree.setCurrentItem(first)
 
     def current_question(self) -> BankQuestion | None:
+        if not self._loaded:
+            return None
         item = self.tree.currentItem()
         return item.data(0, QUESTION_ROLE) if item is not None else None
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -45,7 +47,10 @@ class SuggestionCard(QFrame):
 
 
 class SuggestionPanel(QWidget):
-    """Shows the suggestions given to show(); the page decides what accept/dismiss do."""
+    """Shows the suggestions given to show(); the page decides what accept/dismiss do.
+
+    Its widgets are made when the tab is first shown (or asked for): the page gives it the
+    suggestions of every visit it shows, and most are never looked at."""
 
     accept_requested = Signal(object)
     dismiss_requested = Signal(object)
@@ -53,7 +58,29 @@ class SuggestionPanel(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName(self.tr("Suggested questions"))
-        self.cards: list[SuggestionCard] = []
+        self._cards: list[SuggestionCard] = []
+        self._shown: list[Suggestion] = []
+        self._empty_text = self.tr("No new suggestions. You are up to date.")
+        self._empty_label: QLabel | None = None
+        QVBoxLayout(self).setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def cards(self) -> list[SuggestionCard]:
+        self._build()
+        return self._cards
+
+    @property
+    def empty_label(self) -> QLabel:
+        return self._build()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._build()
+        super().showEvent(event)
+
+    def _build(self) -> QLabel:
+        """The intro, the 'none' line and the cards' list, once; returns the 'none' line."""
+        if self._empty_label is not None:
+            return self._empty_label
         intro = label(
             self.tr(
                 "From what you recorded since your last visit. These are questions you might "
@@ -61,7 +88,7 @@ class SuggestionPanel(QWidget):
             ),
             "muted",
         )
-        self.empty_label = label(self.tr("No new suggestions. You are up to date."))
+        self._empty_label = label(self._empty_text)
         self._list = QWidget()
         self._list_layout = QVBoxLayout(self._list)
         self._list_layout.addStretch(1)
@@ -70,21 +97,37 @@ class SuggestionPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._list)
         scroll.setAccessibleName(self.tr("Suggested questions"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # made in __init__
         layout.addWidget(intro)
-        layout.addWidget(self.empty_label)
+        layout.addWidget(self._empty_label)
         layout.addWidget(scroll, 1)
+        if self.isVisible():  # made while being shown: on screen at once, not a turn later
+            intro.show()
+            scroll.show()
+        self._show_cards()
+        return self._empty_label
+
+    def set_empty_text(self, text: str) -> None:
+        """What the tab says when there is nothing to suggest."""
+        self._empty_text = text
+        if self._empty_label is not None:
+            self._empty_label.setText(text)
 
     def show_suggestions(self, suggestions: list[Suggestion]) -> None:
-        for card in self.cards:
+        self._shown = list(suggestions)
+        if self._empty_label is not None:
+            self._show_cards()
+
+    def _show_cards(self) -> None:
+        for card in self._cards:
             card.setParent(None)
             card.deleteLater()
-        self.cards = []
-        for suggestion in suggestions:
+        self._cards = []
+        for suggestion in self._shown:
             card = SuggestionCard(suggestion)
             card.accept_requested.connect(self.accept_requested)
             card.dismiss_requested.connect(self.dismiss_requested)
             self._list_layout.insertWidget(self._list_layout.count() - 1, card)
-            self.cards.append(card)
-        self.empty_label.setVisible(not suggestions)
+            self._cards.append(card)
+        self.empty_label.setVisible(not self._shown)
