@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from companion import atomic_file
+from companion import atomic_file, collector
 from companion.reports.symptom_csv import COLUMNS, Memo, SymptomCsv, formula_safe
 from companion.symptoms import esas, wording
 from companion.symptoms.model import DayRows
@@ -113,6 +113,7 @@ def csv_text(
     return out.getvalue()
 
 
+@collector.paused()  # bulk work: see companion/collector.py
 def write_csv(
     service: SymptomService,
     path: Path,

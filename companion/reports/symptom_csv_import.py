@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime
 from operator import itemgetter
 from pathlib import Path
 
+from companion import collector
 from companion.errors import ValidationError
 from companion.input_files import read_capped
 from companion.library.model import URGENCIES
@@ -248,6 +249,7 @@ class _QuickCheck:
             return None
 
 
+@collector.paused()  # bulk work: see companion/collector.py
 def parse_csv(service: SymptomService, data: bytes) -> ParsedFile:
     """Check every line; return the days to import, or raise ValidationError naming the
     line(s) and the problem. Never changes the log."""
@@ -536,6 +538,7 @@ def import_bytes(service: SymptomService, data: bytes) -> ImportSummary:
     return import_parsed(service, parse_csv(service, data))
 
 
+@collector.paused()
 def import_parsed(service: SymptomService, parsed: ParsedFile) -> ImportSummary:
     """Add a checked file to the log in one transaction; a conflict with what the log
     already holds changes nothing and names the line."""

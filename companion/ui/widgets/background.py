@@ -9,16 +9,15 @@ through a queued signal, and the window stays responsive meanwhile.
 
 from __future__ import annotations
 
-import gc
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 from shiboken6 import isValid
 
+from companion import collector
 from companion.ui.widgets.common import button
 
 
@@ -50,37 +49,6 @@ class _Relay(QObject):
     failed = Signal(object)
 
 
-class _CollectorPause:
-    """No cyclic garbage collection while bulk work runs. An export or import makes
-    hundreds of thousands of small objects (rows, answers), which start the collector's full
-    passes; each held the interpreter lock for 100 ms and more, and the window, waiting for
-    the lock, froze. The objects have no cycles: counting references frees them anyway.
-    Several jobs may overlap: the collector comes back when the last one ends."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._jobs = 0
-        self._was_enabled = True
-
-    @contextmanager
-    def held(self) -> Iterator[None]:
-        with self._lock:
-            self._jobs += 1
-            if self._jobs == 1:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._jobs -= 1
-                if self._jobs == 0 and self._was_enabled:
-                    gc.enable()
-
-
-_collector = _CollectorPause()
-
-
 class _Job(QRunnable):
     def __init__(self, work: Callable[[Progress], Any], relay: _Relay, stop: threading.Event):
         super().__init__()
@@ -90,7 +58,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            with _collector.held():
+            with collector.paused():  # bulk work: see companion/collector.py
                 result = self._work(Progress(self._relay.progress.emit, self._stop))
         except BaseException as exc:
             self._relay.failed.emit(exc)
