@@ -50,3 +50,15 @@ def test_a_widget_in_a_window_not_shown_refreshes_at_once(qtbot) -> None:
     calls: list[str] = []
     RefreshWhenShown(widget, lambda: calls.append("read")).request()
     assert calls == ["read"]
+
+
+def test_a_burst_of_changes_refreshes_a_shown_page_once_after_them(qtbot) -> None:
+    _stack, shown, _second = two_pages(qtbot)
+    calls: list[str] = []
+    catch_up = RefreshWhenShown(shown, lambda: calls.append("read"), coalesce=True)
+    for _ in range(3):
+        catch_up.request()
+    assert calls == []  # not inside the event that made the changes
+    qtbot.waitUntil(lambda: calls == ["read"])
+    qtbot.wait(20)
+    assert calls == ["read"]

@@ -50,7 +50,8 @@ class WeeklyCheckInCard(QFrame):
         self._items: list[str] = []
         self._wanted: list[str] = []  # the items to ask; rows made when the body opens
         self._busy = False
-        self._when_shown = RefreshWhenShown(self, self.refresh)  # hidden: catch up when shown
+        # After a change elsewhere: hidden, catch up when shown; shown, once the change is done.
+        self._when_shown = RefreshWhenShown(self, self.refresh, coalesce=True)
         self.rows: dict[AnswerKey, AnswerRow] = {}
 
         layout = QVBoxLayout(self)

@@ -19,22 +19,42 @@ class RefreshWhenShown(QObject):
     in a test or before start-up), otherwise when the widget is next shown.
 
     The widget calls fresh() whenever it has read everything again by other means (e.g. its
-    page's own refresh on being shown), so a catch-up still pending does nothing."""
+    page's own refresh on being shown), so a catch-up still pending does nothing.
 
-    def __init__(self, widget: QWidget, refresh: Callable[[], None]) -> None:
+    coalesce: a visible widget refreshes once the event that changed the log is over, once
+    for a burst of changes, rather than inside that event (the save of an answer then does
+    not also wait for the weekly card to read its week again)."""
+
+    def __init__(
+        self, widget: QWidget, refresh: Callable[[], None], coalesce: bool = False
+    ) -> None:
         super().__init__(widget)
         self._widget = widget
         self._refresh = refresh
         self._stale = False
+        self._coalesce = coalesce
+        self._queued = False
         widget.installEventFilter(self)
 
     def request(self) -> None:
         widget = self._widget
         if widget.isVisible() or not widget.window().isVisible():
+            if self._coalesce and widget.window().isVisible():
+                self._stale = True
+                if not self._queued:
+                    self._queued = True
+                    QTimer.singleShot(0, self, self._run_queued)
+                return
             self._stale = False
             self._refresh()
         else:
             self._stale = True
+
+    def _run_queued(self) -> None:
+        self._queued = False
+        if self._stale and self._widget.isVisible():
+            self._stale = False
+            self._refresh()
 
     def stale(self) -> bool:
         return self._stale
