@@ -357,13 +357,13 @@ def check_fully_in_the_background(window: MainWindow) -> None:
     """Once per start, after the window is up: the full integrity check on a worker thread
     (the start itself only runs the quick one). Damage found is said at once, with the way
     to the backups; nothing is changed."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="full-check")
     poll = QTimer(window)
     poll.setInterval(500)
 
     def start() -> None:
+        from concurrent.futures import ThreadPoolExecutor  # not before the first paint
+
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="full-check")
         future = pool.submit(window.services.backups.full_check)
         pool.shutdown(wait=False)
 

@@ -31,6 +31,8 @@ from companion.store.creation import create_profile
 from companion.store.schema_version import HEAD_REVISION
 from companion.store.sqlite_files import connect, connect_read_only, file_writable, side_files
 
+MAX_IDLE_READERS = 4  # the GUI thread and a few workers
+
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
@@ -49,6 +51,12 @@ class Store:
         self._engine_lock = threading.Lock()  # the GUI thread and a worker may both ask
         self._check: _IntegrityCheck | None = None  # open(check_in_background=True)
         self._check_lock = threading.Lock()
+        # Idle read() connections, kept: opening one (SQLite parses the schema) cost more
+        # than most of the reads Today makes. close() drops them all and starts a new
+        # generation, so a connection to a swapped-out file is never used again.
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        self._generation = 0
 
     @property
     def engine(self) -> Engine:
@@ -212,27 +220,49 @@ class Store:
         see what that transaction wrote."""
         self.wait_for_check()
         try:
-            db = self._reader()
+            db, generation = self._reader()
             try:
                 db.execute("BEGIN")  # one snapshot for the whole block
                 yield db
-            finally:
+            except BaseException:
                 db.close()  # rolls the read transaction back
+                raise
+            db.execute("ROLLBACK")
+            self._keep(db, generation)
         except cipher.SQLITE_ERRORS as exc:
             plain = faults.from_sqlite(exc)
             if plain is None:
                 raise
             raise plain from exc
 
-    def _reader(self) -> sqlite3.Connection:
+    def _reader(self) -> tuple[sqlite3.Connection, int]:
+        """An idle read connection, or a new one; with the generation it belongs to."""
+        with self._readers_lock:
+            generation = self._generation
+            if self._readers:
+                return self._readers.pop(), generation
         if self.read_only:
             db = connect_read_only(self.paths.database, self.paths.key)
+        elif self.paths.key is not None:
+            db = cipher.connect(self.paths.database, self.paths.key)  # any thread may use it
         else:
-            db = connect(self.paths.database, self.paths.key)
+            # Any thread may use it in turn, never two at once (read() hands it to one).
+            db = sqlite3.connect(str(self.paths.database), check_same_thread=False)
+        try:
             db.execute("PRAGMA query_only=ON")
             db.execute("PRAGMA busy_timeout=5000")
+        except BaseException:
+            db.close()
+            raise
         db.isolation_level = None  # transactions as this class says, not as sqlite3 guesses
-        return db
+        return db, generation
+
+    def _keep(self, db: sqlite3.Connection, generation: int) -> None:
+        with self._readers_lock:
+            if generation == self._generation and len(self._readers) < MAX_IDLE_READERS:
+                self._readers.append(db)
+                return
+        db.close()
 
     def reopen(self, paths: ProfilePaths) -> None:
         """Use the file in paths afresh (after it was swapped or re-keyed): the old
@@ -258,7 +288,12 @@ class Store:
         return backup_database(self.paths.database, target, self.paths.key)
 
     def close(self) -> None:
-        """Close every pooled connection; the next session opens the file again."""
+        """Close every pooled connection; the next read or session opens the file again."""
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+            self._generation += 1  # a read going on now closes its connection at the end
+        for db in readers:
+            db.close()
         with self._engine_lock:
             engine, self._engine, self._sessions = self._engine, None, None
         if engine is not None:
