@@ -91,15 +91,6 @@ def build_main_window(
     text_scale, colour_scheme = apply_saved_theme(app, settings)
 
     window = MainWindow(services, settings)
-    try:
-        import companion.ui.pages.today  # noqa: F401  # the first page's code, meanwhile
-
-        services.store.wait_for_check()  # nothing is read or shown before the file is sound
-    except BaseException:
-        window.deleteLater()
-        services.close()
-        lock.release()
-        raise
     undo_stack = window.undo_stack
     medicines = MedicinesInWindow(
         window, services, settings, Path(paths.root), services.clock.wall_now
@@ -195,6 +186,17 @@ def build_main_window(
     window.add_page(App.tr("Settings"), "settings", settings_page)
     window.build_menus()
     file_actions = SymptomFileActions(window, window.file_menu)
+    # Nothing above reads the profile: SQLite's check of the file ran meanwhile. Nothing
+    # is read or shown before the file is known sound.
+    try:
+        import companion.ui.pages.today  # noqa: F401  # the first page's code, meanwhile
+
+        services.store.wait_for_check()
+    except BaseException:
+        window.deleteLater()
+        services.close()
+        lock.release()
+        raise
     window.restore_layout()
     window.destroyed.connect(services.close)
     window.destroyed.connect(lock.release)

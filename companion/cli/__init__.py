@@ -161,6 +161,10 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    if not args.demo:
+        from companion.store.database import check_early
+
+        check_early(data_dir_of(args))  # SQLite checks the file while the window's code loads
     from companion.app import run_gui
 
     if not args.demo:

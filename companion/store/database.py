@@ -108,15 +108,18 @@ class Store:
                 create_profile(replace(paths, key=None))
             paths = with_matching_key(paths)
             read_only = not file_writable(paths.database)
+            early = _early_check(paths) if check_in_background else None
             try:
                 revision = _checked_revision(paths, quick_check=not check_in_background)
             except CompanionError:
-                if check_in_background:
-                    _quick_check(paths)  # damage is said first, as when both run together
+                if early is not None:  # damage is said first, as when both run together
+                    early.wait()
+                elif check_in_background:
+                    _quick_check(paths)
                 raise
             store = cls(paths, clock, read_only)
             if check_in_background:
-                store._check = _IntegrityCheck(paths)
+                store._check = early or _IntegrityCheck(paths)
             if revision != HEAD_REVISION:
                 store.wait_for_check()  # a damaged file is never migrated
                 if read_only:
@@ -298,6 +301,33 @@ class Store:
             engine, self._engine, self._sessions = self._engine, None, None
         if engine is not None:
             engine.dispose()
+
+
+_early: dict[Path, _IntegrityCheck] = {}  # begun by check_early(), used once by open()
+_early_lock = threading.Lock()
+
+
+def check_early(folder: Path) -> None:
+    """Begin the integrity check of the plain (unprotected) profile in folder before the
+    window's code is even imported (the `companion` command calls it): the next Store.open(
+    check_in_background=True) of that file uses it instead of checking it again. A missing,
+    empty or protected file is left to open()."""
+    paths = ProfilePaths(Path(folder))
+    try:
+        if paths.database.stat().st_size == 0 or cipher.looks_encrypted(paths.database):
+            return
+    except OSError:
+        return
+    with _early_lock:
+        _early.setdefault(paths.database.resolve(), _IntegrityCheck(paths))
+
+
+def _early_check(paths: ProfilePaths) -> _IntegrityCheck | None:
+    """The early check of this file, if one was begun for it (taken: used once)."""
+    if paths.key is not None:
+        return None
+    with _early_lock:
+        return _early.pop(paths.database.resolve(), None)
 
 
 class _IntegrityCheck:

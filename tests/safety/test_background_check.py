@@ -56,3 +56,19 @@ def test_a_sound_profile_opens_as_before(demo_dir: Path) -> None:
             assert db.execute("SELECT count(*) FROM profile").fetchone() == (1,)
     finally:
         store.close()
+
+
+def test_the_command_lines_early_check_is_used_once_by_the_next_open(demo_dir: Path) -> None:
+    from companion.store import database
+
+    damage(demo_dir)
+    database.check_early(demo_dir)  # as `companion` does before importing the window
+    store = Store.open(demo_dir, check_in_background=True)
+    try:
+        assert not database._early  # taken by this open: a later open checks afresh
+        with pytest.raises(DamagedProfileError), store.read():
+            pass
+    finally:
+        store.close()
+    with pytest.raises(DamagedProfileError):
+        Store.open(demo_dir)  # checked again, still refused
