@@ -269,9 +269,11 @@ class Store:
 
     def reopen(self, paths: ProfilePaths) -> None:
         """Use the file in paths afresh (after it was swapped or re-keyed): the old
-        connections are closed, the next session opens the file with paths.key."""
-        self.close()
+        connections are closed, the next session opens the file with paths.key.
+        The new paths first: a read starting meanwhile on another thread either belongs to
+        the old generation (its connection is closed after it) or already opens these."""
         self.paths = paths
+        self.close()
 
     @property
     def protected(self) -> bool:
