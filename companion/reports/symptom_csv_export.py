@@ -7,6 +7,7 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TextIO
 
 from companion import atomic_file, collector
 from companion.reports.symptom_csv import COLUMNS, Memo, SymptomCsv, formula_safe
@@ -104,13 +105,27 @@ def csv_text(
     progress: Callable[[int, int], None] | None = None,
 ) -> str:
     out = io.StringIO(newline="")
+    write_rows(out, service, start, end, progress)
+    return out.getvalue()
+
+
+def write_rows(
+    out: TextIO,
+    service: SymptomService,
+    start: date | None = None,
+    end: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """The header and every row into out; returns the data rows."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     # A day's rows per call: writerows() holds the GIL while it runs, and an export runs
     # beside the GUI thread. Whole numbers are written as str() writes them.
+    written = 0
     for rows in rows_for(service, service.export.days(start, end), progress):
         writer.writerows(rows)
-    return out.getvalue()
+        written += len(rows)
+    return written
 
 
 @collector.paused()  # bulk work: see companion/collector.py
@@ -124,6 +139,12 @@ def write_csv(
     """Write the log (or a date range of it) to path, atomically. Returns the data rows.
 
     progress(done, total) is called now and then (it may raise to stop the export)."""
-    text = csv_text(service, start, end, progress)
-    atomic_file.write_text(Path(path), text, encoding="utf-8-sig")
-    return text.count("\r\n") - 1
+    # Streamed to the file a day at a time: the whole log as one string, encoded and
+    # counted in single calls, held the interpreter lock for 50 ms and more each (the
+    # window, waiting for the lock, stood still).
+    with atomic_file.atomic_path(Path(path)) as partial:
+        try:
+            with open(partial, "w", encoding="utf-8-sig", newline="") as handle:
+                return write_rows(handle, service, start, end, progress)
+        except OSError as exc:
+            raise atomic_file.write_failure(Path(path), exc) from exc

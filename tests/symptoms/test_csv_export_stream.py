@@ -135,3 +135,20 @@ def test_the_streamed_export_is_the_day_state_export_byte_for_byte(
     start, end = TODAY - timedelta(days=40), TODAY - timedelta(days=20)
     assert csv_text(log, start, end) == reference_text(log, start, end)
     assert csv_text(log, TODAY, TODAY) == ",".join(COLUMNS) + "\r\n"
+
+
+def test_the_file_is_the_text_and_counts_rows_not_lines(
+    log: SymptomService, clock: FixedClock, tmp_path
+) -> None:
+    # Written to the file a day at a time; a note with a line break inside its quotes is
+    # one row (the count used to be the file's line breaks).
+    from companion.reports.symptom_csv_export import write_csv
+
+    varied_log(log, clock)
+    log.set_note(TODAY, "first line\r\nsecond line")
+    target = tmp_path / "log.csv"
+    written = write_csv(log, target)
+    text = csv_text(log)
+    assert target.read_bytes() == text.encode("utf-8-sig")
+    assert written == len(list(csv.reader(io.StringIO(text)))) - 1  # the header is not a row
+    assert written < text.count("\r\n") - 1
