@@ -217,8 +217,27 @@ class VisitService:
 
     # -- a visit's questions -------------------------------------------------------------
     def questions(self, visit_id: int) -> list[VisitQuestionInfo]:
-        with self._store.session() as session:
-            return [_question_info(q) for q in self._visit(session, visit_id).questions]
+        """The visit's list in its order. Plain SQL: the Visits page reads it on its first
+        show, where an ORM statement is compiled afresh in each new process."""
+        with self._store.read() as db:
+            rows = db.execute(
+                "SELECT vq.id, vq.visit_id, vq.question_id, q.text, q.topic, q.bank_id, "
+                "vq.position, vq.asked, vq.answer FROM visit_question AS vq "
+                "JOIN question AS q ON q.id = vq.question_id "
+                "WHERE vq.visit_id = ? ORDER BY vq.position, vq.id",
+                (visit_id,),
+            ).fetchall()
+            if (
+                not rows
+                and db.execute("SELECT 1 FROM visit WHERE id = ?", (visit_id,)).fetchone() is None
+            ):
+                raise ValidationError("That visit no longer exists.")
+        return [
+            VisitQuestionInfo(
+                number, visit, question, text, topic, bank, position, bool(asked), answer
+            )
+            for number, visit, question, text, topic, bank, position, asked, answer in rows
+        ]
 
     def add_question(
         self, visit_id: int, text: str, topic: str = "own", bank_id: str | None = None
