@@ -129,9 +129,12 @@ def build_symptom_report(
     # charts: symptoms with any answer above 0 first, the worst first
     worst: dict[str, int] = {}
     count: dict[str, int] = {}
-    for _d, symptom, _a, value in rows:
+    # each symptom's answers per attribute, in the rows' order: one pass, not one a chart
+    answered: dict[str, dict[str, list[tuple[date, float]]]] = {}
+    for day, symptom, attribute, value in rows:
         worst[symptom] = max(worst.get(symptom, 0), value)
         count[symptom] = count.get(symptom, 0) + 1
+        answered.setdefault(symptom, {}).setdefault(attribute, []).append((day, float(value)))
     charted = sorted(
         (s for s in worst if worst[s] > 0), key=lambda s: (-worst[s], -count[s], service.term(s))
     )[:MAX_CHARTS]
@@ -154,15 +157,9 @@ def build_symptom_report(
             )
         )
     for index, symptom in enumerate(charted):
-        symptom_attributes = attributes.get(symptom) or tuple(
-            dict.fromkeys(r[2] for r in rows if r[1] == symptom)
-        )
-        series = {
-            wording.attribute_name(a): [
-                (r[0], float(r[3])) for r in rows if r[1] == symptom and r[2] == a
-            ]
-            for a in symptom_attributes
-        }
+        by_attribute = answered[symptom]
+        symptom_attributes = attributes.get(symptom) or tuple(by_attribute)
+        series = {wording.attribute_name(a): by_attribute.get(a, []) for a in symptom_attributes}
         series = {
             name: worst_each_week(points) if weekly else points
             for name, points in series.items()
