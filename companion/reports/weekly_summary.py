@@ -23,7 +23,7 @@ class WeeklySummary(TranslationContext):
 def weekly_summary_html(service: SymptomService, start: date, end: date) -> str:
     """HTML for the weekly page (ending with a page break), or "" with no weekly check-in."""
     plan = service.plan
-    weeks = [w for w in plan.weeks(end) if w.day >= start][-MAX_WEEKS:]
+    weeks = plan.weeks(end, start)[-MAX_WEEKS:]  # only the period's weekly answers are read
     if not weeks:
         return ""
     title = WeeklySummary.tr("Weekly check-ins (PRO-CTCAE, the last 7 days each)")
