@@ -12,6 +12,7 @@ from html import escape
 
 from PySide6.QtCore import QDate, QLocale
 
+from companion import collector
 from companion.reports.pdf import ReportDocument, image_tag
 from companion.reports.report_columns import columns_that_fit, worst_each_week
 from companion.reports.symptom_chart_image import chart_image
@@ -62,6 +63,7 @@ def _when_lines(moment: datetime | None) -> str:
     return f"{escape(_day(local.date()))}<br/>{escape(locale_time(local))}"
 
 
+@collector.paused()  # bulk work (every answer of the period): see companion/collector.py
 def build_symptom_report(
     service: SymptomService,
     patient_name: str,
