@@ -10,7 +10,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from companion.reports.pdf import write_pdf
+from companion.reports.pdf import ReportDocument, write_pdf
 from companion.reports.report_columns import columns_that_fit, worst_each_week
 from companion.reports.symptom_report import build_symptom_report
 from companion.reports.treatment_summary import build_treatment_summary
@@ -80,19 +80,19 @@ def test_weekly_tables_never_break_a_symptom_name_mid_word(qapp, demo_dir: Path,
     assert columns_that_fit(["Constipation"] * 5) <= 4
 
 
+def _symptom_report(demo_dir: Path, start: date, end: date) -> ReportDocument:
+    services = Services.open(demo_dir)
+    try:
+        return build_symptom_report(services.symptoms, "Maria", start, end)
+    finally:
+        services.close()
+
+
 def test_long_periods_chart_each_weeks_worst_and_charts_print_at_full_width(
     qapp, demo_dir: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    services = Services.open(demo_dir)
-    try:
-        report = build_symptom_report(
-            services.symptoms, "Maria", date(2026, 6, 4), date(2026, 12, 3)
-        )
-        short = build_symptom_report(
-            services.symptoms, "Maria", date(2026, 11, 1), date(2026, 11, 30)
-        )
-    finally:
-        services.close()
+    report = _symptom_report(demo_dir, date(2026, 6, 4), date(2026, 12, 3))
+    short = _symptom_report(demo_dir, date(2026, 11, 1), date(2026, 11, 30))
     assert "Each week’s worst answer" in report.html
     assert "Each day’s answers" in short.html
     target = tmp_path / "symptoms.pdf"
@@ -146,3 +146,21 @@ def test_the_treatment_summary_chart_prints_at_its_size(qapp, demo_dir: Path, tm
         services.close()
     widths = _image_widths_pt(target)
     assert widths and all(abs(w - 420) < 2 for w in widths), widths
+
+
+def test_the_symptom_report_prints_its_charts_in_grey_levels_kept_whole(
+    qapp, demo_dir: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Black and greys only: the PDF is grey, its charts kept without JPEG's losses."""
+    report = _symptom_report(demo_dir, date(2026, 6, 4), date(2026, 12, 3))
+    assert report.images and all(image.allGray() for image in report.images.values())
+    target = tmp_path / "symptoms.pdf"
+    write_pdf(report, target)
+    images = [
+        xobject.get_object()
+        for page in PdfReader(target).pages
+        for xobject in page["/Resources"]["/XObject"].values()
+    ]
+    assert len(images) >= len(report.images)  # (pages may share one resource list)
+    assert all(image["/ColorSpace"] == "/DeviceGray" for image in images)
+    assert not any(image.get("/Filter") == "/DCTDecode" for image in images)

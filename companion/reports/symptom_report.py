@@ -292,4 +292,5 @@ def build_symptom_report(
         period=f"{_day(start)} – {_day(end)}",
         html="".join(parts),
         images=images,
+        grayscale=True,  # black and greys only, so that a black-and-white printer shows all
     )
