@@ -109,7 +109,8 @@ def point_device() -> QImage:
     return _POINT_DEVICE[0]
 
 
-def _text_document(report: ReportDocument, width: float) -> QTextDocument:
+def _text_document(report: ReportDocument, width: float, height: float = 1e9) -> QTextDocument:
+    """The report's text laid out in pages of width × height points."""
     document = QTextDocument()
     document.documentLayout().setPaintDevice(point_device())
     document.setDocumentMargin(0)
@@ -118,9 +119,10 @@ def _text_document(report: ReportDocument, width: float) -> QTextDocument:
     document.setDefaultFont(font)
     for name, image in report.images.items():
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-    document.setHtml(report.html)
     # Laid out in points; the painter scales to the device, so sizes are true print sizes.
-    document.setPageSize(QSizeF(width, 1e9))
+    # The page size before the text: the text is laid out once, in its pages.
+    document.setPageSize(QSizeF(width, height))
+    document.setHtml(report.html)
     return document
 
 
@@ -142,7 +144,8 @@ def paginate(document: QTextDocument, page: QSizeF) -> None:
     Qt's rich text has no keep-with-next, so a heading that would sit in the last lines of a
     page (an orphan) gets a page break before it; later headings are checked after the move.
     """
-    document.setPageSize(page)
+    if document.pageSize() != page:
+        document.setPageSize(page)  # each change lays the whole document out again
     layout = document.documentLayout()
     follow = QFontMetricsF(document.defaultFont(), point_device()).lineSpacing() * 3
     block = document.begin()
@@ -220,8 +223,9 @@ def paint_report(
     """Paint the report page by page into page_rect (device units). Returns the page count."""
     scale = device_scale(painter)
     body = body_rect(painter, page_rect)
-    document = _text_document(report, body.width() / scale)
-    paginate(document, QSizeF(body.width() / scale, body.height() / scale))
+    page = QSizeF(body.width() / scale, body.height() / scale)
+    document = _text_document(report, page.width(), page.height())
+    paginate(document, page)
     pages = max(1, document.pageCount())
     for index in range(pages):
         if index:
@@ -248,7 +252,7 @@ def page_count(report: ReportDocument) -> int:
     """How many pages write_pdf() will give this report (to fit a one-page summary)."""
     ensure_gui_application()
     body = body_size_points(report.page_size)
-    document = _text_document(report, body.width())
+    document = _text_document(report, body.width(), body.height())
     paginate(document, body)
     return max(1, document.pageCount())
 
