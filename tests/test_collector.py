@@ -58,7 +58,7 @@ def test_an_export_and_an_import_run_without_the_collector(tmp_path: Path, monke
 
         monkeypatch.setattr(module, name, watched)
 
-    watch(symptom_csv_export, "csv_text")  # inside write_csv
+    watch(symptom_csv_export, "write_rows")  # inside write_csv
     watch(symptom_csv_import, "_decode")  # inside parse_csv
     services = Services.open(tmp_path / "profile")
     try:
@@ -71,5 +71,5 @@ def test_an_export_and_an_import_run_without_the_collector(tmp_path: Path, monke
         assert symptom_csv_import.import_csv(services.symptoms, target).added == 1
     finally:
         services.close()
-    assert seen == {"csv_text": False, "_decode": False, "merge_days": False}
+    assert seen == {"write_rows": False, "_decode": False, "merge_days": False}
     assert gc.isenabled()
