@@ -189,10 +189,14 @@ class SymptomHistory:
             conditions.append(f"a.symptom_id IN ({', '.join(':' + k for k in wanted) or 'NULL'})")
             parameters.update(wanted)
         # Plain SQL and one date object per day: a chart of ten years reads ~16,000 rows,
-        # which the ORM's per-row type handling made several times slower.
+        # which the ORM's per-row type handling made several times slower. With a first day,
+        # the days are walked on their index and each day's answers looked up (CROSS JOIN
+        # keeps that order: SQLite has no statistics to prefer it): 5 years of one symptom
+        # 19 -> 12 ms, one year 7 -> 1 ms. All dates are quicker from the symptom's index.
+        join = "CROSS JOIN" if start is not None else "JOIN"
         sql = (
             "SELECT c.day, a.symptom_id, a.attribute, a.value "
-            "FROM checkin AS c JOIN symptom_answer AS a ON a.checkin_id = c.id "
+            f"FROM checkin AS c {join} symptom_answer AS a ON a.checkin_id = c.id "
             f"WHERE {' AND '.join(conditions)} ORDER BY c.day, a.symptom_id, a.attribute"
         )
         with self._store.read() as db:
