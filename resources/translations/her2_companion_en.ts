@@ -288,7 +288,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../companion/app.py" line="+178"/>
+        <location filename="../../companion/app.py" line="+181"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -318,7 +318,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+59"/>
         <source>This profile is read-only: its folder or disk does not allow changes. You can read everything, but new entries cannot be saved until it is writable again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,7 +348,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+142"/>
         <source>Today&apos;s automatic backup could not be made: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -629,17 +629,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Restored. The profile as it was is kept as {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Restoring the backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Save the profile for another computer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,12 +665,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Brought in. The profile as it was is kept as {file}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Bringing in the profile…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,12 +688,12 @@
 <context>
     <name>BankBrowser</name>
     <message>
-        <location filename="../../companion/ui/visits/bank_browser.py" line="+32"/>
+        <location filename="../../companion/ui/visits/bank_browser.py" line="+33"/>
         <source>Question bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>Find a question, e.g. scan, work, trial</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,12 +728,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Source: {sources}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>{text} (on your list)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -962,7 +962,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>{name}: {count} values from {first} to {last}; the latest {latest}, the highest {top} on {top_day}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,14 +970,14 @@
 <context>
     <name>CheckInForm</name>
     <message>
-        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+68"/>
-        <location line="+109"/>
-        <location line="+165"/>
+        <location filename="../../companion/ui/symptoms/checkin_form.py" line="+69"/>
+        <location line="+110"/>
+        <location line="+177"/>
         <source>Daily check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-260"/>
         <source>Answer with one click, or press the number key. Up and Down move between questions. Every answer is saved as you give it; Ctrl+Z undoes the last one. Nothing new today: Alt+N. Finished: Alt+D.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1013,12 +1013,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+554"/>
+        <location line="+567"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-553"/>
+        <location line="-566"/>
         <source>Anything else about today, in your own words.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,12 +1029,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+384"/>
+        <location line="+397"/>
         <source>Done for today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-344"/>
+        <location line="-357"/>
         <location line="+1"/>
         <source>Earlier day</source>
         <translation type="unfinished"></translation>
@@ -1063,18 +1063,18 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+450"/>
+        <location line="+463"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-446"/>
-        <location line="+468"/>
+        <location line="-459"/>
+        <location line="+481"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-471"/>
         <source>Te&amp;mperature (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1085,12 +1085,12 @@
     </message>
     <message>
         <location line="+20"/>
-        <location line="+493"/>
+        <location line="+508"/>
         <source>Show the ESAS-r form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-505"/>
         <source>How often to ask the ESAS-r</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,19 +1115,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+25"/>
         <source>Click a number, or press 0–9 (+ for 10).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <location line="+4"/>
-        <location line="+302"/>
+        <location line="+303"/>
         <source>Pin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-307"/>
         <source>Always ask about {term}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,17 +1138,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+302"/>
+        <location line="+303"/>
         <source>Pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-259"/>
         <source>Check-in for {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>°F</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1239,7 +1239,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Hide the ESAS-r form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1257,7 +1257,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/store/database.py" line="+222"/>
+        <location filename="../../companion/store/database.py" line="+439"/>
         <source>This profile is protected with a password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2209,7 +2209,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../companion/ui/idle_lock.py" line="+69"/>
+        <location filename="../../companion/ui/idle_lock.py" line="+84"/>
         <source>HER2 Companion is locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3020,7 +3020,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>LinesTab</name>
     <message>
-        <location filename="../../companion/ui/treatments/lines_tab.py" line="+30"/>
+        <location filename="../../companion/ui/treatments/lines_tab.py" line="+42"/>
         <source>Lines of treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3050,7 +3050,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Add a line…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3075,7 +3075,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Drug</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3090,7 +3090,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>This drug sto&amp;pped…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3125,7 +3125,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Treatment gi&amp;ven…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3145,7 +3145,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Choose a line to see its drugs and days.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3223,7 +3223,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>LogTableModel</name>
     <message>
-        <location filename="../../companion/ui/symptoms/log_model.py" line="+83"/>
+        <location filename="../../companion/ui/symptoms/log_model.py" line="+91"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3408,12 +3408,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/medicines/service.py" line="+182"/>
+        <location filename="../../companion/medicines/service.py" line="+196"/>
         <source>A new dose cannot start before the schedule starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>medicine name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3444,12 +3444,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-88"/>
         <source>The cycle length must be 1 to {most} days.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3474,7 +3474,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Please choose taken, taken late or skipped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3494,7 +3494,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
         <source>Please write the dose your care team prescribed (a number above 0).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5434,7 +5434,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SuggestionCard</name>
     <message>
-        <location filename="../../companion/ui/visits/suggestion_panel.py" line="+26"/>
+        <location filename="../../companion/ui/visits/suggestion_panel.py" line="+28"/>
         <source>Suggested question: {text}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5462,8 +5462,8 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location line="+21"/>
-        <location line="+17"/>
+        <location line="+24"/>
+        <location line="+39"/>
         <source>Suggested questions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5473,7 +5473,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-23"/>
         <source>No new suggestions. You are up to date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5481,27 +5481,27 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomCsv</name>
     <message>
-        <location filename="../../companion/reports/symptom_csv_export.py" line="+86"/>
+        <location filename="../../companion/reports/symptom_csv_export.py" line="+44"/>
         <source>Compared with yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+1"/>
         <source>Temperature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+0"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+1"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/reports/symptom_csv_import.py" line="+84"/>
+        <location filename="../../companion/reports/symptom_csv_import.py" line="+88"/>
         <source>Line {line}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5522,12 +5522,12 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+57"/>
+        <location line="+152"/>
         <source>The file is empty: there is nothing to import.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-145"/>
         <source>Line {line} is not readable text (UTF-8). Is this a CSV file exported from HER2 Companion or a spreadsheet? Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5537,7 +5537,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+133"/>
         <source>Line 1 is not a CSV header: {reason}. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5562,7 +5562,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The file has more than {limit} rows. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5572,7 +5572,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>it cannot be read as CSV ({reason}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5582,7 +5582,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>“{date}” is not a date like 2026-03-31.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5682,7 +5682,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Line {line}: on {day} the log already has {current} for {what}, but the file says {incoming}. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5690,7 +5690,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomReport</name>
     <message>
-        <location filename="../../companion/reports/symptom_report.py" line="+99"/>
+        <location filename="../../companion/reports/symptom_report.py" line="+101"/>
         <source>What the patient reported in the check-ins of HER2 Companion. Answers use the PRO-CTCAE answer words (for example None, Mild, Moderate, Severe, Very severe). They are the patient’s own reports, not clinical grades.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5710,7 +5710,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Trends</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5725,7 +5725,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+24"/>
         <location line="+15"/>
         <source>Red flag</source>
         <translation type="unfinished"></translation>
@@ -5915,7 +5915,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/history.py" line="+318"/>
+        <location filename="../../companion/symptoms/history.py" line="+326"/>
         <source>Early treatment: {regimen}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5925,17 +5925,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/checkin_writes.py" line="+48"/>
+        <location filename="../../companion/symptoms/checkin_writes.py" line="+51"/>
         <source>{day}: the log already holds {current} here; the file says {incoming}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+65"/>
         <source>A symptom answer covers 1 or 7 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Unknown ESAS-r item: {item}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5945,27 +5945,27 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Please answer better, same or worse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>The note is too long ({count} characters at most).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>A body temperature is between {low} and {high} °C ({flow} and {fhigh} °F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>A weight is between {low:.0f} and {high:.0f} kg.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>A check-in cannot be dated in the future.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5975,7 +5975,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/vocabulary.py" line="+121"/>
+        <location filename="../../companion/symptoms/vocabulary.py" line="+122"/>
         <source>Unknown symptom: {id}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5990,7 +5990,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/red_flag_engine.py" line="+169"/>
+        <location filename="../../companion/symptoms/red_flag_engine.py" line="+213"/>
         <source>Temperature {c:.1f} °C ({f:.1f} °F)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6095,7 +6095,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/symptoms/plan.py" line="+148"/>
+        <location filename="../../companion/symptoms/plan.py" line="+150"/>
         <source>{term} ({attribute} {before} → {after})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6163,7 +6163,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>SymptomsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/symptoms.py" line="+75"/>
+        <location filename="../../companion/ui/pages/symptoms.py" line="+79"/>
         <location line="+6"/>
         <source>Symptoms</source>
         <translation type="unfinished"></translation>
@@ -6175,24 +6175,24 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+542"/>
+        <location line="+572"/>
         <source>Export symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-541"/>
+        <location line="-571"/>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+601"/>
+        <location line="+631"/>
         <location line="+28"/>
         <source>Import symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-628"/>
+        <location line="-658"/>
         <source>&amp;Print report…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6217,7 +6217,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>&amp;Log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6275,7 +6275,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Symptom answers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6320,17 +6320,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+64"/>
         <source>{count} daily answers from {first} to {last}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+393"/>
+        <location line="+408"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-525"/>
         <source>Your own answers each day. Shaded: treatment lines. Triangles: red flags.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6355,7 +6355,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+82"/>
         <source>No answers yet. The check-in on the Today page fills this log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6370,17 +6370,17 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="-33"/>
         <source>Showing {shown} of {total} answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+154"/>
         <source>No answers yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+71"/>
         <source>ESAS-r total (0–{top})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6494,7 +6494,7 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../../companion/ui/widgets/background.py" line="+111"/>
+        <location filename="../../companion/ui/widgets/background.py" line="+80"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6859,12 +6859,12 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>Treatments</name>
     <message>
-        <location filename="../../companion/treatments/administrations.py" line="+49"/>
+        <location filename="../../companion/treatments/administrations.py" line="+52"/>
         <source>This line no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>kind of entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6904,7 +6904,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/biopsies.py" line="+105"/>
+        <location filename="../../companion/treatments/biopsies.py" line="+112"/>
         <source>biopsy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6935,8 +6935,8 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../companion/treatments/lines.py" line="+192"/>
-        <location filename="../../companion/treatments/procedures.py" line="+85"/>
+        <location filename="../../companion/treatments/lines.py" line="+199"/>
+        <location filename="../../companion/treatments/procedures.py" line="+92"/>
         <source>note</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7212,7 +7212,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/lines.py" line="-128"/>
+        <location filename="../../companion/treatments/lines.py" line="-135"/>
         <source>Early-stage treatment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7227,7 +7227,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+91"/>
         <source>This drug is no longer part of the line.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7253,7 +7253,7 @@ You can undo this with Edit ▸ Undo.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../companion/treatments/medicines.py" line="+150"/>
+        <location filename="../../companion/treatments/medicines.py" line="+157"/>
         <location filename="../../companion/treatments/procedures.py" line="-8"/>
         <source>start</source>
         <translation type="unfinished"></translation>
@@ -7346,12 +7346,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/rows.py" line="+77"/>
+        <location filename="../../companion/treatments/rows.py" line="+89"/>
         <source>This entry no longer exists. It may have been deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/scans.py" line="+118"/>
+        <location filename="../../companion/treatments/scans.py" line="+133"/>
         <source>kind of scan or test</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7396,7 +7396,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/sites.py" line="+64"/>
+        <location filename="../../companion/treatments/sites.py" line="+71"/>
         <source>place</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7565,12 +7565,12 @@ You can undo this with Edit ▸ Undo.</source>
     <name>TreatmentsPage</name>
     <message>
         <location filename="../../companion/ui/pages/treatments.py" line="+40"/>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Treatments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-30"/>
         <source>Treatment history sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7605,7 +7605,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Print summary…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7618,17 +7618,17 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>TrendChartView</name>
     <message>
-        <location filename="../../companion/ui/symptoms/charts.py" line="+79"/>
+        <location filename="../../companion/ui/symptoms/charts.py" line="+132"/>
         <source>no answers in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Red flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+67"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8055,7 +8055,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/treatments/recap.py" line="+46"/>
+        <location filename="../../companion/treatments/recap.py" line="+49"/>
         <location line="+1"/>
         <source>CT scan</source>
         <translation type="unfinished"></translation>
@@ -8159,7 +8159,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../companion/visits/suggestions.py" line="+31"/>
+        <location filename="../../companion/visits/suggestions.py" line="+32"/>
         <source>positive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8179,7 +8179,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>On {day} the app showed a warning sign ({what}). What should I do if this happens again, and whom should I call?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8255,23 +8255,23 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../companion/ui/pages/visits.py" line="+58"/>
+        <location filename="../../companion/ui/pages/visits.py" line="+60"/>
         <source>Dismiss suggestion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+7"/>
+        <location line="+121"/>
+        <location line="+10"/>
         <source>Visits and questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Visits &amp; questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Unanswered questions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8361,24 +8361,24 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+156"/>
+        <location line="+36"/>
+        <location line="+123"/>
         <source>My questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-122"/>
         <source>Question bank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+145"/>
+        <location line="+112"/>
         <source>Suggestions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-141"/>
+        <location line="-146"/>
         <source>Print questions…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8418,12 +8418,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
         <source>None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>No visits yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8438,12 +8438,12 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Suggestions are made for upcoming visits.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No new suggestions. You are up to date.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8504,18 +8504,23 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Saved {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
+        <source>Saving {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Save question sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8525,7 +8530,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
         <source>Save calendar file</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8538,24 +8543,24 @@ You can undo this with Edit ▸ Undo.</source>
 <context>
     <name>WeeklyCheckInCard</name>
     <message>
-        <location filename="../../companion/ui/symptoms/weekly_card.py" line="+41"/>
+        <location filename="../../companion/ui/symptoms/weekly_card.py" line="+42"/>
         <source>Weekly check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Weekly check-in: the last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <location line="+52"/>
         <source>Start the weekly check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>PRO-CTCAE questions from the US National Cancer Institute. Each asks about the last 7 days, not just today.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8565,7 +8570,7 @@ You can undo this with Edit ▸ Undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Done this week. Thank you.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -289,10 +289,45 @@ def test_save_as_pdf_from_the_page(demo_page, qtbot, tmp_path, monkeypatch, whic
     target = tmp_path / f"{which}.pdf"
     monkeypatch.setattr(page, "ask_save_path", lambda *_: target)
     qtbot.mouseClick(page.save_sheet_button if which == "sheet" else page.save_brief_button, LEFT)
+    qtbot.waitUntil(lambda: str(target) in page.message.text(), timeout=30_000)  # a worker
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
     assert "Maria Example" in text
     assert "What did the latest CT scan show?" in text
     assert str(target) in page.message.text()
+
+
+def test_the_brief_is_written_off_the_gui_thread(demo_page, qtbot, tmp_path, monkeypatch) -> None:
+    import threading
+
+    import companion.reports.pdf as pdf
+
+    page = demo_page
+    target = tmp_path / "brief.pdf"
+    monkeypatch.setattr(page, "ask_save_path", lambda *_: target)
+    threads: list[str] = []
+    real = pdf.write_pdf
+
+    def write_pdf(report, path):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(report, path)
+
+    monkeypatch.setattr(pdf, "write_pdf", write_pdf)
+    qtbot.mouseClick(page.save_brief_button, LEFT)
+    assert page.tasks.isVisible() and "brief" in page.tasks.label.text()
+    qtbot.waitUntil(lambda: str(target) in page.message.text(), timeout=30_000)
+    assert threads and threads[0] != threading.main_thread().name
+    assert target.read_bytes().startswith(b"%PDF") and page.tasks.isHidden()
+
+
+def test_a_save_that_fails_says_why_and_changes_nothing(
+    demo_page, qtbot, tmp_path, monkeypatch
+) -> None:
+    page = demo_page
+    target = tmp_path / "no such folder" / "brief.pdf"
+    monkeypatch.setattr(page, "ask_save_path", lambda *_: target)
+    qtbot.mouseClick(page.save_brief_button, LEFT)
+    qtbot.waitUntil(lambda: page.message.property("error") is True, timeout=30_000)
+    assert "brief.pdf" in page.message.text() and not target.exists()
 
 
 def test_calendar_export_from_the_page(demo_page, qtbot, tmp_path, monkeypatch) -> None:
@@ -302,6 +337,7 @@ def test_calendar_export_from_the_page(demo_page, qtbot, tmp_path, monkeypatch) 
     target = tmp_path / "visits.ics"
     monkeypatch.setattr(page, "ask_save_path", lambda *_: target)
     qtbot.mouseClick(page.ics_button, LEFT)
+    qtbot.waitUntil(lambda: str(target) in page.message.text(), timeout=30_000)
     events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert len(events) == len(demo_page.services.visits.upcoming())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ from companion.ui.visits.bank_browser import BankBrowser
 from companion.ui.visits.editor import VisitEditor
 from companion.ui.visits.question_panel import QuestionPanel
 from companion.ui.visits.suggestion_panel import SuggestionPanel
+from companion.ui.widgets.background import TaskPanel
 from companion.ui.widgets.common import Page, button, heading, label, status_line
 from companion.visits.model import (
     CarryOverOffer,
@@ -200,6 +202,8 @@ class VisitsPage(Page):
         layout.addWidget(self.columns, 1)
         self.message = status_line()
         layout.addWidget(self.message)
+        self.tasks = TaskPanel()  # saved files are written on a worker thread
+        layout.addWidget(self.tasks)
         self._add_tabs()
 
     # -- building ------------------------------------------------------------------------
@@ -611,15 +615,30 @@ class VisitsPage(Page):
     def _save(
         self, title: str, file_name: str, file_filter: str, write: Callable[[Path], object]
     ) -> None:
+        """write(path) runs on a worker thread (a visit brief with its charts takes most of a
+        second on a long log): it must use only services and the values it was given."""
+        if self.tasks.busy:
+            return
         path = self.ask_save_path(title, file_name, file_filter)
         if path is None:
             return
-        try:
-            write(path)
-        except (CompanionError, OSError) as exc:
-            self.message.show_error(str(exc))
-            return
-        self.message.setText(self.tr("Saved {path}").format(path=str(path)))
+
+        def saved(_result: object) -> None:
+            self.message.setText(self.tr("Saved {path}").format(path=str(path)))
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, CompanionError | OSError):
+                raise error  # a bug: reported like any error on the GUI thread
+            self.message.show_error(str(error))
+
+        self.message.setText("")
+        self.tasks.start(
+            self.tr("Saving {file}…").format(file=path.name),
+            lambda _progress: write(path),
+            saved,
+            failed,
+            cancellable=False,
+        )
 
     def _file_stem(self, kind: str) -> str:
         assert self._visit is not None
@@ -629,28 +648,30 @@ class VisitsPage(Page):
         if self._visit is None:
             return
         self.questions.save_answer()
+        from companion.reports.question_sheet import question_sheet
+
+        visits, visit_id, name = self.services.visits, self._visit.id, self._patient_name()
         self._save(
             self.tr("Save question sheet"),
             self._file_stem("questions") + ".pdf",
             self.tr("PDF files (*.pdf)"),
-            lambda path: self.build_sheet().write_pdf(path),
+            lambda path: question_sheet(visits, visit_id, name).write_pdf(path),
         )
 
     def save_brief_pdf(self) -> None:
         if self._visit is None:
             return
         self.questions.save_answer()
+        from companion.reports.pdf import write_pdf
+        from companion.reports.visit_brief import visit_brief_for
+
+        services, visit_id = self.services, self._visit.id
         self._save(
             self.tr("Save visit brief"),
             self._file_stem("visit-brief") + ".pdf",
             self.tr("PDF files (*.pdf)"),
-            lambda path: self._write_brief(path),
+            lambda path: write_pdf(visit_brief_for(services, visit_id), path),
         )
-
-    def _write_brief(self, path: Path) -> None:
-        from companion.reports.pdf import write_pdf
-
-        write_pdf(self.build_brief(), path)
 
     def export_calendar(self) -> None:
         from companion.reports.visits_ics import write_visits_ics
@@ -659,5 +680,5 @@ class VisitsPage(Page):
             self.tr("Save calendar file"),
             "visits.ics",
             self.tr("Calendar files (*.ics)"),
-            lambda path: write_visits_ics(self.services, path),
+            partial(write_visits_ics, self.services),
         )
