@@ -244,13 +244,9 @@ class Store:
             generation = self._generation
             if self._readers:
                 return self._readers.pop(), generation
-        if self.read_only:
-            db = connect_read_only(self.paths.database, self.paths.key)
-        elif self.paths.key is not None:
-            db = cipher.connect(self.paths.database, self.paths.key)  # any thread may use it
-        else:
-            # Any thread may use it in turn, never two at once (read() hands it to one).
-            db = sqlite3.connect(str(self.paths.database), check_same_thread=False)
+        # Any thread may use it in turn, never two at once (read() hands it to one).
+        opened = connect_read_only if self.read_only else connect
+        db = opened(self.paths.database, self.paths.key)
         try:
             db.execute("PRAGMA query_only=ON")
             db.execute("PRAGMA busy_timeout=5000")

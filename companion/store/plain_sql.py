@@ -66,6 +66,13 @@ def as_local(value: str | None) -> datetime | None:
     return None if value is None else datetime.fromisoformat(value)
 
 
+def sql_utc(moment: datetime) -> str:
+    """An aware time as a UtcDateTime column stores it (naive UTC text): as_utc's inverse."""
+    if moment.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
 def sql_datetime(moment: datetime) -> str:
     """A naive datetime as SQLAlchemy's SQLite DateTime writes it, for comparisons in SQL."""
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")

@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 
 
 def connect(path: Path, key: ProfileKey | None = None) -> sqlite3.Connection:
-    """A read-write connection to path: sqlite3, or SQLCipher keyed with key."""
+    """A read-write connection to path: sqlite3, or SQLCipher keyed with key. Like every
+    connection here, any thread may use it (one at a time: Store.read() hands kept ones out)."""
     if key is None:
-        return sqlite3.connect(str(path))
+        return sqlite3.connect(str(path), check_same_thread=False)
     from companion.store import cipher
 
     return cipher.connect(path, key)

@@ -7,11 +7,12 @@ need not read it again) and the red flags still open for that day.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from companion.errors import ValidationError
 from companion.store import Store
+from companion.store.plain_sql import sql_utc
 from companion.symptoms import esas, wording
 from companion.symptoms.day_states import checkin_from, state_of
 from companion.symptoms.model import (
@@ -360,14 +361,14 @@ class CheckInWriter:
         Straight to the session's sqlite3 connection, in its transaction: ten years are
         100,000 answers, and SQLAlchemy's per-row handling took several times what SQLite
         does. Values are stored as the models store them: dates as ISO text (Date),
-        timestamps as naive UTC text (UtcDateTime, see _stored)."""
+        timestamps as naive UTC text (UtcDateTime, see plain_sql.sql_utc)."""
         states = [d.state for d in days]
         stored: dict[datetime, str] = {}
 
         def stamp(moment: datetime | None) -> str | None:
             if moment is None:
                 return None
-            return stored.get(moment) or stored.setdefault(moment, _stored(moment))
+            return stored.get(moment) or stored.setdefault(moment, sql_utc(moment))
 
         raw = Store.sqlite_of(session)
         now = stamp(self._store.clock.utc_now())
@@ -507,10 +508,3 @@ def _merge_into(checkin: CheckIn, incoming: DayRows) -> int:
         )
         added += 1
     return added
-
-
-def _stored(moment: datetime) -> str:
-    """A timestamp as UtcDateTime writes it: naive UTC, 'YYYY-MM-DD HH:MM:SS.ffffff'."""
-    if moment.tzinfo is None:
-        raise ValueError("timestamps must be timezone-aware")
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
